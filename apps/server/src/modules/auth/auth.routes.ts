@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { SESSION_COOKIE } from '../../platform/http/app'
+import { signedIn } from '../../platform/http/request'
+import { errorBody } from '../../platform/http/openapi'
+import { presentMe } from './auth.presenter'
+import { changePasswordBody, loginBody, meResponse } from './auth.schema'
+import { changeOwnPassword, login, logout } from './auth.service'
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { database, config } = app.deps
+  const tags = ['认证 auth']
+
+  app.post(
+    '/auth/login',
+    { schema: { tags, summary: '登录', body: loginBody, response: { 200: meResponse, 401: errorBody, 423: errorBody, 429: errorBody } } },
+    async (req, reply) => {
+      const session = await login(database.db, req.ctx, req.body, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours })
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.trustProxy || config.publicUrl.startsWith('https:'),
+        path: '/',
+        expires: session.expiresAt,
+      })
+      return presentMe(session.actor)
+    },
+  )
+
+  app.post('/auth/logout', { schema: { tags, summary: '退出登录', response: { 204: z.null() } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE]
+    if (token) await logout(database.db, token)
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.status(204).send(null)
+  })
+
+  app.get('/auth/me', { schema: { tags, summary: '当前用户', response: { 200: meResponse, 401: errorBody } } }, async (req) => {
+    return presentMe(signedIn(req).actor)
+  })
+
+  app.post(
+    '/auth/password',
+    { schema: { tags, summary: '修改本人密码', body: changePasswordBody, response: { 204: z.null(), 401: errorBody, 422: errorBody } } },
+    async (req, reply) => {
+      await changeOwnPassword(database.db, signedIn(req), req.body)
+      return reply.status(204).send(null)
+    },
+  )
+}

@@ -1,0 +1,3 @@
+// Each capability's part of the demo data set registers itself on import; order matters
+// (the catalogue names entities that the registry creates).
+export {}

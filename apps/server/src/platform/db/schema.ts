@@ -1,0 +1,292 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
+export interface DB {
+  region: RegionTable
+  org: OrgTable
+  app_user: AppUserTable
+  user_session: UserSessionTable
+  login_attempt: LoginAttemptTable
+  audit_log: AuditLogTable
+  job: JobTable
+  enforcement_entity: EnforcementEntityTable
+  delegation: DelegationTable
+  person: PersonTable
+  certificate: CertificateTable
+  certificate_event: CertificateEventTable
+  power_item: PowerItemTable
+  power_item_holder: PowerItemHolderTable
+  catalogue_version: CatalogueVersionTable
+  catalogue_version_item: CatalogueVersionItemTable
+  catalogue_adjustment: CatalogueAdjustmentTable
+  duty_item: DutyItemTable
+  duty_adjustment: DutyAdjustmentTable
+}
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+/** A calendar date, 'YYYY-MM-DD' (the pg parser is set to keep it a string). */
+type DateString = string
+type Json<T = unknown> = ColumnType<T, string, string>
+type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>
+
+export interface RegionTable {
+  code: string
+  name: string
+  level: 'province' | 'prefecture' | 'county' | 'township'
+  parent_code: string | null
+  path: string
+  sort: Generated<number>
+}
+
+export interface OrgTable {
+  id: Generated<string>
+  code: string
+  name: string
+  short_name: string
+  kind: 'department' | 'township' | 'team' | 'justice_bureau' | 'other'
+  region_code: string
+  parent_id: string | null
+  onboarded_on: DateString | null
+  contact_phone: string | null
+  address: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface AppUserTable {
+  id: Generated<string>
+  username: string
+  display_name: string
+  role: string
+  org_id: string | null
+  region_code: string | null
+  password_hash: string
+  status: Generated<'active' | 'disabled'>
+  must_change_password: Generated<boolean>
+  failed_logins: Generated<number>
+  locked_until: NullableTimestamp
+  password_changed_at: DefaultTimestamp
+  last_login_at: NullableTimestamp
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface UserSessionTable {
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  last_seen_at: DefaultTimestamp
+  expires_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>
+  username: string
+  ip: string
+  succeeded: boolean
+  at: DefaultTimestamp
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: DefaultTimestamp
+  actor_id: string | null
+  actor_name: string
+  actor_role: string
+  org_id: string | null
+  ip: string | null
+  user_agent: string | null
+  action: string
+  entity_type: string
+  entity_id: string
+  summary: string
+  before: NullableJson
+  after: NullableJson
+}
+
+export interface JobTable {
+  id: string
+  type: string
+  payload: Json<Record<string, unknown>>
+  run_at: DefaultTimestamp
+  attempts: Generated<number>
+  locked_until: NullableTimestamp
+  last_error: string | null
+  done_at: NullableTimestamp
+  created_at: CreatedAt
+}
+
+export interface EnforcementEntityTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  entity_type: 'administrative_organ' | 'authorized_org' | 'entrusted_org' | 'township_government'
+  region_code: string
+  legal_basis: string
+  responsible_person: string | null
+  address: string | null
+  phone: string | null
+  status: Generated<'draft' | 'audited' | 'confirmed' | 'published'>
+  audited_by: string | null
+  audited_at: NullableTimestamp
+  confirmed_by: string | null
+  confirmed_at: NullableTimestamp
+  published_at: NullableTimestamp
+  version: Generated<number>
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface DelegationTable {
+  id: Generated<string>
+  principal_entity_id: string
+  agent_org_id: string
+  document_no: string
+  document_title: string
+  scope: string
+  valid_from: DateString
+  valid_to: DateString
+  status: Generated<'active' | 'revoked'>
+  revoked_reason: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface PersonTable {
+  id: Generated<string>
+  org_id: string
+  name: string
+  id_number: string
+  sex: 'male' | 'female'
+  phone: string | null
+  position: string | null
+  user_id: string | null
+  status: Generated<'active' | 'left'>
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface CertificateTable {
+  id: Generated<string>
+  person_id: string
+  cert_no: string
+  areas: string[]
+  issuer: string
+  valid_from: DateString
+  valid_to: DateString
+  status: Generated<'valid' | 'suspended' | 'cancelled'>
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface CertificateEventTable {
+  id: Generated<number>
+  certificate_id: string
+  action: 'issue' | 'change' | 'suspend' | 'restore' | 'cancel' | 'renew'
+  reason: string
+  before: NullableJson
+  after: NullableJson
+  actor_id: string | null
+  at: DefaultTimestamp
+}
+
+export type LegalBasis = { law: string; article: string; text: string }
+
+export interface PowerItemTable {
+  id: Generated<string>
+  code: string
+  name: string
+  kind: 'penalty' | 'coercion' | 'inspection' | 'license' | 'levy' | 'confirmation' | 'other'
+  domain: string
+  legal_basis: Json<LegalBasis[]>
+  status: Generated<'active' | 'repealed'>
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface PowerItemHolderTable {
+  power_item_id: string
+  entity_id: string
+}
+
+export interface CatalogueVersionTable {
+  id: Generated<string>
+  title: string
+  year: number
+  region_code: string
+  status: Generated<'draft' | 'approved' | 'published' | 'superseded'>
+  based_on_id: string | null
+  meeting_name: string | null
+  meeting_date: DateString | null
+  approval_doc_no: string | null
+  approved_by: string | null
+  approved_at: NullableTimestamp
+  published_at: NullableTimestamp
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface CatalogueVersionItemTable {
+  version_id: string
+  item_code: string
+  name: string
+  kind: string
+  domain: string
+  legal_basis: Json<LegalBasis[]>
+  holder_names: Generated<string[]>
+}
+
+export interface CatalogueAdjustmentTable {
+  id: Generated<string>
+  version_id: string
+  op: 'add' | 'remove' | 'modify'
+  item_code: string
+  proposal: Json<Record<string, unknown>> | null
+  reason: string
+  status: Generated<'pending' | 'accepted' | 'rejected'>
+  decided_by: string | null
+  decided_at: NullableTimestamp
+  decision_note: string | null
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface DutyItemTable {
+  id: Generated<string>
+  township_code: string
+  category: 'basic' | 'cooperative' | 'reclaimed'
+  seq: number
+  name: string
+  lead_department: string
+  cooperating_departments: Generated<string[]>
+  legal_basis: string | null
+  power_item_id: string | null
+  status: Generated<'active' | 'removed'>
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface DutyAdjustmentTable {
+  id: Generated<string>
+  township_code: string
+  duty_item_id: string | null
+  op: 'add' | 'remove' | 'modify'
+  proposal: Json<Record<string, unknown>> | null
+  reason: string
+  status: Generated<'pending' | 'approved' | 'rejected'>
+  approval_ref: string | null
+  decided_by: string | null
+  decided_at: NullableTimestamp
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export type Row<T extends keyof DB> = Selectable<DB[T]>
+export type NewRow<T extends keyof DB> = Insertable<DB[T]>
+export type RowUpdate<T extends keyof DB> = Updateable<DB[T]>

@@ -1,0 +1,145 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Config } from '../../config'
+import { modules } from '../../modules'
+import { resolveSession } from '../../modules/auth/auth.service'
+import type { Database } from '../db/create-db'
+import { AppError } from '../errors'
+import { handleError } from './error-handler'
+import './request'
+
+export const SESSION_COOKIE = 'yg_session'
+
+export type AppDeps = {
+  database: Database
+  config: Config
+  /** Built web app (apps/web/dist); the API works without it. */
+  webDir?: string
+  /** The clock; tests move it to check expiry. */
+  now?: () => Date
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps & { now: () => Date }
+  }
+}
+
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist')
+
+/**
+ * Builds the HTTP application without listening, so tests drive it with `inject`.
+ *
+ * @example
+ * const app = await buildApp({ database, config })
+ * const res = await app.inject({ method: 'GET', url: '/api/health' })
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(handleError)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  })
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '阳光执法 Yangguang API', version: '0.1.0', description: '行政执法和监督平台接口。错误统一为 {code, message, details}。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+
+  app.addHook('onRequest', async (req) => {
+    rejectCrossSite(req.method, req.headers)
+    req.ctx = { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, now: app.deps.now() }
+    const token = req.cookies[SESSION_COOKIE]
+    if (!token) return
+    const session = await resolveSession(app.deps.database.db, token, req.ctx.now, {
+      idleMinutes: deps.config.sessionIdleMinutes,
+      maxHours: deps.config.sessionMaxHours,
+    })
+    if (session && 'actor' in session) req.ctx.actor = session.actor
+    else if (session) req.sessionExpired = true
+  })
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  for (const register of modules) await app.register(register, { prefix: '/api' })
+
+  await serveWeb(app, deps.webDir ?? defaultWebDir)
+  return app
+}
+
+/**
+ * Cross-site request forgery: a browser names the requesting site on every unsafe request
+ * (Sec-Fetch-Site, Origin); refuse those that come from another site. Non-browser clients send
+ * neither and carry no ambient cookie.
+ */
+function rejectCrossSite(method: string, headers: Record<string, string | string[] | undefined>) {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return
+  const site = headers['sec-fetch-site']
+  if (site && site !== 'same-origin' && site !== 'none') {
+    throw new AppError('CSRF_REJECTED', '拒绝跨站请求')
+  }
+  const origin = headers.origin
+  if (typeof origin === 'string' && origin !== 'null') {
+    const host = headers['x-forwarded-host'] ?? headers.host
+    let originHost: string
+    try {
+      originHost = new URL(origin).host
+    } catch {
+      throw new AppError('CSRF_REJECTED', '拒绝跨站请求')
+    }
+    if (originHost !== host) throw new AppError('CSRF_REJECTED', '拒绝跨站请求')
+  }
+}
+
+/** The three web entries: 管理端 at /, 公示门户 at /portal, 移动执法 at /m. */
+async function serveWeb(app: FastifyInstance, webDir: string) {
+  const built = fs.existsSync(path.join(webDir, 'index.html'))
+  if (built) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
+    app.get('/assets/*', { schema: { hide: true } }, (req, reply) => {
+      const rel = (req.params as { '*': string })['*']
+      return reply.sendFile(`assets/${rel}`, { immutable: true, maxAge: '365d' })
+    })
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '/'
+    if (url.startsWith('/api/') || req.method !== 'GET' || !built) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', details: { url } })
+    }
+    const page = url === '/portal' || url.startsWith('/portal/') ? 'portal.html' : url === '/m' || url.startsWith('/m/') ? 'm.html' : 'index.html'
+    if (fs.existsSync(path.join(webDir, url)) && !url.endsWith('/')) return reply.sendFile(url.slice(1))
+    return reply.header('cache-control', 'no-cache').sendFile(page)
+  })
+}

@@ -4,7 +4,7 @@ import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Sp
 import { type ReactNode, useMemo, useState } from 'react'
 import { useLocation, useNavigate } from 'react-router'
 import { api } from '../shared/api'
-import type { Me } from './auth/session'
+import { type Me, switchSession } from './auth/session'
 import { adminPages } from './nav'
 
 type Todos = { items: unknown[]; counts: Record<string, number> }
@@ -39,8 +39,7 @@ export function AdminLayout({ me, children }: { me: Me; children: ReactNode }) {
 
   const logout = async () => {
     await api.post('/api/auth/logout')
-    client.clear()
-    client.setQueryData(['me'], null)
+    switchSession(client, null)
     navigate('/')
   }
 

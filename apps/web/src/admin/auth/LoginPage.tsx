@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Card, Form, Input, Typography } from 'antd'
 import { useState } from 'react'
 import { api, ApiError } from '../../shared/api'
-import type { Me } from './session'
+import { type Me, switchSession } from './session'
 
 export function LoginPage() {
   const client = useQueryClient()
@@ -14,8 +14,7 @@ export function LoginPage() {
     setError(null)
     try {
       const { user } = await api.post<{ user: Me }>('/api/auth/login', values)
-      client.clear()
-      client.setQueryData(['me'], user)
+      switchSession(client, user)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : '登录失败，请稍后重试')
     } finally {

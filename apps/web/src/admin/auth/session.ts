@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Role } from '@yangguang/core'
 import { useEffect } from 'react'
 import { api, ApiError, authEvents } from '../../shared/api'
@@ -35,4 +35,14 @@ export function useMe() {
     },
     staleTime: Number.POSITIVE_INFINITY,
   })
+}
+
+/**
+ * Switches the cached session to `user` (null = signed out) and drops every other cached
+ * answer, which belonged to the previous user. The `me` query itself is kept, not cleared, so
+ * the components watching it see the change.
+ */
+export function switchSession(client: QueryClient, user: Me | null) {
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' })
+  client.setQueryData(['me'], user)
 }

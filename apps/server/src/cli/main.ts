@@ -106,7 +106,7 @@ const commands: Record<string, Command> = {
       })
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
       app.log.info(`阳光执法已启动：${config.publicUrl}  数据库：${where}  迁移：${await currentMigration(database.db)}  用时 ${Date.now() - started} ms`)
-      console.log(`\n  阳光执法 已启动  管理端 ${config.publicUrl}/   公示门户 ${config.publicUrl}/portal   移动执法 ${config.publicUrl}/m\n`)
+      console.log(`\n  阳光执法 已启动  管理端 ${config.publicUrl}/   公示门户 ${config.publicUrl}/portal\n`)
     },
   },
 }

@@ -47,6 +47,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
+    // One line per request is noise at this size; errors are still logged with their request.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>()
   app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) })
   app.setValidatorCompiler(validatorCompiler)
@@ -123,9 +125,13 @@ function rejectCrossSite(method: string, headers: Record<string, string | string
   }
 }
 
-/** The three web entries: 管理端 at /, 公示门户 at /portal, 移动执法 at /m. */
+/** The web entries: 管理端 at /, and each built entry at its prefix (公示门户 /portal, …). */
 async function serveWeb(app: FastifyInstance, webDir: string) {
   const built = fs.existsSync(path.join(webDir, 'index.html'))
+  const entries = [
+    { prefix: '/portal', html: 'portal.html' },
+    { prefix: '/m', html: 'm.html' },
+  ].filter((e) => fs.existsSync(path.join(webDir, e.html)))
   if (built) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
     app.get('/assets/*', { schema: { hide: true } }, (req, reply) => {
@@ -138,7 +144,7 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
     if (url.startsWith('/api/') || req.method !== 'GET' || !built) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', details: { url } })
     }
-    const page = url === '/portal' || url.startsWith('/portal/') ? 'portal.html' : url === '/m' || url.startsWith('/m/') ? 'm.html' : 'index.html'
+    const page = entries.find((e) => url === e.prefix || url.startsWith(`${e.prefix}/`))?.html ?? 'index.html'
     if (fs.existsSync(path.join(webDir, url)) && !url.endsWith('/')) return reply.sendFile(url.slice(1))
     return reply.header('cache-control', 'no-cache').sendFile(page)
   })

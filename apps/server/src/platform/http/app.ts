@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from '../../config'
 import { modules } from '../../modules'
@@ -30,6 +30,8 @@ export type AppDeps = {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps & { now: () => Date }
+    /** Every API route as 'METHOD /path', for the OpenAPI completeness test. */
+    apiRoutes: string[]
   }
 }
 
@@ -48,12 +50,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: 10 * 1024 * 1024,
     // One line per request is noise at this size; errors are still logged with their request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>()
   app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  app.decorate('apiRoutes', [] as string[])
+  app.addHook('onRoute', (route) => {
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || hidden) return
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.apiRoutes.push(`${method} ${route.url}`)
+  })
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -42,3 +42,51 @@ export type DutyCategory = (typeof dutyCategories)[number]
 
 export const userStatuses = ['active', 'disabled'] as const
 export type UserStatus = (typeof userStatuses)[number]
+
+/** 执法主体的操作: 修改、审核、确认、公示、退回草稿、撤销公示 */
+export const entityActions = ['update', 'audit', 'confirm', 'publish', 'return', 'withdraw'] as const
+export type EntityAction = (typeof entityActions)[number]
+
+/** 执法人员状态: 在岗 / 已离岗 */
+export const personStatuses = ['active', 'left'] as const
+export type PersonStatus = (typeof personStatuses)[number]
+
+/** 委托状态 as stored; `expired` and `not_yet_valid` are derived from the term, never stored. */
+export const delegationStatuses = ['active', 'revoked'] as const
+export type DelegationStatus = (typeof delegationStatuses)[number]
+export type DelegationEffectiveStatus = DelegationStatus | 'expired' | 'not_yet_valid'
+
+/** 执法领域: the usual areas written on a 执法证 (suggestions; a certificate may name others). */
+export const enforcementAreas = [
+  '住房城乡建设',
+  '自然资源和规划',
+  '林业和草原',
+  '市场监督管理',
+  '生态环境保护',
+  '交通运输',
+  '农业农村',
+  '文化和旅游',
+  '卫生健康',
+  '应急管理',
+  '水利',
+  '教育',
+  '人力资源和社会保障',
+  '民政',
+  '发展和改革',
+  '医疗保障',
+  '统计',
+  '工业和信息化',
+  '烟草专卖',
+  '司法行政',
+  '城市管理',
+  '综合行政执法',
+  '乡镇综合执法',
+] as const
+
+/** 乡镇履职事项的动态调整: 新增、取消、变更、调整类别 */
+export const dutyAdjustmentOps = ['add', 'remove', 'modify', 'recategorize'] as const
+export type DutyAdjustmentOp = (typeof dutyAdjustmentOps)[number]
+
+/** 权力事项状态: 有效 / 已废止 */
+export const powerItemStatuses = ['active', 'repealed'] as const
+export type PowerItemStatus = (typeof powerItemStatuses)[number]

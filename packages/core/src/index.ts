@@ -1,2 +1,3 @@
 export * from './enums'
 export * from './labels'
+export * from './utils.index'

@@ -90,3 +90,39 @@ export type DutyAdjustmentOp = (typeof dutyAdjustmentOps)[number]
 /** 权力事项状态: 有效 / 已废止 */
 export const powerItemStatuses = ['active', 'repealed'] as const
 export type PowerItemStatus = (typeof powerItemStatuses)[number]
+
+/** 市场主体类别: 企业 / 个体工商户 / 合伙 (国办发〔2024〕54号: inspections target all 经营主体) */
+export const enterpriseKinds = ['enterprise', 'individual', 'partnership'] as const
+export type EnterpriseKind = (typeof enterpriseKinds)[number]
+
+/** 检查计划类别: 年度检查计划 / 专项检查计划 */
+export const inspectionPlanKinds = ['annual', 'special'] as const
+export type InspectionPlanKind = (typeof inspectionPlanKinds)[number]
+
+/** 检查计划状态: 草稿 → 待审批 → 已批准 → 已公布 */
+export const inspectionPlanStatuses = ['draft', 'submitted', 'approved', 'published'] as const
+export type InspectionPlanStatus = (typeof inspectionPlanStatuses)[number]
+
+/** 检查类型: 年度计划内 / 专项计划内 / 临时性 (云南16项措施 第1项) */
+export const inspectionKinds = ['planned_annual', 'planned_special', 'ad_hoc'] as const
+export type InspectionKind = (typeof inspectionKinds)[number]
+
+/** 临时性检查的启动事由: 投诉举报 / 转办交办 / 数据监测 */
+export const inspectionTriggers = ['complaint', 'transfer', 'data_monitoring'] as const
+export type InspectionTrigger = (typeof inspectionTriggers)[number]
+
+/** 检查状态 */
+export const inspectionStatuses = ['pending_approval', 'scheduled', 'in_progress', 'completed', 'rejected', 'cancelled'] as const
+export type InspectionStatus = (typeof inspectionStatuses)[number]
+
+/** 检查结果: 未发现问题 / 责令改正 / 移送立案 */
+export const inspectionResults = ['no_issue', 'correct', 'transfer'] as const
+export type InspectionResult = (typeof inspectionResults)[number]
+
+/** The rules checked when an inspection starts; the overridable ones may be set aside by the unit head. */
+export const inspectionRules = ['task', 'scan', 'catalogue', 'officers', 'cap_unit', 'cap_all', 'plan_month', 'backfill'] as const
+export type InspectionRule = (typeof inspectionRules)[number]
+
+/** 例外放行申请状态 */
+export const overrideStatuses = ['pending', 'approved', 'rejected', 'used'] as const
+export type OverrideStatus = (typeof overrideStatuses)[number]

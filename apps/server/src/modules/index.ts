@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { auditRoutes } from './audit/audit.routes'
 import { authRoutes } from './auth/auth.routes'
+import { cataloguePublicRoutes } from './catalogue/catalogue-public.routes'
+import { catalogueRoutes } from './catalogue/catalogue.routes'
+import { dutyPublicRoutes } from './duties/duties-public.routes'
+import { dutyRoutes } from './duties/duties.routes'
 import { healthRoutes } from './health/health.routes'
+import { orgRoutes } from './orgs/orgs.routes'
+import { regionRoutes } from './regions/regions.routes'
+import { registryRoutes } from './registry/registry.routes'
 import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
 
 /** Every module's routes, mounted under /api. */
-export const modules: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, todoRoutes]
+export const modules: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, todoRoutes, regionRoutes, orgRoutes, registryRoutes, catalogueRoutes, cataloguePublicRoutes, dutyRoutes, dutyPublicRoutes]

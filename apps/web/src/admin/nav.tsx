@@ -1,6 +1,16 @@
-import { AuditOutlined, CheckSquareOutlined, TeamOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Role } from '@yangguang/core'
 import type { ReactNode } from 'react'
+import { CatalogueDiffPage } from './catalogue/CatalogueDiffPage'
+import { CatalogueVersionPage } from './catalogue/CatalogueVersionPage'
+import { CatalogueVersionsPage } from './catalogue/CatalogueVersionsPage'
+import { DutiesPage } from './catalogue/DutiesPage'
+import { PowerItemsPage } from './catalogue/PowerItemsPage'
+import { DelegationsPage } from './registry/DelegationsPage'
+import { EntitiesPage } from './registry/EntitiesPage'
+import { OfficersPage } from './registry/OfficersPage'
+import { OrgsPage } from './registry/OrgsPage'
+import { RegionsPage } from './registry/RegionsPage'
 import { AuditLogPage } from './system/AuditLogPage'
 import { TodoPage } from './system/TodoPage'
 import { UsersPage } from './system/UsersPage'
@@ -28,6 +38,16 @@ const staff = ['admin', 'supervisor', 'unit_head', 'legal_reviewer', 'officer'] 
  */
 export const adminPages: AdminPage[] = [
   { path: '/', label: '我的待办', icon: <CheckSquareOutlined />, roles: [...staff, 'volunteer'], element: <TodoPage />, todoSection: '*' },
+  { path: '/registry/entities', label: '执法主体', icon: <SafetyCertificateOutlined />, group: '主体与人员', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], todoSection: 'registry.entities', element: <EntitiesPage /> },
+  { path: '/registry/officers', label: '执法人员与执法证', icon: <IdcardOutlined />, group: '主体与人员', roles: staff, todoSection: 'registry.officers', element: <OfficersPage /> },
+  { path: '/registry/delegations', label: '委托管理', icon: <SwapOutlined />, group: '主体与人员', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], todoSection: 'registry.delegations', element: <DelegationsPage /> },
+  { path: '/registry/orgs', label: '单位管理', icon: <BankOutlined />, group: '主体与人员', roles: ['admin', 'supervisor'], element: <OrgsPage /> },
+  { path: '/registry/regions', label: '区域', icon: <ClusterOutlined />, group: '主体与人员', roles: ['admin', 'supervisor'], element: <RegionsPage /> },
+  { path: '/catalogue/power-items', label: '权力事项', icon: <ProfileOutlined />, group: '权责清单', roles: staff, element: <PowerItemsPage /> },
+  { path: '/catalogue/versions', label: '目录版本', icon: <BookOutlined />, group: '权责清单', roles: staff, todoSection: 'catalogue', element: <CatalogueVersionsPage /> },
+  { path: '/catalogue/versions/:id', label: '目录版本详情', group: '权责清单', roles: staff, element: <CatalogueVersionPage />, hidden: true },
+  { path: '/catalogue/diff', label: '版本对比', group: '权责清单', roles: staff, element: <CatalogueDiffPage />, hidden: true },
+  { path: '/catalogue/duties', label: '乡镇履职清单', icon: <ApartmentOutlined />, group: '权责清单', roles: staff, todoSection: 'duties', element: <DutiesPage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },
 ]

@@ -1,4 +1,6 @@
-import { Card, Col, Layout, Menu, Result, Row, Typography } from 'antd'
+import { MenuOutlined } from '@ant-design/icons'
+import { Button, Card, Col, Drawer, Grid, Layout, Menu, Result, Row, Typography } from 'antd'
+import { useState } from 'react'
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { portalPages } from './nav'
 
@@ -7,22 +9,48 @@ export function PortalApp() {
   const navigate = useNavigate()
   const location = useLocation()
   const menuPages = portalPages.filter((p) => p.inMenu)
+  const wide = Grid.useBreakpoint().md !== false
+  const [drawer, setDrawer] = useState(false)
+  const selectedKeys = menuPages.filter((p) => location.pathname === p.path || location.pathname.startsWith(`${p.path}/`)).map((p) => p.path)
+  const items = menuPages.map((p) => ({ key: p.path, label: p.label }))
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
       <Layout.Header style={{ background: '#c8102e', display: 'flex', alignItems: 'center', padding: '0 16px', gap: 16 }}>
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
           阳光执法 · 执法公示
         </Link>
-        <Menu
-          mode="horizontal"
-          theme="dark"
-          style={{ background: 'transparent', flex: 1, minWidth: 0 }}
-          selectedKeys={menuPages.filter((p) => location.pathname.startsWith(p.path)).map((p) => p.path)}
-          items={menuPages.map((p) => ({ key: p.path, label: p.label }))}
-          onClick={(e) => navigate(e.key)}
-        />
+        {wide ? (
+          <Menu
+            mode="horizontal"
+            theme="dark"
+            style={{ background: 'transparent', flex: 1, minWidth: 0 }}
+            selectedKeys={selectedKeys}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+          />
+        ) : (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff' }} />}
+            aria-label="栏目"
+            style={{ marginLeft: 'auto' }}
+            onClick={() => setDrawer(true)}
+          />
+        )}
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+      <Drawer open={drawer} onClose={() => setDrawer(false)} placement="right" size={240} title="栏目">
+        <Menu
+          mode="inline"
+          selectedKeys={selectedKeys}
+          items={items}
+          onClick={(e) => {
+            navigate(e.key)
+            setDrawer(false)
+          }}
+          style={{ borderInlineEnd: 0 }}
+        />
+      </Drawer>
+      <Layout.Content style={{ padding: wide ? 16 : 10, maxWidth: 1200, width: '100%', margin: '0 auto', boxSizing: 'border-box', overflowX: 'hidden' }}>
         <Routes>
           <Route path="/" element={<PortalHome />} />
           {portalPages.map((p) => (

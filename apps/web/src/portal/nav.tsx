@@ -1,7 +1,21 @@
 import type { ReactNode } from 'react'
+import { PortalCatalogueHistoryPage } from './catalogue/PortalCatalogueHistoryPage'
+import { PortalCataloguePage } from './catalogue/PortalCataloguePage'
+import { PortalDutiesPage } from './catalogue/PortalDutiesPage'
+import { CertificateCheckPage } from './registry/CertificateCheckPage'
+import { PortalEntitiesPage } from './registry/PortalEntitiesPage'
+import { PortalOfficersPage } from './registry/PortalOfficersPage'
 
 /** A page of the public portal. `inMenu` pages show in the header. */
 export type PortalPage = { path: string; label: string; element: ReactNode; inMenu: boolean; description?: string }
 
 /** Every portal page; capabilities add theirs here. */
-export const portalPages: PortalPage[] = []
+export const portalPages: PortalPage[] = [
+  { path: '/entities', label: '执法主体', element: <PortalEntitiesPage />, inMenu: true, description: '全市各乡镇已公示的行政执法主体及其委托事项' },
+  { path: '/officers', label: '执法人员', element: <PortalOfficersPage />, inMenu: true, description: '持证执法人员名单：姓名、单位、执法证号和执法领域' },
+  { path: '/certificates', label: '证件查验', element: <CertificateCheckPage />, inMenu: true, description: '输入执法证号或扫描证件二维码，查验执法证今日是否有效' },
+  { path: '/certificates/:certNo', label: '证件查验结果', element: <CertificateCheckPage />, inMenu: false },
+  { path: '/catalogue', label: '权责清单', element: <PortalCataloguePage />, inMenu: true, description: '现行相对集中行政处罚权事项目录：每项事项的法律依据与实施主体' },
+  { path: '/catalogue-history', label: '目录历史与对比', element: <PortalCatalogueHistoryPage />, inMenu: true, description: '历年目录版本，任选两个版本查看新增、取消和变更的事项' },
+  { path: '/duties', label: '履职清单', element: <PortalDutiesPage />, inMenu: true, description: '各乡镇基本履职、配合履职和上级收回事项' },
+]

@@ -39,6 +39,10 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v))
 export async function createDb(options: CreateDbOptions): Promise<Database> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // When the server drops an idle connection (restart, DROP DATABASE … WITH (FORCE) in tests),
+    // the pool emits 'error'; unheard, Node would crash the process. pg-pool has already discarded
+    // that client and the next query opens a new one.
+    pool.on('error', () => {})
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgresql', close: () => db.destroy() }
   }

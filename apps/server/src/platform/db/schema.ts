@@ -140,6 +140,26 @@ export interface EnforcementEntityTable {
   version: Generated<number>
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0003: what the portal shows — the last published version, kept while a new draft is worked on. */
+  published_snapshot: NullableJson<PublishedEntitySnapshot>
+  published_version: number | null
+  /** 0003: reason of the last return to draft or withdrawal. */
+  status_note: string | null
+  created_by: string | null
+}
+
+/** The public face of an entity as it stood when published (see `enforcement_entity.published_snapshot`). */
+export type PublishedEntitySnapshot = {
+  name: string
+  entityType: 'administrative_organ' | 'authorized_org' | 'entrusted_org' | 'township_government'
+  regionCode: string
+  regionName: string
+  orgName: string
+  legalBasis: string
+  responsiblePerson: string | null
+  address: string | null
+  phone: string | null
+  version: number
 }
 
 export interface DelegationTable {
@@ -155,6 +175,10 @@ export interface DelegationTable {
   revoked_reason: string | null
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0003 */
+  created_by: string | null
+  revoked_by: string | null
+  revoked_at: NullableTimestamp
 }
 
 export interface PersonTable {
@@ -276,7 +300,8 @@ export interface DutyAdjustmentTable {
   id: Generated<string>
   township_code: string
   duty_item_id: string | null
-  op: 'add' | 'remove' | 'modify'
+  /** 0004 adds 'recategorize' (调整类别). */
+  op: 'add' | 'remove' | 'modify' | 'recategorize'
   proposal: Json<Record<string, unknown>> | null
   reason: string
   status: Generated<'pending' | 'approved' | 'rejected'>
@@ -285,6 +310,8 @@ export interface DutyAdjustmentTable {
   decided_at: NullableTimestamp
   created_by: string | null
   created_at: CreatedAt
+  /** 0004: the supervisor's reason for a rejection (or remark on an approval). */
+  decision_note: string | null
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>

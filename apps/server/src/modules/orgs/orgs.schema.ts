@@ -1,0 +1,73 @@
+import { entityStatuses, isoDateSchema, orgKinds } from '@yangguang/core'
+import { z } from 'zod'
+import { pageQuery } from '../../platform/db/pagination'
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true')
+
+export const listOrgsQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  kind: z.enum(orgKinds).optional(),
+  /** The unit's region or any region below it. */
+  regionCode: z.string().max(12).optional(),
+  onboarded: booleanQuery.optional(),
+})
+
+export const orgSummaryQuery = z.object({ regionCode: z.string().max(12).optional() })
+
+const phone = z.string().trim().regex(/^[0-9+\-() ]{5,20}$/, '电话号码格式不正确')
+
+export const createOrgBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9-]{2,32}$/, '单位编码须为 2–32 位大写字母、数字或 -'),
+  name: z.string().trim().min(2, '请填写单位名称').max(100),
+  shortName: z.string().trim().min(1, '请填写单位简称（用于文书编号）').max(20),
+  kind: z.enum(orgKinds),
+  regionCode: z.string().trim().min(6).max(12),
+  parentId: z.uuid().nullish(),
+  contactPhone: phone.nullish(),
+  address: z.string().trim().max(200).nullish(),
+})
+export type CreateOrgInput = z.infer<typeof createOrgBody>
+
+export const updateOrgBody = createOrgBody.omit({ code: true }).partial()
+export type UpdateOrgInput = z.infer<typeof updateOrgBody>
+
+export const onboardBody = z.object({ onboardedOn: isoDateSchema })
+export const offboardBody = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500) })
+
+export const orgView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: z.enum(orgKinds),
+  kindLabel: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  /** 已开通使用平台 */
+  onboarded: z.boolean(),
+  onboardedOn: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  entityId: z.string().nullable(),
+  entityStatus: z.enum(entityStatuses).nullable(),
+  entityStatusLabel: z.string().nullable(),
+  personCount: z.number().int(),
+  /** Certificates valid today (Beijing date). */
+  validCertificateCount: z.number().int(),
+  actions: z.array(z.string()),
+})
+
+export const orgSummaryView = z.object({
+  total: z.number().int(),
+  onboarded: z.number().int(),
+  notOnboarded: z.number().int(),
+  byKind: z.array(z.object({ kind: z.enum(orgKinds), kindLabel: z.string(), total: z.number().int(), onboarded: z.number().int() })),
+})
+
+export const orgOptionView = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.enum(orgKinds), regionCode: z.string() })

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node'
 import { seedDemo } from '../src/modules/demo/seed-demo'
 import { createDb, createMemoryPglite } from '../src/platform/db/create-db'
 import { migrateToLatest } from '../src/platform/db/migrate'
-import { adminUrl, TEMPLATE_DB } from './test-database'
+import { adminUrl } from './test-database'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,18 +18,23 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL
   if (url) {
-    const admin = await createDb({ databaseUrl: url, poolSize: 1 })
+    // A template of this run's own, so two runs on one server never drop each other's.
+    const templateDb = `yangguang_template_${process.pid}_${Date.now().toString(36)}`
     const { sql } = await import('kysely')
-    await sql.raw(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`).execute(admin.db)
-    await sql.raw(`CREATE DATABASE ${TEMPLATE_DB}`).execute(admin.db)
+    const admin = await createDb({ databaseUrl: url, poolSize: 1 })
+    await sql.raw(`CREATE DATABASE ${templateDb}`).execute(admin.db)
     await admin.close()
-    const template = await createDb({ databaseUrl: adminUrl(url, TEMPLATE_DB), poolSize: 1 })
+    const template = await createDb({ databaseUrl: adminUrl(url, templateDb), poolSize: 1 })
     await migrateToLatest(template.db)
     await seedDemo(template.db, { now: new Date('2026-11-20T09:00:00+08:00') })
     await template.close()
-    project.provide('templateDatabase', TEMPLATE_DB)
+    project.provide('templateDatabase', templateDb)
     project.provide('pgliteDump', '')
-    return
+    return async () => {
+      const again = await createDb({ databaseUrl: url, poolSize: 1 })
+      await sql.raw(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`).execute(again.db)
+      await again.close()
+    }
   }
   const pglite = await createMemoryPglite()
   const database = await createDb({ pglite })

@@ -3,8 +3,6 @@ import fs from 'node:fs'
 import { sql } from 'kysely'
 import { createDb, createMemoryPglite, type Database } from '../src/platform/db/create-db'
 
-export const TEMPLATE_DB = 'yangguang_test_template'
-
 export function adminUrl(url: string, database: string): string {
   const u = new URL(url)
   u.pathname = `/${database}`

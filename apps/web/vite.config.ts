@@ -13,6 +13,8 @@ export default defineConfig({
       input: {
         admin: resolve(import.meta.dirname, 'index.html'),
         portal: resolve(import.meta.dirname, 'portal.html'),
+        // 移动执法 (云执法) at /m: plain React, no Ant Design, within the 250 KB gzip budget.
+        mobile: resolve(import.meta.dirname, 'm.html'),
       },
     },
   },

@@ -13,6 +13,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Behind a TLS reverse proxy: trust X-Forwarded-* and mark cookies Secure. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** 存证: the log's origin (C2SP checkpoint first line), used when its key is first created. */
+  LEDGER_ORIGIN: z.string().optional(),
+  /** 存证: the log's signer key (C2SP, PRIVATE+KEY+…) when several servers share one database; else DATA_DIR/keys/log.key. */
+  LEDGER_SIGNER_KEY: z.string().optional(),
+  /** 存证: witnesses, one `<verifier key> <URL prefix>` per line or separated by `;`. */
+  LEDGER_WITNESSES: z.string().default(''),
+  /** 存证: cosignatures needed to publish a checkpoint (default: every configured witness). */
+  LEDGER_WITNESS_QUORUM: z.coerce.number().int().min(0).optional(),
 })
 
 export type Config = {
@@ -25,6 +33,7 @@ export type Config = {
   sessionMaxHours: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   trustProxy: boolean
+  ledger: { origin?: string; signerKey?: string; witnesses: string; witnessQuorum?: number }
 }
 
 /** Reads the configuration from the environment; throws a readable message on a bad value. */
@@ -45,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    ledger: { origin: e.LEDGER_ORIGIN, signerKey: e.LEDGER_SIGNER_KEY, witnesses: e.LEDGER_WITNESSES, witnessQuorum: e.LEDGER_WITNESS_QUORUM },
   }
 }

@@ -3,6 +3,7 @@ import { inject } from 'vitest'
 import { loadConfig } from '../src/config'
 import type { Database } from '../src/platform/db/create-db'
 import { buildApp } from '../src/platform/http/app'
+import { createEphemeralLedgerRuntime, type LedgerRuntime } from '../src/platform/ledger/ledger-runtime'
 import { openTestDatabase } from './test-database'
 
 export const DEMO_PASSWORD = 'Lufeng@2026'
@@ -16,6 +17,8 @@ export type TestApp = {
   /** Logs in and returns a client bound to that session. */
   as(username: string, password?: string): Promise<Client>
   anonymous: Client
+  /** 存证: the log's keys and witnesses (a fresh in-memory key, no witnesses unless given). */
+  ledger: LedgerRuntime
   close(): Promise<void>
 }
 
@@ -31,11 +34,12 @@ export type Client = {
  * The app on a database of its own (a copy of the migrated demo template), driven through
  * `inject`. One per test file: `beforeAll(async () => { t = await createTestApp() })`.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { ledger?: LedgerRuntime } = {}): Promise<TestApp> {
   const database = await openTestDatabase({ pgliteDump: inject('pgliteDump'), templateDatabase: inject('templateDatabase') })
   const clock = { now: new Date('2026-11-20T10:00:00+08:00') }
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), logLevel: 'silent' as const }
-  const app = await buildApp({ database, config, now: () => clock.now, webDir: '/nonexistent' })
+  const ledger = options.ledger ?? createEphemeralLedgerRuntime()
+  const app = await buildApp({ database, config, now: () => clock.now, webDir: '/nonexistent', ledger })
   await app.ready()
   const client = (cookie: string | null): Client => {
     const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -58,6 +62,7 @@ export async function createTestApp(): Promise<TestApp> {
     database,
     db: database.db,
     clock,
+    ledger,
     anonymous: client(null),
     async as(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })

@@ -2,6 +2,7 @@ import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { roles, type Role } from '@yangguang/core'
 import { loadConfig } from '../config'
 import { seedDemo, type DemoAccount } from '../modules/demo/seed-demo'
+import { ledgerCommand, witnessCommand } from '../modules/ledger/ledger.cli'
 import { createUser, listUsers } from '../modules/users/users.service'
 import { findOrgByCode } from '../modules/users/users.repository'
 import { systemContext } from '../platform/auth/actor'
@@ -99,16 +100,22 @@ const commands: Record<string, Command> = {
       const { values } = parse(args, { demo: { type: 'boolean' } })
       const config = loadConfig()
       const started = Date.now()
-      const { app, database } = await startServer(config, async (database) => {
-        if (!values.demo) return
-        const result = await seedDemo(database.db, { now: new Date() })
-        if (result.seeded) printAccounts(result.accounts)
-      })
+      const { app, database } = await startServer(
+        config,
+        async (database) => {
+          if (!values.demo) return
+          const result = await seedDemo(database.db, { now: new Date() })
+          if (result.seeded) printAccounts(result.accounts)
+        },
+        { demoWitness: values.demo },
+      )
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`
       app.log.info(`阳光执法已启动：${config.publicUrl}  数据库：${where}  迁移：${await currentMigration(database.db)}  用时 ${Date.now() - started} ms`)
-      console.log(`\n  阳光执法 已启动  管理端 ${config.publicUrl}/   公示门户 ${config.publicUrl}/portal\n`)
+      console.log(`\n  阳光执法 已启动  管理端 ${config.publicUrl}/   公示门户 ${config.publicUrl}/portal   存证核验 ${config.publicUrl}/verify\n`)
     },
   },
+  ledger: ledgerCommand,
+  witness: witnessCommand,
 }
 
 function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {

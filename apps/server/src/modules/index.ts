@@ -5,7 +5,10 @@ import { cataloguePublicRoutes } from './catalogue/catalogue-public.routes'
 import { catalogueRoutes } from './catalogue/catalogue.routes'
 import { dutyPublicRoutes } from './duties/duties-public.routes'
 import { dutyRoutes } from './duties/duties.routes'
+import { enterpriseRoutes } from './enterprises/enterprises.routes'
+import { inspectionRoutes } from './inspections/inspections.routes'
 import { healthRoutes } from './health/health.routes'
+import { ledgerRoutes } from './ledger/ledger.routes'
 import { orgRoutes } from './orgs/orgs.routes'
 import { regionRoutes } from './regions/regions.routes'
 import { registryRoutes } from './registry/registry.routes'
@@ -13,4 +16,4 @@ import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
 
 /** Every module's routes, mounted under /api. */
-export const modules: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, todoRoutes, regionRoutes, orgRoutes, registryRoutes, catalogueRoutes, cataloguePublicRoutes, dutyRoutes, dutyPublicRoutes]
+export const modules: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, todoRoutes, regionRoutes, orgRoutes, registryRoutes, catalogueRoutes, cataloguePublicRoutes, dutyRoutes, dutyPublicRoutes, enterpriseRoutes, inspectionRoutes, ledgerRoutes]

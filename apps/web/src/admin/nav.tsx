@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Role } from '@yangguang/core'
 import type { ReactNode } from 'react'
 import { CatalogueDiffPage } from './catalogue/CatalogueDiffPage'
@@ -11,6 +11,12 @@ import { EntitiesPage } from './registry/EntitiesPage'
 import { OfficersPage } from './registry/OfficersPage'
 import { OrgsPage } from './registry/OrgsPage'
 import { RegionsPage } from './registry/RegionsPage'
+import { EnterprisesPage } from './enterprises/EnterprisesPage'
+import { MyEnterprisePage } from './enterprises/MyEnterprisePage'
+import { InspectionsPage } from './inspections/InspectionsPage'
+import { OversightPage } from './inspections/OversightPage'
+import { PlansPage } from './inspections/PlansPage'
+import { RulesPage } from './inspections/RulesPage'
 import { AuditLogPage } from './system/AuditLogPage'
 import { TodoPage } from './system/TodoPage'
 import { UsersPage } from './system/UsersPage'
@@ -48,6 +54,12 @@ export const adminPages: AdminPage[] = [
   { path: '/catalogue/versions/:id', label: '目录版本详情', group: '权责清单', roles: staff, element: <CatalogueVersionPage />, hidden: true },
   { path: '/catalogue/diff', label: '版本对比', group: '权责清单', roles: staff, element: <CatalogueDiffPage />, hidden: true },
   { path: '/catalogue/duties', label: '乡镇履职清单', icon: <ApartmentOutlined />, group: '权责清单', roles: staff, todoSection: 'duties', element: <DutiesPage /> },
+  { path: '/enterprises', label: '市场主体', icon: <ShopOutlined />, group: '云执法 · 行政检查', roles: staff, element: <EnterprisesPage /> },
+  { path: '/inspections/plans', label: '检查计划', icon: <CalendarOutlined />, group: '云执法 · 行政检查', roles: staff, todoSection: 'inspections', element: <PlansPage /> },
+  { path: '/inspections/tasks', label: '检查任务与记录', icon: <FileSearchOutlined />, group: '云执法 · 行政检查', roles: staff, element: <InspectionsPage /> },
+  { path: '/inspections/oversight', label: '检查监督', icon: <BarChartOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <OversightPage /> },
+  { path: '/inspections/rules', label: '检查规则', icon: <ControlOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <RulesPage /> },
+  { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },
 ]

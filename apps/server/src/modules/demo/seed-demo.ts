@@ -31,6 +31,8 @@ export const demoAccounts: Array<{ username: string; displayName: string; role: 
   { username: 'js_head', displayName: '杨永福（金山镇镇长）', role: 'unit_head', org: 'JS-ZF' },
   { username: 'md_sfj', displayName: '普志强（牟定县司法局）', role: 'supervisor', org: 'MD-SFJ' },
   { username: 'volunteer', displayName: '段秀英（义务监督员）', role: 'volunteer' },
+  // Bound to its demo enterprise by the inspections part of the seed (modules/inspections/inspections.demo.ts).
+  { username: 'qiye', displayName: '禄丰金山恒通建材有限公司', role: 'enterprise' },
 ]
 
 const seeders: DemoSeeder[] = []

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { RequestContext } from '../auth/actor'
 import type { DB } from '../db/schema'
+import { enqueueLeaf, type LedgerReceiptStub } from '../ledger/enqueue-leaves'
 
 export type Executor = Kysely<DB> | Transaction<DB>
 
@@ -15,18 +16,22 @@ export type AuditEntry = {
   summary: string
   before?: unknown
   after?: unknown
+  /** 执法证号 when the act was done under an officer's certificate: the ledger leaf then names it instead of the account. */
+  actorCertificate?: string
 }
 
 /**
  * Records a privileged write in the audit log, inside the caller's transaction, so the log row
- * and the write commit or roll back together. Every audited write passes through here; the
- * ledger hooks in at this point.
+ * and the write commit or roll back together. Every audited write passes through here, and here
+ * its ledger leaf (存证) is enqueued in the same transaction; the returned receipt stub (leaf hash
+ * and salt) lets a caller such as a document print its verification code. The content digest
+ * commits to the entry's action, entity, unit, summary and before/after snapshots.
  *
  * @example
  * await recordAudit(trx, ctx, { action: 'entity.publish', entityType: 'enforcement_entity',
  *   entityId: id, orgId, summary: '公示执法主体 禄丰市住房和城乡建设局', before, after })
  */
-export async function recordAudit(trx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function recordAudit(trx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<LedgerReceiptStub> {
   const actor = ctx.actor
   await trx
     .insertInto('audit_log')
@@ -46,4 +51,12 @@ export async function recordAudit(trx: Executor, ctx: RequestContext, entry: Aud
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .execute()
+  const { action, entityType, entityId, orgId, summary, before, after } = entry
+  return enqueueLeaf(trx, ctx, {
+    action,
+    recordType: entityType,
+    recordId: entityId,
+    content: { action, entityType, entityId, orgId: orgId ?? null, summary, before: before ?? null, after: after ?? null },
+    actor: entry.actorCertificate ? `cert:${entry.actorCertificate}` : undefined,
+  })
 }

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { LedgerTables } from './ledger-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB {
+export interface DB extends LedgerTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable
@@ -21,6 +22,21 @@ export interface DB {
   catalogue_adjustment: CatalogueAdjustmentTable
   duty_item: DutyItemTable
   duty_adjustment: DutyAdjustmentTable
+  // 0006 云执法 (inspections)
+  enterprise: EnterpriseTable
+  enterprise_activation: EnterpriseActivationTable
+  inspection_rule_set: InspectionRuleSetTable
+  inspection_plan: InspectionPlanTable
+  inspection_plan_item: InspectionPlanItemTable
+  inspection_plan_target: InspectionPlanTargetTable
+  joint_inspection: JointInspectionTable
+  inspection_override: InspectionOverrideTable
+  inspection: InspectionTable
+  inspection_officer: InspectionOfficerTable
+  inspection_item: InspectionItemTable
+  inspection_photo: InspectionPhotoTable
+  inspection_rating: InspectionRatingTable
+  inspection_complaint: InspectionComplaintTable
 }
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -72,6 +88,8 @@ export interface AppUserTable {
   last_login_at: NullableTimestamp
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0006: the enterprise an 'enterprise' account speaks for. */
+  enterprise_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UserSessionTable {
@@ -312,6 +330,193 @@ export interface DutyAdjustmentTable {
   created_at: CreatedAt
   /** 0004: the supervisor's reason for a rejection (or remark on an approval). */
   decision_note: string | null
+}
+
+// ——— 0006 云执法 (inspections) ————————————————————————————————————————————
+
+export interface EnterpriseTable {
+  id: Generated<string>
+  credit_code: string
+  name: string
+  kind: 'enterprise' | 'individual' | 'partnership'
+  address: string | null
+  township_code: string | null
+  industry: string | null
+  contact_name: string | null
+  contact_phone: string | null
+  qr_token_hash: string | null
+  qr_issued_at: NullableTimestamp
+  qr_version: Generated<number>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface EnterpriseActivationTable {
+  id: Generated<string>
+  enterprise_id: string
+  code_hash: string
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+  used_by: string | null
+  issued_by: string | null
+  issued_org_id: string | null
+  created_at: CreatedAt
+}
+
+export interface InspectionRuleSetTable {
+  region_code: string
+  min_officers: Generated<number>
+  require_area_match: Generated<boolean>
+  cap_period: Generated<'month' | 'quarter' | 'year'>
+  cap_per_unit: Generated<number>
+  cap_all_units: Generated<number>
+  joint_window_days: Generated<number>
+  late_sync_hours: Generated<number>
+  backfill_max_days: Generated<number>
+  rating_min_count: Generated<number>
+  updated_by: string | null
+  updated_at: DefaultTimestamp
+}
+
+export type SamplingRule = { count: number; industry?: string | null; townshipCode?: string | null }
+
+export interface InspectionPlanTable {
+  id: Generated<string>
+  org_id: string
+  year: number
+  kind: 'annual' | 'special'
+  title: string
+  description: string | null
+  months: number[]
+  target_mode: 'list' | 'sampling'
+  sampling_rule: NullableJson<SamplingRule>
+  status: Generated<'draft' | 'submitted' | 'approved' | 'published'>
+  status_note: string | null
+  approved_by: string | null
+  approved_at: NullableTimestamp
+  published_at: NullableTimestamp
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface InspectionPlanItemTable {
+  plan_id: string
+  power_item_id: string
+}
+
+export interface InspectionPlanTargetTable {
+  plan_id: string
+  enterprise_id: string
+}
+
+export interface JointInspectionTable {
+  id: Generated<string>
+  enterprise_id: string
+  planned_date: DateString
+  lead_org_id: string
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export type RuleViolation = { rule: string; message: string; overridable: boolean }
+
+export interface InspectionOverrideTable {
+  id: Generated<string>
+  org_id: string
+  enterprise_id: string
+  inspection_id: string | null
+  rules: string[]
+  violations: Json<RuleViolation[]>
+  reason: string
+  status: Generated<'pending' | 'approved' | 'rejected' | 'used'>
+  requested_by: string | null
+  requested_at: DefaultTimestamp
+  decided_by: string | null
+  decided_at: NullableTimestamp
+  decision_note: string | null
+  valid_on: DateString
+  used_at: NullableTimestamp
+}
+
+export interface InspectionTable {
+  id: Generated<string>
+  org_id: string
+  enterprise_id: string
+  kind: 'planned_annual' | 'planned_special' | 'ad_hoc'
+  plan_id: string | null
+  trigger: 'complaint' | 'transfer' | 'data_monitoring' | null
+  trigger_note: string | null
+  status: 'pending_approval' | 'scheduled' | 'in_progress' | 'completed' | 'rejected' | 'cancelled'
+  planned_date: DateString
+  officer_ids: Generated<string[]>
+  approved_by: string | null
+  approved_at: NullableTimestamp
+  decision_note: string | null
+  joint_id: string | null
+  joint_joined_at: NullableTimestamp
+  client_key: string | null
+  inspection_date: DateString | null
+  scan_method: 'qr' | 'typed' | null
+  scanned_at: NullableTimestamp
+  started_at: NullableTimestamp
+  offline_reason: string | null
+  override_id: string | null
+  findings: string | null
+  result: 'no_issue' | 'correct' | 'transfer' | null
+  correction_deadline: DateString | null
+  representative_name: string | null
+  representative_confirmed_at: NullableTimestamp
+  completed_at: NullableTimestamp
+  synced_at: NullableTimestamp
+  late_sync: Generated<boolean>
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: DefaultTimestamp
+}
+
+export interface InspectionOfficerTable {
+  inspection_id: string
+  person_id: string
+  role: 'lead' | 'co'
+  certificate_id: string | null
+  cert_no: string | null
+}
+
+export interface InspectionItemTable {
+  inspection_id: string
+  power_item_id: string
+  outcome: 'ok' | 'issue' | 'not_applicable' | null
+  note: string | null
+}
+
+export interface InspectionPhotoTable {
+  inspection_id: string
+  sha256: string
+  captured_at: Timestamp
+  byte_size: number
+  media_type: string
+}
+
+export interface InspectionRatingTable {
+  inspection_id: string
+  enterprise_id: string
+  score: number
+  comment: string | null
+  created_at: DefaultTimestamp
+}
+
+export interface InspectionComplaintTable {
+  id: Generated<string>
+  inspection_id: string | null
+  org_id: string | null
+  enterprise_id: string | null
+  user_id: string | null
+  anonymous: boolean
+  content: string
+  status: Generated<'open' | 'handled'>
+  created_at: DefaultTimestamp
 }
 
 export type Row<T extends keyof DB> = Selectable<DB[T]>

@@ -12,6 +12,7 @@ import type { Config } from '../../config'
 import { modules } from '../../modules'
 import { resolveSession } from '../../modules/auth/auth.service'
 import type { Database } from '../db/create-db'
+import type { LedgerRuntime } from '../ledger/ledger-runtime'
 import { AppError } from '../errors'
 import { handleError } from './error-handler'
 import './request'
@@ -25,6 +26,8 @@ export type AppDeps = {
   webDir?: string
   /** The clock; tests move it to check expiry. */
   now?: () => Date
+  /** 存证: the log's keys and witnesses; the ledger read API answers 409 without it. */
+  ledger?: LedgerRuntime
 }
 
 declare module 'fastify' {
@@ -147,6 +150,11 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
       return reply.sendFile(`assets/${rel}`, { immutable: true, maxAge: '365d' })
     })
   }
+  // The short address printed in QR codes: /verify?r=… opens the portal's verification page.
+  app.get('/verify', { schema: { hide: true } }, (req, reply) => {
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
+    return reply.redirect(`/portal/verify${query}`, 302)
+  })
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/'
     if (url.startsWith('/api/') || req.method !== 'GET' || !built) {

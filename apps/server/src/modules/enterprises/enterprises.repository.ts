@@ -1,0 +1,119 @@
+import { sql } from 'kysely'
+import type { Executor } from '../../platform/audit/audit'
+import type { NewRow, RowUpdate } from '../../platform/db/schema'
+
+export type EnterpriseFilter = { q?: string; townshipCode?: string; kind?: string; industry?: string; limit: number; offset: number }
+
+function selectEnterprises(db: Executor) {
+  return db
+    .selectFrom('enterprise as e')
+    .leftJoin('region as r', 'r.code', 'e.township_code')
+    .select([
+      'e.id',
+      'e.credit_code',
+      'e.name',
+      'e.kind',
+      'e.address',
+      'e.township_code',
+      'r.name as township_name',
+      'e.industry',
+      'e.contact_name',
+      'e.contact_phone',
+      'e.qr_token_hash',
+      'e.qr_issued_at',
+      'e.qr_version',
+      'e.created_at',
+      (eb) => eb.selectFrom('app_user as u').select(eb.fn.countAll<number>().as('n')).whereRef('u.enterprise_id', '=', 'e.id').as('accounts'),
+    ])
+}
+
+export async function listEnterprises(db: Executor, f: EnterpriseFilter) {
+  let query = selectEnterprises(db)
+  if (f.q) {
+    const q = f.q.trim()
+    query = query.where((eb) => eb.or([eb('e.name', 'ilike', `%${q}%`), eb('e.credit_code', 'like', `%${q.toUpperCase()}%`), eb('e.address', 'ilike', `%${q}%`)]))
+  }
+  if (f.townshipCode) query = query.where('e.township_code', '=', f.townshipCode)
+  if (f.kind) query = query.where('e.kind', '=', f.kind as 'enterprise')
+  if (f.industry) query = query.where('e.industry', '=', f.industry)
+  const [items, total] = await Promise.all([
+    query.orderBy('e.name').orderBy('e.id').limit(f.limit).offset(f.offset).execute(),
+    query.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { items, total: Number(total.n) }
+}
+
+export async function findEnterprise(db: Executor, id: string) {
+  return selectEnterprises(db).where('e.id', '=', id).executeTakeFirst()
+}
+
+export type EnterpriseRow = NonNullable<Awaited<ReturnType<typeof findEnterprise>>>
+
+export async function findEnterpriseByCode(db: Executor, creditCode: string) {
+  return selectEnterprises(db).where('e.credit_code', '=', creditCode).executeTakeFirst()
+}
+
+export async function findEnterpriseByTokenHash(db: Executor, tokenHash: string) {
+  return selectEnterprises(db).where('e.qr_token_hash', '=', tokenHash).executeTakeFirst()
+}
+
+export async function findEnterprisesByCodes(db: Executor, creditCodes: string[]) {
+  if (creditCodes.length === 0) return []
+  return db.selectFrom('enterprise').selectAll().where('credit_code', 'in', creditCodes).execute()
+}
+
+export async function insertEnterprise(db: Executor, row: NewRow<'enterprise'>) {
+  const { id } = await db.insertInto('enterprise').values(row).returning('id').executeTakeFirstOrThrow()
+  return id
+}
+
+export async function insertEnterprises(db: Executor, rows: NewRow<'enterprise'>[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('enterprise').values(rows.slice(i, i + 500)).execute()
+}
+
+export async function updateEnterprise(db: Executor, id: string, patch: RowUpdate<'enterprise'>) {
+  await db.updateTable('enterprise').set(patch).where('id', '=', id).execute()
+}
+
+/** Replaces the QR token: the old poster stops working in the same statement. */
+export async function setQrToken(db: Executor, id: string, tokenHash: string, at: Date) {
+  const row = await db
+    .updateTable('enterprise')
+    .set((eb) => ({ qr_token_hash: tokenHash, qr_issued_at: at, qr_version: eb('qr_version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .returning('qr_version')
+    .executeTakeFirstOrThrow()
+  return row.qr_version
+}
+
+/** Township regions, by code and by name, to resolve the import's 乡镇 column. */
+export async function listTownships(db: Executor) {
+  return db.selectFrom('region').select(['code', 'name']).where('level', '=', 'township').execute()
+}
+
+export async function insertActivation(db: Executor, row: NewRow<'enterprise_activation'>) {
+  await db.insertInto('enterprise_activation').values(row).execute()
+}
+
+/** The unused, unexpired activation with this hash for the enterprise, locked for the redemption. */
+export async function findLiveActivation(db: Executor, enterpriseId: string, codeHash: string, now: Date) {
+  return db
+    .selectFrom('enterprise_activation')
+    .selectAll()
+    .where('enterprise_id', '=', enterpriseId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function markActivationUsed(db: Executor, id: string, userId: string, at: Date) {
+  const res = await db.updateTable('enterprise_activation').set({ used_at: at, used_by: userId }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst()
+  return Number(res.numUpdatedRows) === 1
+}
+
+export async function industries(db: Executor) {
+  const rows = await db.selectFrom('enterprise').select('industry').where('industry', 'is not', null).groupBy('industry').orderBy(sql`count(*)`, 'desc').execute()
+  return rows.map((r) => r.industry as string)
+}

@@ -84,7 +84,10 @@ if (want('types')) {
   record('type check', status === 0 ? 1 : 0, status === 0 ? 0 : 1, 0)
 }
 
-if (want('pglite')) vitestStage('unit+api (PGlite)', [])
+// The PGlite stages must not see the PostgreSQL URL that CI exports for the next stage.
+const onPglite = { TEST_DATABASE_URL: '' }
+
+if (want('pglite')) vitestStage('unit+api (PGlite)', [], onPglite)
 
 if (want('postgres')) {
   if (process.env.TEST_DATABASE_URL) vitestStage('api (PostgreSQL)', ['--project', 'server'])
@@ -102,7 +105,7 @@ if (want('browser')) {
 if (want('node24')) {
   const probe = spawnSync('npx', ['--yes', '--package', node24, '--', 'node', '--version'], { cwd: root, encoding: 'utf8' })
   if (probe.status === 0 && probe.stdout.startsWith('v24')) {
-    vitestStage('unit+api (Node 24)', [], {}, ['npx', '--yes', '--package', node24, '--', 'node', 'node_modules/vitest/vitest.mjs'])
+    vitestStage('unit+api (Node 24)', [], onPglite, ['npx', '--yes', '--package', node24, '--', 'node', 'node_modules/vitest/vitest.mjs'])
   } else missing('unit+api (Node 24)', `could not run ${node24} from npm`)
 }
 

@@ -14,8 +14,8 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 describe('the embedded database directory', () => {
   it('is refused, with a clear message, to a second process while one holds it; free again once closed', async () => {
     const held = await createDb({ dataDir: path.join(dataDir, 'pg') })
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
-    delete env.DATABASE_URL
+    const { DATABASE_URL: _unused, ...inherited } = process.env
+    const env = { ...inherited, DATA_DIR: dataDir }
     const second = spawnSync(process.execPath, [bin, 'migrate'], { env, encoding: 'utf8', timeout: 60_000 })
     expect(second.status).toBe(1)
     expect(second.stderr).toContain('正被另一个进程')

@@ -1,16 +1,10 @@
-import { encodeReceiptCode } from '@yangguang/core'
-import { isLedgerError, parseTilePath } from '@yangguang/ledger'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError, forbidden, notFound } from '../../platform/errors'
+import { AppError } from '../../platform/errors'
 import { errorBody } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
-import { findCheckpoint, findReceipt, findRecordReceipts, integratedSize } from '../../platform/ledger/ledger.repository'
 import type { LedgerRuntime } from '../../platform/ledger/ledger-runtime'
-import { consistencyProof, inclusionProof, readEntryBundle, readTile } from '../../platform/ledger/ledger-tiles'
-import { noteWithCosignatures, publishedCheckpoint } from '../../platform/ledger/sign-checkpoint'
-import { entriesInRange } from '../../platform/ledger/ledger.repository'
-import { canReadRecordReceipts } from './ledger.policy'
+import { hexOf, presentHashes, presentLog, presentReceiptStatus, presentRecordReceipt } from './ledger.presenter'
 import {
   consistencyQuery,
   consistencyView,
@@ -27,6 +21,7 @@ import {
   textBody,
   tileParams,
 } from './ledger.schema'
+import * as service from './ledger.service'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 
@@ -37,6 +32,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
  */
 export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db
+  const { publicUrl } = app.deps.config
   const tags = ['存证 ledger']
   const runtime = (): LedgerRuntime => {
     const ledger = app.deps.ledger
@@ -47,20 +43,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ledger/log',
     { schema: { tags, summary: '日志参数：标识、日志公钥、见证方公钥与联署数', response: { 200: logView, 409: errorBody } } },
-    async () => {
-      const ledger = runtime()
-      const published = await publishedCheckpoint(db, ledger)
-      return {
-        origin: ledger.origin,
-        profile: ledger.profile.id,
-        logKey: ledger.verifierKey,
-        witnesses: ledger.witnesses.map((w) => ({ name: w.name, key: w.verifierKey, url: w.url })),
-        quorum: ledger.quorum,
-        integratedSize: await integratedSize(db),
-        publishedSize: published?.size ?? null,
-        verifyUrl: `${app.deps.config.publicUrl}/verify`,
-      }
-    },
+    async () => presentLog(await service.describeLog(db, runtime()), publicUrl),
   )
 
   app.get(
@@ -74,9 +57,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_req, reply) => {
-      const published = await publishedCheckpoint(db, runtime())
-      if (!published) throw notFound('已发布的检查点')
-      return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache, max-age=1').send(published.note)
+      const note = await service.publishedNote(db, runtime())
+      return reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache, max-age=1').send(note)
     },
   )
 
@@ -92,9 +74,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const checkpoint = await findCheckpoint(db, req.params.size)
-      if (!checkpoint) throw notFound(`大小为 ${req.params.size} 的检查点`)
-      return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=60').send(await noteWithCosignatures(db, checkpoint))
+      const note = await service.checkpointNote(db, req.params.size)
+      return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=60').send(note)
     },
   )
 
@@ -110,23 +91,10 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      let resource
-      try {
-        resource = parseTilePath(`tile/${req.params['*']}`)
-      } catch (error) {
-        if (isLedgerError(error)) throw new AppError('VALIDATION_FAILED', '瓦片路径格式不正确', { path: req.params['*'] })
-        throw error
-      }
-      const size = await integratedSize(db)
-      const bytes =
-        resource.kind === 'entries'
-          ? await readEntryBundle(db, resource.index, resource.width, size, { cache: true })
-          : await readTile(db, resource.tile, size, { cache: true })
-      if (!bytes) throw notFound('瓦片')
-      const width = resource.kind === 'entries' ? resource.width : resource.tile.width
+      const { bytes, full } = await service.tileResource(db, req.params['*'])
       return reply
         .type('application/octet-stream')
-        .header('cache-control', width === 256 ? IMMUTABLE : 'public, max-age=60')
+        .header('cache-control', full ? IMMUTABLE : 'public, max-age=60')
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     },
   )
@@ -135,12 +103,9 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/ledger/entries/:index',
     { schema: { tags, summary: '日志中的一条记录（叶子）', params: indexParams, response: { 200: entryView, 400: errorBody, 404: errorBody } } },
     async (req, reply) => {
-      const index = req.params.index
-      if (index >= (await integratedSize(db))) throw notFound(`序号 ${index} 的日志条目`)
-      const [entry] = await entriesInRange(db, index, index + 1, true)
-      if (!entry?.leaf) throw notFound(`序号 ${index} 的日志条目`)
+      const entry = await service.entryAt(db, req.params.index)
       reply.header('cache-control', IMMUTABLE)
-      return { index, leafHash: entry.leafHash.toString('hex'), leaf: entry.leaf.toString('utf8') }
+      return { index: entry.index, leafHash: hexOf(entry.leafHash), leaf: entry.leaf.toString('utf8') }
     },
   )
 
@@ -154,17 +119,7 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: receiptStatusView, 400: errorBody, 404: errorBody },
       },
     },
-    async (req) => {
-      const receipt = await findReceipt(db, req.params.leafHash)
-      if (!receipt) throw notFound('该记录哈希的存证')
-      return {
-        leafHash: receipt.leafHash.toString('hex'),
-        status: receipt.index === null ? ('pending' as const) : ('integrated' as const),
-        index: receipt.index,
-        leaf: receipt.leaf.toString('utf8'),
-        registeredAt: receipt.createdAt.toISOString(),
-      }
-    },
+    async (req) => presentReceiptStatus(await service.receiptOf(db, req.params.leafHash)),
   )
 
   app.get(
@@ -178,24 +133,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      let index = req.query.index
-      let leafHash: Buffer | undefined
-      if (req.query.leafHash) {
-        const receipt = await findReceipt(db, req.query.leafHash)
-        if (!receipt) throw notFound('该记录哈希的存证')
-        if (receipt.index === null) throw new AppError('INVALID_STATE', '该记录已登记，尚未纳入日志，请稍后再试')
-        index = receipt.index
-        leafHash = receipt.leafHash
-      }
-      const size = req.query.size ?? (await publishedCheckpoint(db, runtime()))?.size
-      if (size === undefined) throw notFound('已发布的检查点')
-      if (size > (await integratedSize(db))) throw new AppError('VALIDATION_FAILED', `树大小 ${size} 超出日志现有条数`)
-      if ((index as number) >= size) throw new AppError('INVALID_STATE', `序号 ${index} 不在大小为 ${size} 的树中（尚未纳入已发布的检查点）`, { index, size })
-      const i = index as number
-      leafHash ??= (await entriesInRange(db, i, i + 1))[0]?.leafHash
-      if (!leafHash) throw notFound(`序号 ${i} 的日志条目`)
-      const proof = await inclusionProof(db, i, size, { cache: true })
-      return { index: i, size, leafHash: leafHash.toString('hex'), proof: proof.map((h) => Buffer.from(h).toString('hex')) }
+      const result = await service.proveInclusion(db, runtime(), req.query)
+      return { index: result.index, size: result.size, leafHash: hexOf(result.leafHash), proof: presentHashes(result.proof) }
     },
   )
 
@@ -210,13 +149,8 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const to = req.query.to ?? (await publishedCheckpoint(db, runtime()))?.size
-      if (to === undefined) throw notFound('已发布的检查点')
-      const { from } = req.query
-      if (from > to) throw new AppError('VALIDATION_FAILED', '起始大小不能大于目标大小', { from, to })
-      if (to > (await integratedSize(db))) throw new AppError('VALIDATION_FAILED', `树大小 ${to} 超出日志现有条数`)
-      const proof = await consistencyProof(db, from, to, { cache: true })
-      return { from, to, proof: proof.map((h) => Buffer.from(h).toString('hex')) }
+      const result = await service.proveConsistency(db, runtime(), req.query)
+      return { ...result, proof: presentHashes(result.proof) }
     },
   )
 
@@ -233,28 +167,9 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const ctx = signedIn(req)
-      if (!canReadRecordReceipts(ctx.actor)) throw forbidden('只有管理员和监督人员可以查看存证回执')
       const ledger = runtime()
-      const rows = await findRecordReceipts(db, req.query.recordType, req.query.recordId)
-      const verifyBase = `${app.deps.config.publicUrl}/verify`
-      return {
-        items: rows.map((r) => {
-          const code = encodeReceiptCode({ index: r.index, leafHash: r.leafHash.toString('hex'), salt: r.salt.toString('hex') })
-          return {
-            origin: ledger.origin,
-            recordType: r.recordType,
-            recordId: r.recordId,
-            version: r.recordVersion,
-            leafHash: r.leafHash.toString('hex'),
-            salt: r.salt.toString('hex'),
-            index: r.index,
-            leaf: r.leaf.toString('utf8'),
-            code,
-            verifyUrl: `${verifyBase}?r=${code}`,
-            registeredAt: r.createdAt.toISOString(),
-          }
-        }),
-      }
+      const rows = await service.recordReceipts(db, ctx.actor, req.query.recordType, req.query.recordId)
+      return { items: rows.map((r) => presentRecordReceipt(r, ledger.origin, publicUrl)) }
     },
   )
 }

@@ -1,13 +1,17 @@
 import {
-  consistencyProofFromTiles,
+  consistencyProofFromReader,
   encodeEntryBundle,
-  inclusionProofFromTiles,
+  hashCompleteSubtree,
+  inclusionProofFromReader,
   type MerkleHasher,
+  type NodeReader,
+  nodeLeafRange,
   TILE_WIDTH,
   type TileFetcher,
   type TileId,
+  tileSlotOfNode,
   tileWidth,
-  treeRootFromTiles,
+  treeRootFromReader,
 } from '@yangguang/ledger'
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
 import { entriesInRange, type Executor, findTile, tileRoots } from './ledger.repository'
@@ -63,7 +67,10 @@ async function cached(db: Executor, key: string, options: TileReadOptions, read:
 export async function readTile(db: Executor, tile: TileId, treeSize: number, options: TileReadOptions = {}): Promise<Uint8Array | undefined> {
   const available = tileWidth(tile.level, tile.index, treeSize)
   if (tile.width < 1 || tile.width > available) return undefined
-  return cached(db, `${tile.level}/${tile.index}/${tile.width}`, options, () => readTileFromDatabase(db, tile))
+  // Full level-0 tiles are read at random (one per proof); caching them would only push out the upper
+  // and partial tiles that every proof shares.
+  const worthCaching = tile.level > 0 || tile.width < TILE_WIDTH
+  return cached(db, `${tile.level}/${tile.index}/${tile.width}`, { cache: options.cache && worthCaching }, () => readTileFromDatabase(db, tile))
 }
 
 async function readTileFromDatabase(db: Executor, tile: TileId): Promise<Uint8Array> {  if (tile.width === TILE_WIDTH) {
@@ -101,17 +108,72 @@ export function databaseTileFetcher(db: Executor, treeSize: number, options: Til
   }
 }
 
+/**
+ * A {@link NodeReader} over the database for the tree of `treeSize` leaves: each tile needed is read
+ * once (in parallel), and the nodes inside it are hashed up from its hashes — like the library's
+ * tile reader, but with `cache` the hashed-up nodes of cached tiles are kept too, so the upper and
+ * rightmost tiles every proof shares cost no hashing after the first proof.
+ */
+export function databaseNodeReader(db: Executor, treeSize: number, options: TileReadOptions = {}, hasher: MerkleHasher = defaultHasher): NodeReader {
+  return async (nodes) => {
+    const slots = nodes.map((node) => {
+      if (nodeLeafRange(node).end > treeSize) throw new Error(`ledger: node ${node.level}/${node.index} lies outside the tree of size ${treeSize}`)
+      const slot = tileSlotOfNode(node)
+      return { ...slot, width: tileWidth(slot.tileLevel, slot.tileIndex, treeSize) }
+    })
+    const tiles = new Map<string, Promise<Uint8Array>>()
+    for (const slot of slots) {
+      const key = `${slot.tileLevel}/${slot.tileIndex}`
+      if (!tiles.has(key)) tiles.set(key, databaseTileFetcher(db, treeSize, options)({ level: slot.tileLevel, index: slot.tileIndex, width: slot.width }))
+    }
+    const memo = options.cache ? nodeMemoOf(db) : undefined
+    const shared = (slot: { tileLevel: number; width: number }) => slot.tileLevel > 0 || slot.width < TILE_WIDTH
+    const size = hasher.hashSize
+    return Promise.all(
+      slots.map(async (slot) => {
+        const bytes = await (tiles.get(`${slot.tileLevel}/${slot.tileIndex}`) as Promise<Uint8Array>)
+        if (slot.count === 1) return bytes.subarray(slot.offset * size, (slot.offset + 1) * size)
+        const key = `${slot.tileLevel}/${slot.tileIndex}/${slot.width}/${slot.offset}/${slot.count}`
+        const known = memo?.get(key)
+        if (known) {
+          memo?.delete(key)
+          memo?.set(key, known)
+          return known
+        }
+        const hash = hashCompleteSubtree(bytes.subarray(slot.offset * size, (slot.offset + slot.count) * size), hasher)
+        if (memo && shared(slot)) {
+          memo.set(key, hash)
+          if (memo.size > MEMO_NODES) memo.delete(memo.keys().next().value as string)
+        }
+        return hash
+      }),
+    )
+  }
+}
+
+const MEMO_NODES = 65_536
+const memos = new WeakMap<object, Map<string, Uint8Array>>()
+
+function nodeMemoOf(db: Executor): Map<string, Uint8Array> {
+  let memo = memos.get(db)
+  if (!memo) {
+    memo = new Map()
+    memos.set(db, memo)
+  }
+  return memo
+}
+
 /** Inclusion proof of entry `index` in the tree of `size` leaves (size ≤ the integrated size). */
 export function inclusionProof(db: Executor, index: number, size: number, options: TileReadOptions = {}, hasher: MerkleHasher = defaultHasher): Promise<Uint8Array[]> {
-  return inclusionProofFromTiles(index, size, databaseTileFetcher(db, size, options), hasher)
+  return inclusionProofFromReader(index, size, databaseNodeReader(db, size, options, hasher), hasher)
 }
 
 /** Consistency proof from `from` to `to` leaves (to ≤ the integrated size); empty when from is 0 or equal. */
 export function consistencyProof(db: Executor, from: number, to: number, options: TileReadOptions = {}, hasher: MerkleHasher = defaultHasher): Promise<Uint8Array[]> {
-  return consistencyProofFromTiles(from, to, databaseTileFetcher(db, to, options), hasher)
+  return consistencyProofFromReader(from, to, databaseNodeReader(db, to, options, hasher), hasher)
 }
 
 /** Root of the tree of `size` leaves, from tiles. */
 export function rootAt(db: Executor, size: number, hasher: MerkleHasher = defaultHasher): Promise<Uint8Array> {
-  return treeRootFromTiles(size, databaseTileFetcher(db, size), hasher)
+  return treeRootFromReader(size, databaseNodeReader(db, size, {}, hasher), hasher)
 }

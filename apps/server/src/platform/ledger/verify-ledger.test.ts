@@ -174,6 +174,18 @@ describe('ledger verify', () => {
     expect(message).toBe(`回执 ${hash} 所记的记录与叶子内容不符`)
   })
 
+  it('finds a deleted receipt', async () => {
+    const { rows } = await sql<{ leaf_hash: Buffer; leaf_id: number; record_type: string; record_id: string; record_version: number; salt: Buffer }>`
+      SELECT leaf_hash, leaf_id, record_type, record_id, record_version, salt FROM ledger_receipt WHERE record_type = 'enterprise' ORDER BY leaf_id LIMIT 1`.execute(t.db)
+    const r = rows[0]
+    const message = await tampered(
+      'ledger_receipt',
+      `DELETE FROM ledger_receipt WHERE leaf_hash = '\\x${r.leaf_hash.toString('hex')}'`,
+      `INSERT INTO ledger_receipt (leaf_hash, leaf_id, record_type, record_id, record_version, salt) VALUES ('\\x${r.leaf_hash.toString('hex')}', ${r.leaf_id}, '${r.record_type}', '${r.record_id}', ${r.record_version}, '\\x${r.salt.toString('hex')}')`,
+    )
+    expect(message).toBe(`叶子 ${r.leaf_id} 没有回执（回执被删除）`)
+  })
+
   it('finds a configured key that is not the log’s', async () => {
     const report = await verifyLedger(t.db, { verifierKey: createEphemeralLedgerRuntime().verifierKey })
     expect(report.divergence?.message).toBe('数据库记录的日志公钥与本服务器配置的公钥不符')

@@ -232,6 +232,11 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
     }
   }
 
+  // Every leaf was written with its receipt: a leaf without one means a receipt was deleted.
+  const { rows: orphans } = await sql<{ id: number }>`
+    SELECT l.id FROM ledger_leaf l WHERE NOT EXISTS (SELECT 1 FROM ledger_receipt r WHERE r.leaf_id = l.id) ORDER BY l.id LIMIT 1`.execute(db)
+  if (orphans.length > 0) fail(`叶子 ${orphans[0].id} 没有回执（回执被删除）`, { leafId: Number(orphans[0].id) })
+
   // Receipts point at their leaves and say what the leaves say.
   let afterHash: Buffer = Buffer.alloc(0)
   for (;;) {

@@ -67,8 +67,13 @@ export async function insertEnterprise(db: Executor, row: NewRow<'enterprise'>) 
   return id
 }
 
-export async function insertEnterprises(db: Executor, rows: NewRow<'enterprise'>[]) {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('enterprise').values(rows.slice(i, i + 500)).execute()
+export async function insertEnterprises(db: Executor, rows: NewRow<'enterprise'>[]): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await db.insertInto('enterprise').values(rows.slice(i, i + 500)).returning('id').execute()
+    ids.push(...inserted.map((r) => r.id))
+  }
+  return ids
 }
 
 export async function updateEnterprise(db: Executor, id: string, patch: RowUpdate<'enterprise'>) {

@@ -3,6 +3,7 @@ import { labels } from '@yangguang/core'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { checkPasswordRules, hashPassword } from '../../platform/auth/password'
 import { recordAudit } from '../../platform/audit/audit'
+import { enqueueLeaves } from '../../platform/ledger/enqueue-leaves'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, notFound } from '../../platform/errors'
@@ -208,6 +209,7 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
     const toInsert = rows.filter((r) => !existing.has(r.creditCode))
     let updated = 0
     let unchanged = 0
+    const changed: Array<{ id: string; row: Record<string, unknown> }> = []
     for (const r of rows) {
       const e = existing.get(r.creditCode)
       if (!e) continue
@@ -218,10 +220,11 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
         continue
       }
       updated += 1
+      changed.push({ id: e.id, row: next })
       if (!dryRun) await repo.updateEnterprise(trx, e.id, { ...next, updated_at: ctx.now })
     }
     if (!dryRun) {
-      await repo.insertEnterprises(
+      const createdIds = await repo.insertEnterprises(
         trx,
         toInsert.map((r) => ({
           credit_code: r.creditCode,
@@ -235,6 +238,11 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
           created_by: ctx.actor.userId || null,
         })),
       )
+      // A leaf per imported record, through the same path as single writes (存证).
+      await enqueueLeaves(trx, ctx, [
+        ...createdIds.map((id, i) => ({ action: 'enterprise.import.create', recordType: 'enterprise', recordId: id, content: toInsert[i] })),
+        ...changed.map((c) => ({ action: 'enterprise.import.update', recordType: 'enterprise', recordId: c.id, content: c.row })),
+      ])
       await recordAudit(trx, ctx, {
         action: 'enterprise.import',
         entityType: 'enterprise',

@@ -65,6 +65,10 @@ describe('enterprises (市场主体)', () => {
     expect(individual.json().items[0]).toMatchObject({ kind: 'individual', townshipName: '广通镇' })
     const audit = await t.db.selectFrom('audit_log').select('summary').where('action', '=', 'enterprise.import').execute()
     expect(audit).toHaveLength(2)
+    // Each imported record got its own ledger leaf, in the import's transaction.
+    const imported = await t.db.selectFrom('enterprise').select('id').where('credit_code', 'in', [good1, good2]).execute()
+    const leaves = await t.db.selectFrom('ledger_receipt').select('record_id').where('record_type', '=', 'enterprise').where('record_id', 'in', imported.map((e) => e.id)).execute()
+    expect(leaves.map((l) => l.record_id).sort()).toEqual(imported.map((e) => e.id).sort())
   })
 
   it('imports an XLSX workbook and updates a changed row', async () => {

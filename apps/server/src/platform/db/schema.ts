@@ -1,8 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { CaseDocumentTables } from './case-documents-schema'
+import type { DiscretionTables } from './discretion-schema'
 import type { LedgerTables } from './ledger-schema'
+import type { PenaltyCaseTables } from './penalty-case-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

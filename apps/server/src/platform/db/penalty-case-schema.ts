@@ -1,0 +1,2 @@
+/** Kysely types of migration 0008: 行政处罚 cases. */
+export interface PenaltyCaseTables {}

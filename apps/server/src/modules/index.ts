@@ -16,4 +16,20 @@ import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
 
 /** Every module's routes, mounted under /api. */
-export const modules: FastifyPluginAsyncZod[] = [healthRoutes, authRoutes, userRoutes, auditRoutes, todoRoutes, regionRoutes, orgRoutes, registryRoutes, catalogueRoutes, cataloguePublicRoutes, dutyRoutes, dutyPublicRoutes, enterpriseRoutes, inspectionRoutes, ledgerRoutes]
+export const modules: FastifyPluginAsyncZod[] = [
+  healthRoutes,
+  authRoutes,
+  userRoutes,
+  auditRoutes,
+  todoRoutes,
+  regionRoutes,
+  orgRoutes,
+  registryRoutes,
+  catalogueRoutes,
+  cataloguePublicRoutes,
+  dutyRoutes,
+  dutyPublicRoutes,
+  enterpriseRoutes,
+  inspectionRoutes,
+  ledgerRoutes,
+]

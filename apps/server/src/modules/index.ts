@@ -14,6 +14,7 @@ import { regionRoutes } from './regions/regions.routes'
 import { registryRoutes } from './registry/registry.routes'
 import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
+import { calendarRoutes } from '../platform/calendar/calendar.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -32,4 +33,5 @@ export const modules: FastifyPluginAsyncZod[] = [
   enterpriseRoutes,
   inspectionRoutes,
   ledgerRoutes,
+  calendarRoutes,
 ]

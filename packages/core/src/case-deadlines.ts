@@ -1,0 +1,438 @@
+import { type IsoDate, addCalendarDays, assertIsoDate, calendarDaysBetween, isoDateFromParts, splitIsoDate } from './calendar-date'
+import { InvalidArgumentError, describeValue } from './invalid-argument-error'
+import type { CaseDeadlineKind } from './penalty-procedure'
+import type { MissingHolidayData, PeriodUnit, WorkCalendar } from './work-calendar'
+
+/**
+ * 案件期限: the periods a 行政处罚 case runs on, as one table, and the computation of each due date
+ * on the working-day calendar of `work-calendar.ts` (which owns every day-counting rule: the day of
+ * the event is not counted — 民法典 第二百零一条; 2/3/5/7 days are working days — 行政处罚法 第八十五条;
+ * up to 10 days are working days — 行政强制法 第六十九条; an end on a rest day moves — 民法典 第二百零三条).
+ *
+ * Statutory periods ([V], fixed by a law) cannot be changed by a caller: an extension is computed with
+ * {@link extendDeadline} from the current due date and audited by the server. Configurable periods
+ * ([R]/[I]: the law sets no number, a sector or local rule does) take `days`/`unit` from the
+ * jurisdiction's rule set (`penalty_rule_set`), falling back to the defaults here.
+ *
+ * A period that touches a year without holiday data is never silently computed: the result is
+ * `{ ok: false, reason: 'missing_holiday_data', missingYears, provisional }` and only `provisional`
+ * carries the weekend-only estimate.
+ */
+
+/** Where a period's length comes from: [V] fixed by statute, [R]/[I] a sector or local rule. */
+export type DeadlineSource = 'V' | 'R' | 'I'
+
+/** One row of the deadline table. */
+export type CaseDeadlineRule = {
+  kind: CaseDeadlineKind
+  /** Default length in days; null for a period counted in months (`months`). */
+  days: number | null
+  /** Length in months (民法典 第二百零二条: ends on the corresponding day), for 行政强制法 第五十三条. */
+  months: number | null
+  unit: PeriodUnit
+  /** The provision, e.g. '《行政处罚法》第六十条'. */
+  basis: string
+  /** True when a law fixes the length ([V]); the caller cannot change `days` or `unit`. */
+  statutory: boolean
+  source: DeadlineSource
+  /** The event the period counts from (that day itself is not counted). */
+  startsWith: string
+  /** Whether an end on a rest day moves to the next working day by default. */
+  moveOffRestDay: boolean
+  note: string
+}
+
+/**
+ * The deadline table. Units follow 行政处罚法 第八十五条 where that law fixes 2/3/5/7 days
+ * (working days) and are natural days for 15 and 90; 行政强制法 第六十九条 for the 10-day wait.
+ *
+ * @example
+ * ```ts
+ * caseDeadlineRules.decision // { days: 90, unit: 'natural_days', basis: '《行政处罚法》第六十条', statutory: true, … }
+ * caseDeadlineRules.filing.statutory // false — the law sets no filing period (art. 54)
+ * ```
+ */
+export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRule>> = Object.freeze({
+  filing: rule({
+    kind: 'filing',
+    days: 15,
+    unit: 'working_days',
+    basis: '《行政处罚法》第五十四条；《市场监督管理行政处罚程序规定》第十八条',
+    statutory: false,
+    source: 'R',
+    startsWith: '发现线索或者收到材料之日',
+    note: '法律未规定立案期限（第五十四条“应当及时立案”），默认按市场监管等部门规章的十五个工作日，可按本地规则调整',
+  }),
+  decision: rule({
+    kind: 'decision',
+    days: 90,
+    unit: 'natural_days',
+    basis: '《行政处罚法》第六十条',
+    statutory: true,
+    source: 'V',
+    startsWith: '立案之日',
+    note: '自立案之日起九十日内作出决定；法律、法规、规章另有规定的从其规定，延长须说明理由',
+  }),
+  statement: rule({
+    kind: 'statement',
+    days: 5,
+    unit: 'working_days',
+    basis: '《行政处罚法》第四十四条、第四十五条',
+    statutory: false,
+    source: 'R',
+    startsWith: '事先告知书送达之日',
+    note: '法律未规定陈述申辩期限，默认五个工作日，可按本地规则调整',
+  }),
+  hearing_request: rule({
+    kind: 'hearing_request',
+    days: 5,
+    unit: 'working_days',
+    basis: '《行政处罚法》第六十四条第一项、第八十五条',
+    statutory: true,
+    source: 'V',
+    startsWith: '事先告知书送达之日',
+    note: '当事人应当在行政机关告知后五日内提出听证要求',
+  }),
+  hearing_notice: rule({
+    kind: 'hearing_notice',
+    days: 7,
+    unit: 'working_days',
+    basis: '《行政处罚法》第六十四条第二项、第八十五条',
+    statutory: true,
+    source: 'V',
+    startsWith: '听证通知书送达之日',
+    note: '听证通知应在举行听证的七日前送达；期限届满之日后方可举行听证，见 earliestHearingDate',
+  }),
+  delivery: rule({
+    kind: 'delivery',
+    days: 7,
+    unit: 'working_days',
+    basis: '《行政处罚法》第六十一条、第八十五条',
+    statutory: true,
+    source: 'V',
+    startsWith: '作出（宣告）行政处罚决定之日',
+    note: '当事人不在场的，七日内依照民事诉讼法的有关规定送达',
+  }),
+  payment: rule({
+    kind: 'payment',
+    days: 15,
+    unit: 'natural_days',
+    basis: '《行政处罚法》第六十七条',
+    statutory: true,
+    source: 'V',
+    startsWith: '收到行政处罚决定书之日',
+    note: '十五日为自然日（第八十五条只列二、三、五、七日）；期满日为休息日是否顺延可按本地规则设置',
+  }),
+  publication: rule({
+    kind: 'publication',
+    days: 7,
+    unit: 'working_days',
+    basis: '国办发〔2018〕118号（行政执法公示制度）',
+    statutory: false,
+    source: 'R',
+    startsWith: '作出行政处罚决定之日',
+    note: '行政处罚决定七个工作日内公示（双公示），可按本地规则调整',
+  }),
+  withdrawal: rule({
+    kind: 'withdrawal',
+    days: 3,
+    unit: 'working_days',
+    basis: '《行政处罚法》第四十八条第二款、第八十五条',
+    statutory: true,
+    source: 'V',
+    startsWith: '公开的决定被变更、撤销、确认违法或者确认无效之日',
+    note: '三日内撤回行政处罚决定信息并公开说明理由',
+  }),
+  preservation: rule({
+    kind: 'preservation',
+    days: 7,
+    unit: 'working_days',
+    basis: '《行政处罚法》第五十六条、第八十五条',
+    statutory: true,
+    source: 'V',
+    startsWith: '先行登记保存之日',
+    note: '先行登记保存后七日内及时作出处理决定',
+  }),
+  simple_record: rule({
+    kind: 'simple_record',
+    days: 5,
+    unit: 'working_days',
+    basis: '《行政处罚法》第五十二条第三款',
+    statutory: false,
+    source: 'I',
+    startsWith: '当场作出行政处罚决定之日',
+    note: '法律只规定报所属行政机关备案，未规定期限；默认五个工作日，可按本地规则调整',
+  }),
+  court_application: rule({
+    kind: 'court_application',
+    days: null,
+    months: 3,
+    unit: 'natural_days',
+    basis: '《行政强制法》第五十三条、第五十四条',
+    statutory: true,
+    source: 'V',
+    startsWith: '行政复议、行政诉讼期限届满之日',
+    note: '期限届满之日起三个月内申请；且须在催告书送达十日（工作日，第六十九条）后方可申请，见 earliestCourtApplicationDate',
+  }),
+})
+
+/** What `computeCaseDeadline` needs. */
+export type CaseDeadlineInput = {
+  kind: CaseDeadlineKind
+  /** The day of the starting event (not counted). */
+  startsOn: IsoDate
+  /** Only for configurable kinds; a statutory kind refuses a different length. */
+  days?: number
+  /** Only for configurable kinds. */
+  unit?: PeriodUnit
+  /** Move an end on a rest day to the next working day; default from the table (true everywhere). */
+  moveOffRestDay?: boolean
+}
+
+/** A computed deadline, ready to store in `case_deadline`. */
+export type CaseDeadline = {
+  kind: CaseDeadlineKind
+  startsOn: IsoDate
+  /** Days counted; for a period in months, the natural days it spans (what `case_deadline.days` stores). */
+  days: number
+  unit: PeriodUnit
+  basis: string
+  statutory: boolean
+  /** Last day of the period (after moving off a rest day). */
+  dueOn: IsoDate
+  /** Last day before moving; equal to `dueOn` when nothing moved. */
+  nominalDueOn: IsoDate
+  moved: boolean
+}
+
+export type CaseDeadlineComputation =
+  | ({ ok: true; provisional: null } & CaseDeadline)
+  | (MissingHolidayData & { provisional: CaseDeadline })
+
+/**
+ * Computes a case deadline from the table and the calendar.
+ *
+ * @example
+ * ```ts
+ * const result = computeCaseDeadline(chinaWorkCalendar, { kind: 'hearing_request', startsOn: '2025-09-26' })
+ * if (result.ok) result.dueOn // '2025-10-10': 9-26 (Fri) served; 9-28 (调休 Sunday), 9-29, 9-30, 10-9, 10-10
+ *
+ * computeCaseDeadline(chinaWorkCalendar, { kind: 'filing', startsOn: '2026-03-02', days: 10 }) // configurable
+ * computeCaseDeadline(chinaWorkCalendar, { kind: 'decision', startsOn: '2026-03-02', days: 120 }) // throws: statutory
+ * ```
+ */
+export function computeCaseDeadline(calendar: WorkCalendar, input: CaseDeadlineInput): CaseDeadlineComputation {
+  const table = caseDeadlineRules[input?.kind]
+  if (!table) throw new InvalidArgumentError('invalid_deadline_kind', `Unknown deadline kind ${describeValue(input?.kind)}`)
+  const startsOn = assertIsoDate(input.startsOn, 'startsOn')
+  const moveOffRestDay = input.moveOffRestDay ?? table.moveOffRestDay
+  if (typeof moveOffRestDay !== 'boolean') {
+    throw new InvalidArgumentError('invalid_options', `moveOffRestDay must be a boolean, got ${describeValue(moveOffRestDay)}`)
+  }
+  if (table.statutory) {
+    if ((input.days !== undefined && input.days !== table.days) || (input.unit !== undefined && input.unit !== table.unit)) {
+      throw new InvalidArgumentError(
+        'statutory_period_fixed',
+        `The ${table.kind} period is fixed by ${table.basis}; use extendDeadline for an extension`,
+      )
+    }
+  }
+
+  if (table.months !== null) {
+    // 行政强制法 第五十三条: three months; 民法典 第二百零二条 gives the corresponding day.
+    const nominalDueOn = addCalendarMonths(startsOn, table.months)
+    const days = calendarDaysBetween(startsOn, nominalDueOn)
+    const period = calendar.computePeriodEnd(startsOn, days, { rule: 'natural_days', moveOffHoliday: moveOffRestDay })
+    return toComputation(table, startsOn, days, period)
+  }
+
+  const days = input.days ?? (table.days as number)
+  const unit = input.unit ?? table.unit
+  if (unit !== 'working_days' && unit !== 'natural_days') {
+    throw new InvalidArgumentError('invalid_period_unit', `unit must be working_days or natural_days, got ${describeValue(unit)}`)
+  }
+  const period = calendar.computePeriodEnd(startsOn, days, { rule: unit, moveOffHoliday: moveOffRestDay })
+  return toComputation(table, startsOn, days, period)
+}
+
+/**
+ * An extended deadline (延长): `days` more, counted from the current due date, with the kind's basis.
+ * The reason and the approval are the server's business (audited); this only counts.
+ *
+ * @example
+ * ```ts
+ * extendDeadline(chinaWorkCalendar, { kind: 'decision', dueOn: '2026-05-31', days: 30, unit: 'natural_days' })
+ * // → { ok: true, dueOn: '2026-06-30', nominalDueOn: '2026-06-30', moved: false … } (a Tuesday)
+ * ```
+ */
+export function extendDeadline(
+  calendar: WorkCalendar,
+  input: { kind: CaseDeadlineKind; dueOn: IsoDate; days: number; unit: PeriodUnit; moveOffRestDay?: boolean },
+): CaseDeadlineComputation {
+  const table = caseDeadlineRules[input?.kind]
+  if (!table) throw new InvalidArgumentError('invalid_deadline_kind', `Unknown deadline kind ${describeValue(input?.kind)}`)
+  const dueOn = assertIsoDate(input.dueOn, 'dueOn')
+  const period = calendar.computePeriodEnd(dueOn, input.days, { rule: input.unit, moveOffHoliday: input.moveOffRestDay ?? true })
+  return toComputation({ ...table, unit: input.unit }, dueOn, input.days, period)
+}
+
+/**
+ * The earliest day a hearing may be held after the notice was served (行政处罚法 第六十四条第二项:
+ * notice "在举行听证的七日前"; 第八十五条: working days). We read it strictly: seven full working
+ * days lie between the day of service and the hearing day, so a hearing on the seventh working day
+ * itself is refused. (The looser reading "service day + 7" would let a hearing fall on that day; the
+ * strict one costs the agency at most one day and leaves no procedural doubt.) The answer is a
+ * working day, since hearings are held in office hours.
+ *
+ * @example
+ * ```ts
+ * earliestHearingDate(chinaWorkCalendar, '2026-09-28')
+ * // → { ok: true, date: '2026-10-14' }: the 7 working days are 9-29, 9-30, 10-8, 10-9, 10-10 (调休 Saturday), 10-12, 10-13
+ * ```
+ */
+export function earliestHearingDate(calendar: WorkCalendar, noticeServedOn: IsoDate) {
+  return calendar.addWorkingDays(assertIsoDate(noticeServedOn, 'noticeServedOn'), 8)
+}
+
+/**
+ * Whether a hearing on `hearingOn` respects the 7-working-day notice of 行政处罚法 第六十四条第二项
+ * (strict reading, see {@link earliestHearingDate}): at least 7 working days strictly between.
+ *
+ * @example
+ * ```ts
+ * hearingNoticeTimely(chinaWorkCalendar, '2026-03-02', '2026-03-12') // { ok: true, timely: true, workingDaysBetween: 7 }
+ * ```
+ */
+export function hearingNoticeTimely(
+  calendar: WorkCalendar,
+  noticeServedOn: IsoDate,
+  hearingOn: IsoDate,
+): { ok: true; timely: boolean; workingDaysBetween: number } | (MissingHolidayData & { provisionalTimely: boolean; workingDaysBetween: number }) {
+  assertIsoDate(noticeServedOn, 'noticeServedOn')
+  const dayBefore = addCalendarDays(assertIsoDate(hearingOn, 'hearingOn'), -1)
+  const between = calendar.workingDaysBetween(noticeServedOn, dayBefore)
+  if (between.ok) return { ok: true, timely: between.count >= 7, workingDaysBetween: between.count }
+  const { reason, missingYears, message } = between
+  return { ok: false, reason, missingYears, message, provisionalTimely: between.provisionalCount >= 7, workingDaysBetween: between.provisionalCount }
+}
+
+/**
+ * The first day an agency without enforcement power may apply to a court (行政强制法 第五十四条:
+ * "催告书送达十日后当事人仍未履行义务的…可以向…人民法院申请强制执行"; 第六十九条: ten days are
+ * working days). "十日后" = after the tenth working day, so the answer is the next working day.
+ *
+ * @example
+ * ```ts
+ * earliestCourtApplicationDate(chinaWorkCalendar, '2026-02-10') // { ok: true, date: '2026-03-03' } (春节 2-15…2-23 in between)
+ * ```
+ */
+export function earliestCourtApplicationDate(calendar: WorkCalendar, reminderServedOn: IsoDate) {
+  return calendar.addWorkingDays(assertIsoDate(reminderServedOn, 'reminderServedOn'), 11)
+}
+
+/**
+ * When the party's remedy periods run out, the start of the 3-month court-application period of
+ * 行政强制法 第五十三条: the later of 行政复议 (60 days from knowing of the act, 行政复议法 第二十条)
+ * and 行政诉讼 (6 months, 行政诉讼法 第四十六条), both counted from receipt of the decision. Six
+ * months is always the later one. Months end on the corresponding day (民法典 第二百零二条).
+ *
+ * @example
+ * ```ts
+ * remedyPeriodsExpireOn('2026-03-31') // '2026-09-30' (no 9-31: the month's last day)
+ * ```
+ */
+export function remedyPeriodsExpireOn(decisionReceivedOn: IsoDate): IsoDate {
+  const reconsideration = addCalendarDays(assertIsoDate(decisionReceivedOn, 'decisionReceivedOn'), 60)
+  const litigation = addCalendarMonths(decisionReceivedOn, 6)
+  return reconsideration > litigation ? reconsideration : litigation
+}
+
+/** How close a deadline is. */
+export type DeadlineState = 'overdue' | 'due_soon' | 'ok'
+
+export type DeadlineStatus = {
+  state: DeadlineState
+  /** Natural days from `today` to `dueOn`; 0 on the due day, negative when overdue. */
+  daysLeft: number
+  /** Working days after today up to and including `dueOn`; negative when overdue. */
+  workingDaysLeft: number
+  /** False when a year without holiday data was involved: `workingDaysLeft` is then an estimate. */
+  exact: boolean
+  missingYears: number[]
+}
+
+/**
+ * Days left on a deadline and its state: `overdue` after the due day, `due_soon` when at most
+ * `dueSoonWorkingDays` working days are left (default 3, `penalty_rule_set.remind_days_before`;
+ * the due day itself is always `due_soon`), otherwise `ok`.
+ *
+ * @example
+ * ```ts
+ * deadlineStatus('2026-02-24', '2026-02-13', chinaWorkCalendar)
+ * // → { state: 'due_soon', daysLeft: 11, workingDaysLeft: 2, exact: true, missingYears: [] } (2-14 调休, 2-15…2-23 春节)
+ * ```
+ */
+export function deadlineStatus(
+  dueOn: IsoDate,
+  today: IsoDate,
+  calendar: WorkCalendar,
+  options: { dueSoonWorkingDays?: number } = {},
+): DeadlineStatus {
+  const daysLeft = calendarDaysBetween(assertIsoDate(today, 'today'), assertIsoDate(dueOn, 'dueOn'))
+  const threshold = options.dueSoonWorkingDays ?? 3
+  if (!Number.isSafeInteger(threshold) || threshold < 0) {
+    throw new InvalidArgumentError('invalid_options', `dueSoonWorkingDays must be a non-negative integer, got ${describeValue(threshold)}`)
+  }
+  const counted = calendar.workingDaysBetween(today, dueOn)
+  const workingDaysLeft = counted.ok ? counted.count : counted.provisionalCount
+  const state: DeadlineState = daysLeft < 0 ? 'overdue' : daysLeft === 0 || workingDaysLeft <= threshold ? 'due_soon' : 'ok'
+  return { state, daysLeft, workingDaysLeft, exact: counted.ok, missingYears: counted.ok ? [] : counted.missingYears }
+}
+
+/**
+ * `date` plus `months` calendar months, ending on the corresponding day of the target month, or on
+ * its last day when it has none (民法典 第二百零二条). Negative `months` count backwards.
+ *
+ * @example
+ * ```ts
+ * addCalendarMonths('2024-02-29', 24) // '2026-02-28'
+ * addCalendarMonths('2026-03-31', 6)  // '2026-09-30'
+ * ```
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const parts = splitIsoDate(assertIsoDate(date))
+  if (!parts || !Number.isSafeInteger(months) || Math.abs(months) > 12 * 1000) {
+    throw new InvalidArgumentError('invalid_month_count', `months must be an integer, got ${describeValue(months)}`)
+  }
+  const index = parts.year * 12 + (parts.month - 1) + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return isoDateFromParts(year, month, Math.min(parts.day, lastDay))
+}
+
+function rule(row: Omit<CaseDeadlineRule, 'months' | 'moveOffRestDay'> & { months?: number; moveOffRestDay?: boolean }): CaseDeadlineRule {
+  return Object.freeze({ ...row, months: row.months ?? null, moveOffRestDay: row.moveOffRestDay ?? true })
+}
+
+function toComputation(
+  table: CaseDeadlineRule,
+  startsOn: IsoDate,
+  days: number,
+  period: ReturnType<WorkCalendar['computePeriodEnd']>,
+): CaseDeadlineComputation {
+  const end = period.ok ? period : period.provisional
+  const deadline: CaseDeadline = {
+    kind: table.kind,
+    startsOn,
+    days,
+    unit: end.unit,
+    basis: table.basis,
+    statutory: table.statutory,
+    dueOn: end.date,
+    nominalDueOn: end.nominalDate,
+    moved: end.moved,
+  }
+  if (period.ok) return { ok: true, provisional: null, ...deadline }
+  return { ok: false, reason: period.reason, missingYears: period.missingYears, message: period.message, provisional: deadline }
+}

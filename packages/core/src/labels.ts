@@ -42,6 +42,7 @@ import type {
   PartyKind,
   PenaltyKind,
 } from './penalty-procedure'
+import type { DayKind } from './work-calendar'
 
 /** The one table of user-facing Chinese labels for enumerations. */
 export const labels = {
@@ -378,6 +379,10 @@ export const labels = {
     approved: '已批准',
     rejected: '已驳回',
   } as Record<string, string>,
+  /** 裁量基准 and 首违不罚清单 rows: a published row is never edited, its next version supersedes it. */
+  discretionStatus: { draft: '草稿', published: '已公布', superseded: '已停止适用' } satisfies Record<'draft' | 'published' | 'superseded', string>,
+  noPenaltyListKind: { first_violation: '首违不罚', minor: '轻微违法免罚' } satisfies Record<'first_violation' | 'minor', string>,
+  dayKind: { workday: '工作日', weekend: '休息日', holiday: '法定节假日', adjusted_workday: '调休上班日' } satisfies Record<DayKind, string>,
 } as const
 
 /**

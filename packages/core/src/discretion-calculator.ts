@@ -60,7 +60,7 @@ export type DiscretionOutcome = ({ ok: true } & DiscretionResult) | { ok: false;
  * ```ts
  * // 《建筑工程施工许可管理办法》第十二条: 1%–2% of the contract price; price 3,000,000 yuan; 从轻.
  * const result = calculateDiscretion(permitBenchmark, { conditions: ['主动停止施工并及时补办施工许可证'], baseFen: 300_000_000 })
- * if (result.ok) [result.tier, result.minFen, result.maxFen] // ['lenient', 3_000_000, 4_000_000]
+ * if (result.ok) [result.tier, result.minFen, result.maxFen] // ['lenient', 3_000_000, 3_900_000] (tier 1%–1.3%)
  * ```
  */
 export function calculateDiscretion(benchmark: Benchmark, input: DiscretionInput = {}): DiscretionOutcome {
@@ -183,7 +183,7 @@ export type AmountCheck = 'within' | 'below' | 'above'
  *
  * @example
  * ```ts
- * checkAmount({ minFen: 3_000_000, maxFen: 4_000_000, … }, 4_500_000) // 'above'
+ * checkAmount({ kinds: ['fine'], minFen: 3_000_000, maxFen: 3_900_000 }, 4_500_000) // 'above'
  * ```
  */
 export function checkAmount(result: Pick<DiscretionResult, 'minFen' | 'maxFen' | 'kinds'>, fineFen: number): AmountCheck {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
+import { ApartmentOutlined, FileProtectOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Role } from '@yangguang/core'
 import type { ReactNode } from 'react'
 import { CatalogueDiffPage } from './catalogue/CatalogueDiffPage'
@@ -20,6 +20,7 @@ import { RulesPage } from './inspections/RulesPage'
 import { AuditLogPage } from './system/AuditLogPage'
 import { TodoPage } from './system/TodoPage'
 import { UsersPage } from './system/UsersPage'
+import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
 
 /** A page of the admin console: its route, its menu entry, and who may see it. */
 export type AdminPage = {
@@ -59,6 +60,10 @@ export const adminPages: AdminPage[] = [
   { path: '/inspections/tasks', label: '检查任务与记录', icon: <FileSearchOutlined />, group: '云执法 · 行政检查', roles: staff, element: <InspectionsPage /> },
   { path: '/inspections/oversight', label: '检查监督', icon: <BarChartOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <OversightPage /> },
   { path: '/inspections/rules', label: '检查规则', icon: <ControlOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <RulesPage /> },
+  { path: '/cases', label: '案件办理', icon: <FileProtectOutlined />, group: '行政处罚', roles: staff, element: <CasesRoute /> },
+  { path: '/cases/new', label: '线索登记', group: '行政处罚', roles: ['unit_head', 'officer'], element: <NewCaseRoute />, hidden: true },
+  { path: '/cases/simple', label: '简易程序', group: '行政处罚', roles: ['unit_head', 'officer'], element: <SimpleCaseRoute />, hidden: true },
+  { path: '/cases/:id', label: '案件详情', group: '行政处罚', roles: staff, element: <CaseRoute />, hidden: true },
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },

@@ -1,0 +1,194 @@
+import { useQuery } from '@tanstack/react-query'
+import { type BenchmarkTier, type DecisionOutcome, type DiscretionTier, decisionOutcomes, labels, type NoPenaltyGround, noPenaltyGrounds, type PenaltyKind, penaltyKinds } from '@yangguang/core'
+import { Alert, Checkbox, Col, Form, type FormInstance, Input, Radio, Row, Select, Spin } from 'antd'
+import { api } from '../../shared/api'
+import { errorText, toFen, yuan, yuanRule } from './case-shared'
+import type { CaseView, Outcome } from './case-types'
+
+type Values = Record<string, unknown>
+
+/** A published benchmark of the case's power item, as `GET /api/benchmarks` lists it. */
+export type BenchmarkOption = { id: string; code: string; violation: string; tiers: BenchmarkTier[] }
+/** What the calculator answers: the lawful range for the chosen tier and circumstances. */
+export type LawfulRange = { kinds: PenaltyKind[]; fineMinFen: number | null; fineMaxFen: number | null; note?: string | null; message?: string | null }
+
+/**
+ * The outcome of a case — 处罚建议, and the 决定 prefilled from it: outcome, kinds, amounts, the
+ * benchmark tier and circumstances with the lawful range computed live by the server's calculator;
+ * an amount outside that range needs a written reason (flagged to supervisors).
+ */
+export function ProposalFields({ c, form, decision = false }: { c: CaseView; form: FormInstance<Values>; decision?: boolean }) {
+  const outcome = Form.useWatch('outcome', form) as DecisionOutcome | undefined
+  const kinds = (Form.useWatch('kinds', form) as PenaltyKind[] | undefined) ?? []
+  const benchmarkId = Form.useWatch('benchmarkId', form) as string | undefined
+  const tier = Form.useWatch('tier', form) as DiscretionTier | undefined
+  const conditions = (Form.useWatch('conditions', form) as string[] | undefined) ?? []
+  const baseYuan = Form.useWatch('baseYuan', form) as string | undefined
+  const fineYuan = Form.useWatch('fineYuan', form) as string | undefined
+
+  const benchmarks = useQuery({
+    queryKey: ['benchmarks', c.powerItem.id],
+    queryFn: () => api.get<{ items: BenchmarkOption[] }>('/api/benchmarks', { powerItemId: c.powerItem.id }),
+    staleTime: 300_000,
+  })
+  const benchmark = benchmarks.data?.items.find((b) => b.id === benchmarkId)
+  const tierRow = benchmark?.tiers.find((t) => t.tier === tier)
+  const baseFen = safeFen(baseYuan)
+  const range = useQuery({
+    queryKey: ['discretion', benchmarkId, tier, conditions, baseFen],
+    enabled: Boolean(benchmarkId && tier),
+    queryFn: () => api.post<LawfulRange>('/api/discretion/calculate', { benchmarkId, tier, conditions, baseFen }),
+  })
+  const fineFen = safeFen(fineYuan)
+  const outside =
+    range.data && fineFen !== null && kinds.includes('fine') && ((range.data.fineMinFen !== null && fineFen < range.data.fineMinFen) || (range.data.fineMaxFen !== null && fineFen > range.data.fineMaxFen))
+
+  return (
+    <>
+      <Form.Item name="outcome" label={decision ? '决定' : '处理意见'} rules={[{ required: true }]}>
+        <Radio.Group options={decisionOutcomes.map((o) => ({ value: o, label: labels.decisionOutcome[o] }))} />
+      </Form.Item>
+      {outcome === 'no_penalty' && (
+        <Form.Item name="ground" label="不予处罚的理由" rules={[{ required: true, message: '请选择不予处罚的法定理由' }]}>
+          <Select options={noPenaltyGrounds.map((g) => ({ value: g, label: labels.noPenaltyGround[g] }))} />
+        </Form.Item>
+      )}
+      {outcome === 'transfer_judicial' && decision && (
+        <Form.Item name="transferTo" label="移送的司法机关" rules={[{ required: true, message: '请填写司法机关' }]}>
+          <Input maxLength={100} placeholder="如：禄丰市公安局" />
+        </Form.Item>
+      )}
+      {outcome === 'penalty' && (
+        <>
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item name="benchmarkId" label="适用的裁量基准">
+                <Select
+                  allowClear
+                  loading={benchmarks.isLoading}
+                  notFoundContent={benchmarks.isError ? '裁量基准暂不可用' : '该事项暂无裁量基准'}
+                  options={(benchmarks.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.violation}` }))}
+                  onChange={() => form.setFieldsValue({ tier: undefined, conditions: [] })}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name="tier" label="裁量阶次">
+                <Select
+                  allowClear
+                  disabled={!benchmark}
+                  options={(benchmark?.tiers ?? []).map((t) => ({ value: t.tier, label: labels.discretionTier[t.tier] }))}
+                  onChange={() => form.setFieldValue('conditions', [])}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          {tierRow && tierRow.conditions.length > 0 && (
+            <Form.Item name="conditions" label="具有的情形">
+              <Checkbox.Group options={tierRow.conditions.map((x) => ({ value: x, label: x }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
+            </Form.Item>
+          )}
+          {tierRow && (tierRow.multipleMin != null || tierRow.multipleMax != null) && (
+            <Form.Item name="baseYuan" label="违法所得（或计算基数，元）" rules={[yuanRule(false)]}>
+              <Input suffix="元" style={{ maxWidth: 240 }} />
+            </Form.Item>
+          )}
+          {benchmarkId && tier && (
+            <div data-testid="lawful-range" style={{ marginBottom: 16 }}>
+              {range.isFetching ? (
+                <Spin size="small" />
+              ) : range.isError ? (
+                <Alert type="warning" showIcon title={`无法计算裁量幅度：${errorText(range.error)}`} />
+              ) : range.data ? (
+                <Alert
+                  type={outside ? 'warning' : 'success'}
+                  showIcon
+                  title={`依基准应在 ${rangeText(range.data)} 之间${range.data.kinds.length ? `；处罚种类：${range.data.kinds.map((k) => labels.penaltyKind[k]).join('、')}` : ''}`}
+                  description={outside ? '拟处罚款超出裁量基准幅度，须书面说明理由，并报司法局监督。' : (range.data.note ?? range.data.message ?? undefined)}
+                />
+              ) : null}
+            </div>
+          )}
+          <Form.Item name="kinds" label="处罚种类" rules={[{ required: true, type: 'array', min: 1, message: '请选择处罚种类' }]}>
+            <Select mode="multiple" options={penaltyKinds.map((k) => ({ value: k, label: labels.penaltyKind[k] }))} />
+          </Form.Item>
+          <Row gutter={12}>
+            {kinds.includes('fine') && (
+              <Col xs={24} md={12}>
+                <Form.Item name="fineYuan" label="罚款金额（元）" rules={[yuanRule(true)]}>
+                  <Input suffix="元" inputMode="decimal" />
+                </Form.Item>
+              </Col>
+            )}
+            {kinds.includes('confiscate_gains') && (
+              <Col xs={24} md={12}>
+                <Form.Item name="confiscateYuan" label="没收违法所得（元）" rules={[yuanRule(true)]}>
+                  <Input suffix="元" inputMode="decimal" />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+        </>
+      )}
+      <Form.Item
+        name="reason"
+        label={outside ? '超出裁量基准的理由（必填）' : '裁量理由'}
+        dependencies={['fineYuan', 'tier', 'benchmarkId']}
+        rules={[{ required: Boolean(outside), min: outside ? 2 : 0, message: '拟处罚款超出裁量基准幅度，须书面说明理由' }]}
+      >
+        <Input.TextArea rows={2} maxLength={2000} />
+      </Form.Item>
+    </>
+  )
+}
+
+function safeFen(value: string | undefined): number | null {
+  try {
+    return toFen(value)
+  } catch {
+    return null
+  }
+}
+
+function rangeText(r: LawfulRange): string {
+  if (r.fineMinFen === null && r.fineMaxFen === null) return '（无罚款幅度）'
+  return `${yuan(r.fineMinFen ?? 0)} 至 ${r.fineMaxFen === null ? '—' : yuan(r.fineMaxFen)}`
+}
+
+/** The form's values → the `proposal` / `decision` section of an act's body. */
+export function outcomeBody(v: Values, decision = false): Outcome {
+  const outcome = v.outcome as DecisionOutcome
+  const kinds = outcome === 'penalty' ? ((v.kinds as PenaltyKind[] | undefined) ?? []) : []
+  return {
+    outcome,
+    kinds,
+    fineFen: kinds.includes('fine') ? (toFen(v.fineYuan as string) ?? 0) : 0,
+    confiscateFen: kinds.includes('confiscate_gains') ? (toFen(v.confiscateYuan as string) ?? 0) : 0,
+    ground: outcome === 'no_penalty' ? (v.ground as NoPenaltyGround) : null,
+    tier: outcome === 'penalty' ? ((v.tier as DiscretionTier | undefined) ?? null) : null,
+    benchmarkId: outcome === 'penalty' ? ((v.benchmarkId as string | undefined) ?? null) : null,
+    conditions: outcome === 'penalty' ? ((v.conditions as string[] | undefined) ?? []) : [],
+    baseFen: outcome === 'penalty' ? toFen(v.baseYuan as string | undefined) : null,
+    reason: typeof v.reason === 'string' && v.reason.trim() ? v.reason.trim() : null,
+    ...(decision && outcome === 'transfer_judicial' ? { transferTo: (v.transferTo as string | undefined) ?? null } : {}),
+  }
+}
+
+const toYuanText = (fen: number | null | undefined) => (fen ? (fen / 100).toFixed(2) : undefined)
+
+/** A stored proposal or decision → the form's values (amounts back to yuan text). */
+export function outcomeFormValues(p: Partial<Outcome> | null | undefined): Values {
+  if (!p) return { outcome: 'penalty', kinds: ['fine'] }
+  return {
+    outcome: p.outcome ?? 'penalty',
+    kinds: p.kinds ?? [],
+    fineYuan: toYuanText(p.fineFen),
+    confiscateYuan: toYuanText(p.confiscateFen),
+    ground: p.ground ?? undefined,
+    tier: p.tier ?? undefined,
+    benchmarkId: p.benchmarkId ?? undefined,
+    conditions: p.conditions ?? [],
+    baseYuan: toYuanText(p.baseFen),
+    reason: p.reason ?? undefined,
+  }
+}

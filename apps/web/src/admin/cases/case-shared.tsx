@@ -1,0 +1,131 @@
+import { useQuery } from '@tanstack/react-query'
+import { type CaseStatus, formatYuan, parseYuanToFen } from '@yangguang/core'
+import { type FormRule, Space, Tag, Tooltip } from 'antd'
+import { api, ApiError, type Page } from '../../shared/api'
+import type { DeadlineState, NextDeadline } from './case-types'
+
+const statusColors: Record<CaseStatus, string> = {
+  registered: 'default',
+  filing_approval: 'orange',
+  investigating: 'processing',
+  under_review: 'blue',
+  notified: 'cyan',
+  hearing: 'purple',
+  legal_review: 'geekblue',
+  pending_decision: 'gold',
+  decided: 'magenta',
+  executing: 'processing',
+  enforcement: 'volcano',
+  closed: 'green',
+  archived: 'default',
+  not_filed: 'default',
+  terminated: 'default',
+  transferred: 'default',
+  suspended: 'warning',
+  revoked: 'red',
+}
+
+/** A case's status as a coloured tag; the label comes from the server (core's `labels.caseStatus`). */
+export function CaseStatusTag({ status, label }: { status: CaseStatus; label: string }) {
+  return <Tag color={statusColors[status]}>{label}</Tag>
+}
+
+/**
+ * How urgent a deadline looks: red once overdue, orange with three days or fewer left (the
+ * server's `state`, or the days left when it gives none), plain otherwise.
+ */
+export function deadlineColor(state: DeadlineState | null | undefined, daysLeft?: number | null): string | undefined {
+  const s = state ?? (daysLeft === null || daysLeft === undefined ? null : daysLeft < 0 ? 'overdue' : daysLeft <= 3 ? 'due_soon' : 'ok')
+  if (s === 'overdue') return 'red'
+  if (s === 'due_soon') return 'orange'
+  return undefined
+}
+
+/** "还剩 N 天" / "今日到期" / "已超期 N 天". */
+export function daysLeftText(daysLeft: number | null | undefined, unit = '天'): string {
+  if (daysLeft === null || daysLeft === undefined) return ''
+  if (daysLeft < 0) return `已超期 ${-daysLeft} ${unit}`
+  if (daysLeft === 0) return '今日到期'
+  return `还剩 ${daysLeft} ${unit}`
+}
+
+/** The deadline a list row shows: due date, days left in colour, and the provisional flag. */
+export function DeadlineBadge({ deadline }: { deadline: NextDeadline | null | undefined }) {
+  if (!deadline) return <span style={{ color: '#999' }}>—</span>
+  const color = deadlineColor(deadline.state, deadline.daysLeft)
+  return (
+    <Space size={4} wrap>
+      <span>{deadline.label}</span>
+      <span>{deadline.dueOn}</span>
+      <Tag color={color ?? 'default'} data-testid="days-left">
+        {daysLeftText(deadline.daysLeft)}
+      </Tag>
+      {deadline.provisional && (
+        <Tooltip title="期限涉及尚未公布节假日安排的年份，按无调休推算，公布后须复核">
+          <Tag color="warning">暂定</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  )
+}
+
+/** `12,345.60 元`, or a dash for nothing. */
+export function yuan(fen: number | null | undefined): string {
+  return fen === null || fen === undefined ? '—' : `${formatYuan(fen)} 元`
+}
+
+/** A form rule that accepts what `parseYuanToFen` accepts and shows its Chinese message otherwise. */
+export function yuanRule(required = true): FormRule {
+  return {
+    validator: async (_, value: unknown) => {
+      if ((value === undefined || value === null || value === '') && !required) return
+      const parsed = parseYuanToFen(typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value))
+      if (!parsed.ok) throw new Error(parsed.message)
+    },
+  }
+}
+
+/** Yuan text typed in a form → fen (validated before by {@link yuanRule}); empty → null. */
+export function toFen(value: string | null | undefined): number | null {
+  if (value === undefined || value === null || value.trim() === '') return null
+  const parsed = parseYuanToFen(value)
+  if (!parsed.ok) throw new Error(parsed.message)
+  return parsed.fen
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof ApiError ? e.message : '操作失败，请稍后重试'
+}
+
+type Person = { id: string; name: string; status: string; currentCertificate: { certNo: string; effectiveStatus: string; validTo: string } | null }
+
+/**
+ * The unit's active officers as options, each with its 执法证 number (art. 42 needs two certified
+ * officers; an officer without a valid certificate is shown but disabled).
+ */
+export function useCertifiedOfficers(orgId: string | null | undefined) {
+  const q = useQuery({
+    queryKey: ['persons', 'unit', 'certified', orgId],
+    enabled: Boolean(orgId),
+    queryFn: () => api.get<Page<Person>>('/api/persons', { orgId: orgId ?? undefined, status: 'active', pageSize: 200 }),
+    staleTime: 300_000,
+  })
+  return (q.data?.items ?? []).map((p) => {
+    const cert = p.currentCertificate
+    const valid = cert?.effectiveStatus === 'valid'
+    return { value: p.id, label: `${p.name}（${cert ? `执法证 ${cert.certNo}${valid ? '' : ' 无效'}` : '无执法证'}）`, disabled: !valid, name: p.name }
+  })
+}
+
+type HeldItem = { id: string; code: string; name: string; kind: string; domain: string }
+
+/** The 行政处罚 items the caller's unit holds (清单之外无权力: nothing else can be a case's 案由). */
+export function usePenaltyItems(enabled = true) {
+  const q = useQuery({ queryKey: ['inspection-plans', 'held-items'], enabled, queryFn: () => api.get<{ items: HeldItem[] }>('/api/inspection-plans/held-items'), staleTime: 300_000 })
+  return (q.data?.items ?? []).filter((i) => i.kind === 'penalty')
+}
+
+/** `YYYY-MM-DD` from a dayjs value a DatePicker gives, or null. */
+export function dateOf(value: { format: (f: string) => string } | null | undefined): string | null {
+  return value ? value.format('YYYY-MM-DD') : null
+}

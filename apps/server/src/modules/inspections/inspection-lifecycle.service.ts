@@ -6,8 +6,8 @@ import { recordAudit } from '../../platform/audit/audit'
 import type { DB, RuleViolation } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
+import type { FileStore } from '../../platform/files/file-store'
 import { hashToken } from '../enterprises/enterprise-tokens'
-import type { EvidenceStore } from './evidence-store'
 import { checkCaps, checkCatalogue, checkOfficers, checkPlanMonth, overridableRules, rulesForOrg, type InspectionRules } from './inspection-rules'
 import { isInspector, isUnitHeadOf } from './inspections.policy'
 import * as repo from './inspections.repository'
@@ -331,7 +331,7 @@ export type CompleteInput = {
  * capture times are kept, the server's receipt time is added, and a record that arrives later
  * than the rules allow is flagged for the supervisors. Idempotent by the client key.
  */
-export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: CompleteInput, store: EvidenceStore): Promise<{ inspectionId: string; replayed: boolean }> {
+export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: CompleteInput, store: FileStore): Promise<{ inspectionId: string; replayed: boolean }> {
   const person = await inspectorPerson(db, ctx)
   const row = await repo.findInspectionByClientKey(db, input.clientKey)
   if (!row || row.org_id !== ctx.actor.orgId) throw notFound('检查记录', { clientKey: input.clientKey })

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { todayInShanghai } from '@yangguang/core'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
@@ -7,13 +6,13 @@ import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
 import { pageOf, pageOffset } from '../../platform/db/pagination'
 import { AppError, forbidden, notFound } from '../../platform/errors'
+import { fileStoreOf, Sha256MismatchError } from '../../platform/files/file-store'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { hashToken } from '../enterprises/enterprise-tokens'
 import { certificateQrSvg } from '../registry/certificate-qr'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import * as sideService from './enterprise-side.service'
-import { fileEvidenceStore, Sha256MismatchError } from './evidence-store'
 import { inspectionDocuments } from './inspection-documents'
 import { capPeriodOf, rulesForOrg } from './inspection-rules'
 import * as lifecycle from './inspection-lifecycle.service'
@@ -32,7 +31,7 @@ const imageTypes = ['image/jpeg', 'image/png', 'image/webp']
 
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db
-  const store = () => fileEvidenceStore(path.join(app.deps.config.dataDir, 'files'))
+  const store = () => fileStoreOf(app.deps.config)
   const refusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody }
   const tags = ['行政检查 inspections']
   const planTags = ['检查计划 inspection plans']
@@ -159,7 +158,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     const enterpriseId = ctx.actor.role === 'enterprise' ? (await sideService.enterpriseOf(db, ctx)).id : null
     const visible = owners.find((o) => scopeCovers(orgScopeOf(ctx.actor), o.org_id, o.path) || o.enterprise_id === enterpriseId)
     if (!visible) throw notFound('照片')
-    const content = await store().read(req.params.sha256)
+    const content = await store().getBytes(req.params.sha256)
     if (!content) throw notFound('照片')
     return reply.header('content-type', visible.media_type).header('cache-control', 'private, max-age=31536000, immutable').send(content)
   })

@@ -139,10 +139,18 @@ describe('computeCaseDeadline across holidays', () => {
 
   it('court application: three months after the remedy periods expire (行政强制法 第五十三条)', () => {
     // Decision received 2026-03-31: 复议 60 days → 05-30, 诉讼 6 months → 09-30 (no 09-31), the later one.
-    const expiry = remedyPeriodsExpireOn('2026-03-31')
-    expect(expiry).toBe('2026-09-30')
+    const expiry = remedyPeriodsExpireOn(calendar, '2026-03-31')
+    expect(expiry).toEqual({ ok: true, date: '2026-09-30' })
+    if (!expiry.ok) return
     // +3 months = 12-30 (Wed), a working day; 91 natural days.
-    expect(due('court_application', expiry)).toMatchObject({ dueOn: '2026-12-30', days: 91, unit: 'natural_days', basis: '《行政强制法》第五十三条、第五十四条' })
+    expect(due('court_application', expiry.date)).toMatchObject({ dueOn: '2026-12-30', days: 91, unit: 'natural_days', basis: '《行政强制法》第五十三条、第五十四条' })
+  })
+
+  it('the remedy periods end moves off a holiday', () => {
+    // Received 2026-04-04 (清明): +6 months = 10-04, inside 国庆 10-01…10-07 → 10-08 (Thu).
+    expect(remedyPeriodsExpireOn(calendar, '2026-04-04')).toEqual({ ok: true, date: '2026-10-08' })
+    // Received 2026-08-31: +6 months = 2027-02-28 — needs 2027 data to know whether it moves.
+    expect(remedyPeriodsExpireOn(calendar, '2026-08-31')).toMatchObject({ ok: false, missingYears: [2027], provisionalDate: '2027-03-01' })
   })
 
   it('takes a configured length for a configurable kind', () => {

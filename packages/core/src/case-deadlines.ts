@@ -1,7 +1,7 @@
 import { type IsoDate, addCalendarDays, assertIsoDate, calendarDaysBetween, isoDateFromParts, splitIsoDate } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 import type { CaseDeadlineKind } from './penalty-procedure'
-import type { MissingHolidayData, PeriodUnit, WorkCalendar } from './work-calendar'
+import type { DateComputation, MissingHolidayData, PeriodUnit, WorkCalendar } from './work-calendar'
 
 /**
  * 案件期限: the periods a 行政处罚 case runs on, as one table, and the computation of each due date
@@ -57,7 +57,7 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     kind: 'filing',
     days: 15,
     unit: 'working_days',
-    basis: '《行政处罚法》第五十四条；《市场监督管理行政处罚程序规定》第十八条',
+    basis: '《行政处罚法》第五十四条（期限参照《市场监督管理行政处罚程序规定》等部门规章）',
     statutory: false,
     source: 'R',
     startsWith: '发现线索或者收到材料之日',
@@ -290,7 +290,7 @@ export function extendDeadline(
  * // → { ok: true, date: '2026-10-14' }: the 7 working days are 9-29, 9-30, 10-8, 10-9, 10-10 (调休 Saturday), 10-12, 10-13
  * ```
  */
-export function earliestHearingDate(calendar: WorkCalendar, noticeServedOn: IsoDate) {
+export function earliestHearingDate(calendar: WorkCalendar, noticeServedOn: IsoDate): DateComputation {
   return calendar.addWorkingDays(assertIsoDate(noticeServedOn, 'noticeServedOn'), 8)
 }
 
@@ -326,25 +326,29 @@ export function hearingNoticeTimely(
  * earliestCourtApplicationDate(chinaWorkCalendar, '2026-02-10') // { ok: true, date: '2026-03-03' } (春节 2-15…2-23 in between)
  * ```
  */
-export function earliestCourtApplicationDate(calendar: WorkCalendar, reminderServedOn: IsoDate) {
+export function earliestCourtApplicationDate(calendar: WorkCalendar, reminderServedOn: IsoDate): DateComputation {
   return calendar.addWorkingDays(assertIsoDate(reminderServedOn, 'reminderServedOn'), 11)
 }
 
 /**
- * When the party's remedy periods run out, the start of the 3-month court-application period of
+ * When the party's remedy periods run out — the start of the 3-month court-application period of
  * 行政强制法 第五十三条: the later of 行政复议 (60 days from knowing of the act, 行政复议法 第二十条)
  * and 行政诉讼 (6 months, 行政诉讼法 第四十六条), both counted from receipt of the decision. Six
- * months is always the later one. Months end on the corresponding day (民法典 第二百零二条).
+ * months is always the later one; it ends on the corresponding day (民法典 第二百零二条) and, when
+ * that is a rest day, on the next working day (民法典 第二百零三条; the same rule the 民事诉讼法 applies
+ * to litigation periods). Assumes the decision told the party of the remedies and their periods
+ * (第五十九条第五项); where it did not, the court's longer period applies and this date is too early.
  *
  * @example
  * ```ts
- * remedyPeriodsExpireOn('2026-03-31') // '2026-09-30' (no 9-31: the month's last day)
+ * remedyPeriodsExpireOn(chinaWorkCalendar, '2026-03-31') // { ok: true, date: '2026-09-30' } (no 9-31: the month's last day)
+ * remedyPeriodsExpireOn(chinaWorkCalendar, '2026-04-04') // { ok: true, date: '2026-10-08' } (10-04 is in 国庆)
  * ```
  */
-export function remedyPeriodsExpireOn(decisionReceivedOn: IsoDate): IsoDate {
-  const reconsideration = addCalendarDays(assertIsoDate(decisionReceivedOn, 'decisionReceivedOn'), 60)
-  const litigation = addCalendarMonths(decisionReceivedOn, 6)
-  return reconsideration > litigation ? reconsideration : litigation
+export function remedyPeriodsExpireOn(calendar: WorkCalendar, decisionReceivedOn: IsoDate): DateComputation {
+  const receivedOn = assertIsoDate(decisionReceivedOn, 'decisionReceivedOn')
+  const litigationEnd = addCalendarMonths(receivedOn, 6)
+  return calendar.addNaturalDays(receivedOn, calendarDaysBetween(receivedOn, litigationEnd), { moveOffHoliday: true })
 }
 
 /** How close a deadline is. */

@@ -43,6 +43,7 @@ import type {
   PenaltyKind,
 } from './penalty-procedure'
 import type { DayKind } from './work-calendar'
+import type { ReviewFileKind, ReviewGrade } from './review-scoring'
 
 /** The one table of user-facing Chinese labels for enumerations. */
 export const labels = {
@@ -383,6 +384,9 @@ export const labels = {
   discretionStatus: { draft: '草稿', published: '已公布', superseded: '已停止适用' } satisfies Record<'draft' | 'published' | 'superseded', string>,
   noPenaltyListKind: { first_violation: '首违不罚', minor: '轻微违法免罚' } satisfies Record<'first_violation' | 'minor', string>,
   dayKind: { workday: '工作日', weekend: '休息日', holiday: '法定节假日', adjusted_workday: '调休上班日' } satisfies Record<DayKind, string>,
+  /** 案卷评查: grades and file kinds (review-scoring.ts). */
+  reviewGrade: { excellent: '优秀', pass: '合格', fail: '不合格' } satisfies Record<ReviewGrade, string>,
+  reviewFileKind: { penalty: '行政处罚案卷', license: '行政许可案卷' } satisfies Record<ReviewFileKind, string>,
 } as const
 
 /**

@@ -17,6 +17,12 @@ import { reviewFileKinds, type ReviewFileKind } from './review-scoring'
  * 3. **Publish pool, seed and algorithm.** {@link drawSample} is deterministic; anyone with the published pool
  *    text and seed re-runs it (here, or in a dozen lines of any language — {@link reviewDrawAlgorithm} describes
  *    it in Chinese for the portal) and gets the same files; {@link verifyDraw} does the comparison.
+ *
+ * Limit, stated honestly: the checkpoint root is computed by the platform's own log, so an operator willing to
+ * tamper could delay or reorder leaves before that checkpoint and try many roots ("grinding"). Witness
+ * cosignatures and the published leaf order make such games visible after the fact but do not rule them out.
+ * Where that matters, derive the seed as SHA-256(checkpoint root ‖ an external public value fixed after the
+ * freeze, e.g. a public randomness beacon); this module takes any seed of at least 16 bytes.
  */
 
 /** One eligible case file in a review pool (an archived penalty case or a licensing file). */

@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type CaseAction, type CaseStatus, labels } from '@yangguang/core'
-import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, List, Row, Space, Spin, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { CaseActionModal, paymentKindLabels, remedyKindLabels } from './CaseActionModal'
 import { CaseStatusTag, daysLeftText, deadlineColor, errorText, yuan } from './case-shared'
-import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument } from './case-types'
+import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, Publication } from './case-types'
 
 /** The main line of the general procedure, as the progress bar shows it. */
 const mainLine: CaseStatus[] = ['registered', 'filing_approval', 'investigating', 'under_review', 'notified', 'legal_review', 'pending_decision', 'decided', 'executing', 'closed', 'archived']
@@ -35,7 +35,9 @@ export function CasePage() {
         title={
           <Space wrap>
             <span data-testid="case-no">{c.caseNo ?? '（未立案）'}</span>
-            <CaseStatusTag status={c.status} label={c.statusLabel} />
+            <span data-testid="case-status">
+              <CaseStatusTag status={c.status} label={c.statusLabel} />
+            </span>
             <Tag>{c.procedureLabel}</Tag>
             {c.major && <Tag color="red">重大案件</Tag>}
             {c.outsideBenchmark && <Tag color="volcano">超出裁量基准</Tag>}
@@ -140,12 +142,12 @@ export function CasePage() {
               columns={[
                 { title: '文书', render: (_, d) => d.title },
                 { title: '文号', render: (_, d) => d.number ?? '—' },
-                { title: '日期', width: 110, render: (_, d) => d.issuedOn ?? (d.issuedAt ? formatTime(d.issuedAt).slice(0, 10) : '—') },
+                { title: '日期', width: 110, dataIndex: 'issuedOn' },
                 {
                   title: '',
                   width: 90,
                   render: (_, d) => (
-                    <a href={d.pdfUrl ?? `/api/cases/${c.id}/documents/${d.id}/pdf`} target="_blank" rel="noreferrer" download>
+                    <a href={d.pdfUrl} download title={`SHA-256 ${d.sha256}；核验编号 ${d.verifyId}`}>
                       下载 PDF
                     </a>
                   ),
@@ -157,6 +159,8 @@ export function CasePage() {
       </Row>
 
       {(c.fineFen > 0 || d.payments.length > 0 || d.remedies.length > 0) && <PaymentsCard d={d} />}
+
+      {c.decidedOn && <PublicationCard caseId={c.id} />}
 
       <Card title="办理记录" size="small">
         {d.events.length === 0 ? (
@@ -389,3 +393,77 @@ function PaymentsCard({ d }: { d: CaseDetail }) {
     </Card>
   )
 }
+
+/** 双公示: the decision's publication on the portal — due date, publish, withdraw with a note. */
+function PublicationCard({ caseId }: { caseId: string }) {
+  const { message, modal } = App.useApp()
+  const client = useQueryClient()
+  const q = useQuery({ queryKey: ['cases', 'publication', caseId], queryFn: () => api.get<Publication>(`/api/cases/${caseId}/publication`) })
+  const p = q.data
+  if (!p || p.status === 'none') return null
+  const done = () => client.invalidateQueries({ queryKey: ['cases'] })
+  const publish = () =>
+    modal.confirm({
+      title: '公示处罚决定',
+      content: '将在公示门户公开决定书的公开字段（自然人信息脱敏），公示后不能修改。',
+      onOk: () =>
+        api
+          .post(`/api/cases/${caseId}/publication`)
+          .then(() => (message.success('已公示'), done()))
+          .catch((e) => (message.error(errorText(e)), Promise.reject(e))),
+    })
+  const withdraw = () => {
+    let note = ''
+    modal.confirm({
+      title: '撤下公示',
+      content: <Input.TextArea placeholder="撤下的理由（必填）" onChange={(e) => (note = e.target.value)} />,
+      onOk: () =>
+        api
+          .post(`/api/cases/${caseId}/publication/withdraw`, { note })
+          .then(() => (message.success('已撤下'), done()))
+          .catch((e) => (message.error(errorText(e)), Promise.reject(e))),
+    })
+  }
+  return (
+    <Card
+      title="公示"
+      size="small"
+      extra={
+        <Space>
+          {p.actions.includes('publish') && (
+            <Button type="primary" size="small" onClick={publish}>
+              公示
+            </Button>
+          )}
+          {p.actions.includes('withdraw') && (
+            <Button danger size="small" onClick={withdraw}>
+              撤下公示
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+        <Descriptions.Item label="状态">{publicationLabels[p.status]}</Descriptions.Item>
+        {p.status === 'pending' && p.dueOn && (
+          <Descriptions.Item label="公示期限">
+            <Space size={4}>
+              {p.dueOn}
+              <Tag color={deadlineColor(null, p.daysLeft) ?? 'default'}>{daysLeftText(p.daysLeft)}</Tag>
+              {p.dueProvisional && <Tag color="warning">暂定</Tag>}
+            </Space>
+          </Descriptions.Item>
+        )}
+        {p.publishedAt && <Descriptions.Item label="公示时间">{formatTime(p.publishedAt)}</Descriptions.Item>}
+        {p.withdrawDueOn && !p.withdrawnAt && (
+          <Descriptions.Item label="撤下期限">
+            {p.withdrawDueOn} <Tag color={deadlineColor(null, p.withdrawDaysLeft) ?? 'default'}>{daysLeftText(p.withdrawDaysLeft)}</Tag>
+          </Descriptions.Item>
+        )}
+        {p.withdrawnAt && <Descriptions.Item label="撤下">{`${formatTime(p.withdrawnAt)}${p.withdrawalNote ? `：${p.withdrawalNote}` : ''}`}</Descriptions.Item>}
+      </Descriptions>
+    </Card>
+  )
+}
+
+const publicationLabels: Record<Publication['status'], string> = { none: '无', pending: '待公示', published: '已公示', withdrawn: '已撤下' }

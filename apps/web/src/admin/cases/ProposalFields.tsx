@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { type BenchmarkTier, type DecisionOutcome, type DiscretionTier, decisionOutcomes, labels, type NoPenaltyGround, noPenaltyGrounds, type PenaltyKind, penaltyKinds } from '@yangguang/core'
+import { type BenchmarkTier, type DecisionOutcome, type StatutoryRange, type DiscretionTier, decisionOutcomes, labels, type NoPenaltyGround, noPenaltyGrounds, type PenaltyKind, penaltyKinds } from '@yangguang/core'
 import { Alert, Checkbox, Col, Form, type FormInstance, Input, Radio, Row, Select, Spin } from 'antd'
 import { api } from '../../shared/api'
 import { errorText, toFen, yuan, yuanRule } from './case-shared'
@@ -7,10 +7,10 @@ import type { CaseView, Outcome } from './case-types'
 
 type Values = Record<string, unknown>
 
-/** A published benchmark of the case's power item, as `GET /api/benchmarks` lists it. */
-export type BenchmarkOption = { id: string; code: string; violation: string; tiers: BenchmarkTier[] }
-/** What the calculator answers: the lawful range for the chosen tier and circumstances. */
-export type LawfulRange = { kinds: PenaltyKind[]; fineMinFen: number | null; fineMaxFen: number | null; note?: string | null; message?: string | null }
+/** A published benchmark of the case's power item, as `GET /api/discretion/benchmarks` lists it. */
+export type BenchmarkOption = { id: string; code: string; violation: string; statutory: StatutoryRange; tiers: BenchmarkTier[] }
+/** What the calculator answers (core's `DiscretionResult`): the lawful range for the facts chosen. */
+export type LawfulRange = { tier: DiscretionTier; kinds: PenaltyKind[]; minFen: number | null; maxFen: number | null; explanation: string[]; warnings: string[] }
 
 /**
  * The outcome of a case — 处罚建议, and the 决定 prefilled from it: outcome, kinds, amounts, the
@@ -28,20 +28,21 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
 
   const benchmarks = useQuery({
     queryKey: ['benchmarks', c.powerItem.id],
-    queryFn: () => api.get<{ items: BenchmarkOption[] }>('/api/benchmarks', { powerItemId: c.powerItem.id }),
+    queryFn: () => api.get<{ items: BenchmarkOption[] }>('/api/discretion/benchmarks', { powerItemId: c.powerItem.id, status: 'published', pageSize: 50 }),
     staleTime: 300_000,
   })
   const benchmark = benchmarks.data?.items.find((b) => b.id === benchmarkId)
-  const tierRow = benchmark?.tiers.find((t) => t.tier === tier)
+  const usesMultiple = Boolean(benchmark && (benchmark.statutory.multipleMin != null || benchmark.tiers.some((t) => t.multipleMin != null || t.multipleMax != null)))
   const baseFen = safeFen(baseYuan)
   const range = useQuery({
-    queryKey: ['discretion', benchmarkId, tier, conditions, baseFen],
-    enabled: Boolean(benchmarkId && tier),
-    queryFn: () => api.post<LawfulRange>('/api/discretion/calculate', { benchmarkId, tier, conditions, baseFen }),
+    queryKey: ['discretion', benchmarkId, tier ?? null, conditions, baseFen, c.party.kind],
+    enabled: Boolean(benchmarkId),
+    queryFn: () => api.post<LawfulRange>('/api/discretion/calculate', { benchmarkId, tier: tier ?? undefined, conditions, baseFen, partyKind: c.party.kind }),
   })
   const fineFen = safeFen(fineYuan)
-  const outside =
-    range.data && fineFen !== null && kinds.includes('fine') && ((range.data.fineMinFen !== null && fineFen < range.data.fineMinFen) || (range.data.fineMaxFen !== null && fineFen > range.data.fineMaxFen))
+  const outside = Boolean(
+    range.data && !range.isFetching && fineFen !== null && kinds.includes('fine') && ((range.data.minFen !== null && fineFen < range.data.minFen) || (range.data.maxFen !== null && fineFen > range.data.maxFen)),
+  )
 
   return (
     <>
@@ -73,27 +74,30 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="tier" label="裁量阶次">
-                <Select
-                  allowClear
-                  disabled={!benchmark}
-                  options={(benchmark?.tiers ?? []).map((t) => ({ value: t.tier, label: labels.discretionTier[t.tier] }))}
-                  onChange={() => form.setFieldValue('conditions', [])}
-                />
+              <Form.Item name="tier" label="裁量阶次" extra="不选时按所选情形确定">
+                <Select allowClear disabled={!benchmark} options={(benchmark?.tiers ?? []).map((t) => ({ value: t.tier, label: labels.discretionTier[t.tier] }))} />
               </Form.Item>
             </Col>
           </Row>
-          {tierRow && tierRow.conditions.length > 0 && (
+          {benchmark && benchmark.tiers.some((t) => t.conditions.length > 0) && (
             <Form.Item name="conditions" label="具有的情形">
-              <Checkbox.Group options={tierRow.conditions.map((x) => ({ value: x, label: x }))} style={{ display: 'flex', flexDirection: 'column', gap: 4 }} />
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+                {benchmark.tiers.flatMap((t) =>
+                  t.conditions.map((x) => (
+                    <Checkbox key={`${t.tier}-${x}`} value={x}>
+                      【{labels.discretionTier[t.tier]}】{x}
+                    </Checkbox>
+                  )),
+                )}
+              </Checkbox.Group>
             </Form.Item>
           )}
-          {tierRow && (tierRow.multipleMin != null || tierRow.multipleMax != null) && (
-            <Form.Item name="baseYuan" label="违法所得（或计算基数，元）" rules={[yuanRule(false)]}>
+          {usesMultiple && (
+            <Form.Item name="baseYuan" label={`${benchmark?.statutory.multipleOf ?? '违法所得'}（计算基数，元）`} rules={[yuanRule(false)]}>
               <Input suffix="元" style={{ maxWidth: 240 }} />
             </Form.Item>
           )}
-          {benchmarkId && tier && (
+          {benchmarkId && (
             <div data-testid="lawful-range" style={{ marginBottom: 16 }}>
               {range.isFetching ? (
                 <Spin size="small" />
@@ -103,8 +107,15 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
                 <Alert
                   type={outside ? 'warning' : 'success'}
                   showIcon
-                  title={`依基准应在 ${rangeText(range.data)} 之间${range.data.kinds.length ? `；处罚种类：${range.data.kinds.map((k) => labels.penaltyKind[k]).join('、')}` : ''}`}
-                  description={outside ? '拟处罚款超出裁量基准幅度，须书面说明理由，并报司法局监督。' : (range.data.note ?? range.data.message ?? undefined)}
+                  title={`${labels.discretionTier[range.data.tier]}：罚款 ${rangeText(range.data)}${range.data.kinds.length ? `；处罚种类：${range.data.kinds.map((k) => labels.penaltyKind[k]).join('、')}` : ''}`}
+                  description={
+                    <>
+                      {outside && <div>拟处罚款超出裁量基准幅度，须书面说明理由，并报司法局监督。</div>}
+                      {[...range.data.warnings, ...range.data.explanation].map((line) => (
+                        <div key={line}>{line}</div>
+                      ))}
+                    </>
+                  }
                 />
               ) : null}
             </div>
@@ -151,8 +162,8 @@ function safeFen(value: string | undefined): number | null {
 }
 
 function rangeText(r: LawfulRange): string {
-  if (r.fineMinFen === null && r.fineMaxFen === null) return '（无罚款幅度）'
-  return `${yuan(r.fineMinFen ?? 0)} 至 ${r.fineMaxFen === null ? '—' : yuan(r.fineMaxFen)}`
+  if (r.minFen === null && r.maxFen === null) return '不适用'
+  return `${yuan(r.minFen ?? 0)} 至 ${r.maxFen === null ? '（无上限）' : yuan(r.maxFen)}`
 }
 
 /** The form's values → the `proposal` / `decision` section of an act's body. */

@@ -91,7 +91,7 @@ export function SimpleCasePage() {
           }
           extra={[
             decision && (
-              <Button key="pdf" type="primary" href={decision.pdfUrl ?? `/api/cases/${c.id}/documents/${decision.id}/pdf`} target="_blank">
+              <Button key="pdf" type="primary" href={decision.pdfUrl} target="_blank">
                 下载决定书（PDF）
               </Button>
             ),

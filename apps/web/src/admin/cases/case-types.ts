@@ -170,4 +170,35 @@ export type CaseDetail = {
   actions: CaseActionView[]
 }
 
-export type CaseDocument = { id: string; kind: string; kindLabel?: string; title: string; number: string | null; issuedOn?: string | null; issuedAt?: string | null; pdfUrl?: string }
+/** `GET /api/cases/:id/documents` (cases-public.schema.ts). */
+export type CaseDocument = {
+  id: string
+  kind: string
+  kindLabel: string
+  title: string
+  number: string | null
+  issuedOn: string
+  issuedAt: string
+  issuedByName: string | null
+  forParty: boolean
+  byteSize: number
+  sha256: string
+  verifyId: string
+  pdfUrl: string
+  actions: string[]
+}
+
+/** `GET /api/cases/:id/publication`: the 公示 of the decision. */
+export type Publication = {
+  status: 'none' | 'pending' | 'published' | 'withdrawn'
+  decidedOn?: string
+  dueOn?: string
+  dueProvisional?: boolean
+  daysLeft?: number | null
+  publishedAt?: string | null
+  withdrawDueOn?: string | null
+  withdrawDaysLeft?: number | null
+  withdrawnAt?: string | null
+  withdrawalNote?: string | null
+  actions: string[]
+}

@@ -129,9 +129,10 @@ function template(): string {
 function prepareBlock(block: DocumentBlock): PreparedBlock {
   if (block.type === 'table') {
     const rows = block.rows.map((row) => block.columns.map((_, i) => row[i] ?? ''))
-    // Full-width tables, each column as wide as its longest cell suggests (within 4…30 columns of
-    // text), so a 页数 column stays narrow and a 证据名称 column gets the room.
-    const widths = block.columns.map((header, i) => Math.min(30, Math.max(4, ...[header, ...rows.map((r) => r[i])].map(displayWidth))))
+    // Full-width tables, each column as wide as its longest cell suggests (4…30 half-width
+    // characters, plus 2 for the cell's padding), so a 序号 column stays narrow but unbroken and a
+    // 证据名称 column gets the room.
+    const widths = block.columns.map((header, i) => Math.min(30, Math.max(4, ...[header, ...rows.map((r) => r[i])].map(displayWidth))) + 2)
     return { ...block, rows, widths }
   }
   if (block.type === 'opinion') return { ...block, date: chineseDate(block.date) }

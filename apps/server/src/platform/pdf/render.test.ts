@@ -270,4 +270,10 @@ describe('prepareDocument', () => {
     expect(prepared.signatures).toEqual([{ label: '当事人签名：', value: null }])
     expect(prepareDocument({ ...sampleDecision(), closing: { organ: 'x', date: '2026年11月20日', sealed: false } }).date).toBeNull()
   })
+
+  it('prints an impossible date as given instead of failing the render', async () => {
+    const doc = sampleDecision({ date: '2026-02-30' })
+    expect(prepareDocument(doc)).toMatchObject({ date: null, closing: { date: '2026-02-30' } })
+    expect(flat(pdfText(await renderOfficialDocument(doc)))).toContain('禄丰市住房和城乡建设局（印章）2026-02-30')
+  })
 })

@@ -142,7 +142,11 @@ function prepareBlock(block: DocumentBlock): PreparedBlock {
 function isoDateParts(date: string): { year: number; month: number; day: number } | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   if (!match) return null
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  // Not a calendar day (2026-02-30): printed as given, and kept out of Typst's datetime(), which would fail the render.
+  const check = new Date(Date.UTC(year, month - 1, day))
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+  return { year, month, day }
 }
 
 // CJK characters take two columns of text, others one.

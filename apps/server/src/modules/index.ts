@@ -14,6 +14,7 @@ import { regionRoutes } from './regions/regions.routes'
 import { registryRoutes } from './registry/registry.routes'
 import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
+import { caseRoutes } from './cases/cases.routes'
 import { calendarRoutes } from '../platform/calendar/calendar.routes'
 
 /** Every module's routes, mounted under /api. */
@@ -32,6 +33,7 @@ export const modules: FastifyPluginAsyncZod[] = [
   dutyPublicRoutes,
   enterpriseRoutes,
   inspectionRoutes,
+  caseRoutes,
   ledgerRoutes,
   calendarRoutes,
 ]

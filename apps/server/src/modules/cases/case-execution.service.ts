@@ -1,0 +1,71 @@
+import { calculateLateFee, type IsoDate } from '@yangguang/core'
+import type { CaseState } from './case-state'
+
+/** Where the execution of a decided penalty stands on a day. */
+export type Execution = {
+  fineFen: number
+  finePaidFen: number
+  confiscateFen: number
+  confiscationPaidFen: number
+  lateFeeFen: number
+  lateFeePaidFen: number
+  lateFeeDays: number
+  /** Fine overdue (unpaid after its due date or instalment date) at the end of `asOf`. */
+  overdueFineFen: number
+  outstandingFen: number
+  asOf: IsoDate
+  /** A 复议 or 诉讼 is running: the late fee does not accrue (art. 73 ¶3). */
+  paused: boolean
+  complete: boolean
+}
+
+/**
+ * Execution as of `asOf`: fine and confiscation paid, the 加处罚款 of art. 72 (3 % a day of the
+ * unpaid fine, capped at the fine, not counted while a 复议/诉讼 runs — computed by core's
+ * `calculateLateFee`), and what is still owed. Null when the case has no penalty decision.
+ *
+ * @example
+ * executionOf(state, '2026-12-20')?.lateFeeFen // 3 % a day since the payment deadline
+ */
+export function executionOf(state: CaseState, asOf: IsoDate): Execution | null {
+  const { row } = state
+  if (!row.decision || row.decision.outcome !== 'penalty') return null
+  const sum = (kind: 'fine' | 'late_fee' | 'confiscation') => state.payments.filter((p) => p.kind === kind).reduce((s, p) => s + Number(p.amount_fen), 0)
+  const fineFen = Number(row.fine_fen)
+  const confiscateFen = Number(row.confiscate_fen)
+  const finePaidFen = sum('fine')
+  const confiscationPaidFen = sum('confiscation')
+  const lateFeePaidFen = sum('late_fee')
+  const paused = state.remedies.some((r) => r.started_on <= asOf && (r.ended_on === null || r.ended_on >= asOf))
+  let lateFeeFen = 0
+  let lateFeeDays = 0
+  let overdueFineFen = 0
+  const instalments = state.instalments.map((i) => ({ dueOn: i.due_on, amountFen: Number(i.amount_fen) }))
+  if (fineFen > 0 && (row.payment_due_on || instalments.length > 0)) {
+    const result = calculateLateFee({
+      fineFen,
+      ...(instalments.length > 0 ? { instalments } : { dueOn: row.payment_due_on as string }),
+      payments: state.payments.filter((p) => p.kind === 'fine' && p.paid_on <= asOf).map((p) => ({ paidOn: p.paid_on, amountFen: Number(p.amount_fen) })),
+      pauses: state.remedies.map((r) => ({ from: r.started_on, to: r.ended_on })),
+      asOf,
+    })
+    lateFeeFen = result.lateFeeFen
+    lateFeeDays = result.daysCounted
+    overdueFineFen = result.overdueFineFen
+  }
+  const outstandingFen = Math.max(0, fineFen - finePaidFen) + Math.max(0, lateFeeFen - lateFeePaidFen) + Math.max(0, confiscateFen - confiscationPaidFen)
+  return {
+    fineFen,
+    finePaidFen,
+    confiscateFen,
+    confiscationPaidFen,
+    lateFeeFen,
+    lateFeePaidFen,
+    lateFeeDays,
+    overdueFineFen,
+    outstandingFen,
+    asOf,
+    paused,
+    complete: outstandingFen === 0,
+  }
+}

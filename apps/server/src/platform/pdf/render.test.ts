@@ -9,7 +9,7 @@ import { toChineseCapital } from '@yangguang/core'
 import jsQR from 'jsqr'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { OfficialDocument } from './official-document'
-import { prepareDocument, renderOfficialDocument } from './render'
+import { prepareDocument, renderOfficialDocument, rendererVersion } from './render'
 import { sampleDecision } from './sample-decision'
 
 // The checks read the PDFs with poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm), as a reader's
@@ -144,6 +144,8 @@ describe('renderOfficialDocument', () => {
     )
     const digest = execFileSync(process.execPath, ['--import', tsx, script], { cwd: work, encoding: 'utf8' })
     expect(digest).toBe(createHash('sha256').update(first).digest('hex'))
+
+    expect(rendererVersion()).toMatch(/^typst-ts-node-compiler@0\.7\.0 noto-serif-sc@0\.4\.3 template@[0-9a-f]{12}$/)
 
     const later = await renderOfficialDocument(sampleDecision({ date: '2026-11-23' }))
     expect(Buffer.from(later).equals(Buffer.from(first))).toBe(false)

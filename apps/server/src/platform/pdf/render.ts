@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -46,6 +47,22 @@ export async function renderOfficialDocument(doc: OfficialDocument): Promise<Uin
   // Drop memoized results not used in the last few renders, so a long-running server's cache stays small.
   compiler.evictCache(10)
   return pdf
+}
+
+/**
+ * What the bytes of a rendering depend on besides the document: the Typst binding, the font package
+ * and the template. Store it with an issued document; re-rendering reproduces the stored bytes only
+ * while this string is unchanged.
+ *
+ * @example
+ * ```ts
+ * rendererVersion() // 'typst-ts-node-compiler@0.7.0 noto-serif-sc@0.4.3 template@5d41402abc4b'
+ * ```
+ */
+export function rendererVersion(): string {
+  const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version
+  const templateDigest = createHash('sha256').update(template()).digest('hex').slice(0, 12)
+  return `typst-ts-node-compiler@${version('@myriaddreamin/typst-ts-node-compiler')} noto-serif-sc@${version('@expo-google-fonts/noto-serif-sc')} template@${templateDigest}`
 }
 
 /** The directories of the two font files every document uses (Noto Serif SC Regular and Bold, from npm). */

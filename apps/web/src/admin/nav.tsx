@@ -60,7 +60,7 @@ export const adminPages: AdminPage[] = [
   { path: '/inspections/tasks', label: '检查任务与记录', icon: <FileSearchOutlined />, group: '云执法 · 行政检查', roles: staff, element: <InspectionsPage /> },
   { path: '/inspections/oversight', label: '检查监督', icon: <BarChartOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <OversightPage /> },
   { path: '/inspections/rules', label: '检查规则', icon: <ControlOutlined />, group: '云执法 · 行政检查', roles: ['admin', 'supervisor'], element: <RulesPage /> },
-  { path: '/cases', label: '案件办理', icon: <FileProtectOutlined />, group: '行政处罚', roles: staff, element: <CasesRoute /> },
+  { path: '/cases', label: '案件办理', icon: <FileProtectOutlined />, group: '行政处罚', roles: staff, todoSection: 'cases', element: <CasesRoute /> },
   { path: '/cases/new', label: '线索登记', group: '行政处罚', roles: ['unit_head', 'officer'], element: <NewCaseRoute />, hidden: true },
   { path: '/cases/simple', label: '简易程序', group: '行政处罚', roles: ['unit_head', 'officer'], element: <SimpleCaseRoute />, hidden: true },
   { path: '/cases/:id', label: '案件详情', group: '行政处罚', roles: staff, element: <CaseRoute />, hidden: true },

@@ -87,12 +87,12 @@ export function CasePage() {
       <ActionsPanel actions={d.actions} onAct={(action) => setActing({ action })} />
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={16}>
           <Card title="期限" size="small">
             <DeadlineTable deadlines={d.deadlines} extendAllowed={extendAllowed} onExtend={(x) => setActing({ action: 'extend_deadline', preset: { kind: x.kind } })} />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={8}>
           <Card title="承办人" size="small">
             <List
               size="small"
@@ -169,7 +169,8 @@ export function CasePage() {
           <Timeline
             items={d.events.map((e) => ({
               key: e.seq,
-              color: exits.includes(e.toStatus as CaseStatus) ? 'red' : e.fromStatus !== e.toStatus ? 'green' : 'blue',
+              // A move of the case is green, a side exit red, a record on the case (evidence, payment…) grey.
+              color: exits.includes(e.toStatus as CaseStatus) && e.fromStatus !== e.toStatus ? 'red' : e.fromStatus !== e.toStatus ? 'green' : 'gray',
               title: `${e.label} · ${e.actorName} · ${formatTime(e.at)}`,
               content: (
                 <>
@@ -284,10 +285,19 @@ function DeadlineTable({ deadlines, extendAllowed, onExtend }: { deadlines: Case
       pagination={false}
       dataSource={deadlines}
       locale={{ emptyText: '暂无期限' }}
-      scroll={{ x: 640 }}
+      scroll={{ x: 560 }}
       columns={[
-        { title: '期限', render: (_, d) => <Tooltip title={d.reason ? `延长理由：${d.reason}` : undefined}>{d.label}</Tooltip> },
-        { title: '依据', dataIndex: 'basis' },
+        {
+          title: '期限',
+          render: (_, d) => (
+            <>
+              <Tooltip title={d.reason ? `延长理由：${d.reason}` : undefined}>{d.label}</Tooltip>
+              <div style={{ color: '#888', fontSize: 12 }}>
+                {d.basis}（{d.days}{d.unit === 'working_days' ? '个工作日' : '日'}）
+              </div>
+            </>
+          ),
+        },
         {
           title: '届满日',
           width: 150,

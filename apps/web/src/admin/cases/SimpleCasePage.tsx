@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router'
 import { api } from '../../shared/api'
 import type { Me } from '../auth/session'
 import { dateOf, errorText, toFen, useCertifiedOfficers, usePenaltyItems, yuan, yuanRule } from './case-shared'
-import type { CaseDetail, CaseDocument } from './case-types'
+import type { CaseDetail } from './case-types'
 
 type Values = {
   powerItemId: string
@@ -28,7 +28,7 @@ type Values = {
 }
 
 /** The new case as `GET /api/cases/:id` gives it, with the documents issued on the spot. */
-type Created = CaseDetail & { documents?: CaseDocument[] }
+type Created = CaseDetail & { issuedDocuments: Array<{ documentId: string; kind: string; number: string | null }> }
 
 /**
  * 简易程序（当场处罚, arts. 51–53): a warning or a small fine decided on the spot. The server checks
@@ -76,7 +76,7 @@ export function SimpleCasePage() {
 
   if (created) {
     const c = created.case
-    const decision = created.documents?.find((d) => d.kind === 'on_the_spot_decision') ?? null
+    const decision = created.issuedDocuments.find((d) => d.kind === 'on_the_spot_decision') ?? null
     return (
       <Card>
         <Result
@@ -91,7 +91,7 @@ export function SimpleCasePage() {
           }
           extra={[
             decision && (
-              <Button key="pdf" type="primary" href={decision.pdfUrl} target="_blank">
+              <Button key="pdf" type="primary" href={`/api/cases/${c.id}/documents/${decision.documentId}/pdf`} download>
                 下载决定书（PDF）
               </Button>
             ),

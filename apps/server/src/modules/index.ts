@@ -16,6 +16,8 @@ import { todoRoutes } from './todos/todos.routes'
 import { userRoutes } from './users/users.routes'
 import { caseRoutes } from './cases/cases.routes'
 import { calendarRoutes } from '../platform/calendar/calendar.routes'
+import { caseDocumentRoutes } from './cases/case-documents.routes'
+import { casesPublicRoutes } from './cases/cases-public.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -36,4 +38,6 @@ export const modules: FastifyPluginAsyncZod[] = [
   caseRoutes,
   ledgerRoutes,
   calendarRoutes,
+  caseDocumentRoutes,
+  casesPublicRoutes,
 ]

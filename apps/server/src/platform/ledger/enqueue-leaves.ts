@@ -1,5 +1,5 @@
 import type { RequestContext } from '../auth/actor'
-import { contentBytes, contentDigest, LEAF_SCHEMA_VERSION, leafHashOf, leafPrefix, newSalts } from './ledger-leaf'
+import { contentBytes, contentDigest, LEAF_SCHEMA_VERSION, leafHashOf, leafPrefix, newSalts, SALT_BYTES } from './ledger-leaf'
 import { type Executor, insertLeaves } from './ledger.repository'
 
 /**
@@ -17,6 +17,11 @@ export type LedgerRecordInput = {
   content: unknown
   /** Overrides the actor taken from the context, e.g. `cert:<执法证号>` for an act done under a certificate. */
   actor?: string
+  /**
+   * The 16-byte salt of the digest, when the caller must know it before the leaf exists — a document
+   * prints it in its QR code, so it is chosen before rendering. Otherwise a fresh random salt.
+   */
+  salt?: Uint8Array
 }
 
 /**
@@ -60,7 +65,7 @@ export async function enqueueLeaves(trx: Executor, ctx: RequestContext, records:
   const defaultActor = actorOf(ctx)
   const salts = newSalts(records.length)
   const rows = records.map((record, i) => {
-    const salt = salts[i]
+    const salt = record.salt ? ownSalt(record.salt) : salts[i]
     const prefix = leafPrefix({
       v: LEAF_SCHEMA_VERSION,
       act: record.action,
@@ -94,3 +99,8 @@ export async function enqueueLeaf(trx: Executor, ctx: RequestContext, record: Le
 }
 
 const INSERT_CHUNK = 2000
+
+function ownSalt(salt: Uint8Array): Buffer {
+  if (salt.length !== SALT_BYTES) throw new Error(`ledger: a salt has ${SALT_BYTES} bytes, got ${salt.length}`)
+  return Buffer.from(salt)
+}

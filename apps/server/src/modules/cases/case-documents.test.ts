@@ -1,0 +1,359 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type CaseDocumentKind, caseDocumentKinds } from '@yangguang/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { createDb } from '../../platform/db/create-db'
+import { inTransaction } from '../../platform/db/transaction'
+import { integrateOnce } from '../../platform/ledger/integrate-batch'
+import { signOnce } from '../../platform/ledger/sign-checkpoint'
+import type { OfficialDocument } from '../../platform/pdf/official-document'
+import { buildCaseDocument, type CaseDocumentInput } from './case-document-builders'
+import { issueCaseDocuments, MAX_LOOKUP_FAILURES, renderStoredDocument } from './case-documents.service'
+import { contextOf, createDecidedCase, issue } from './case-documents.test-factory'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+/** All the text a document prints, in order. */
+function textOf(doc: OfficialDocument): string {
+  const parts: string[] = [doc.organ, doc.title, doc.number ?? '']
+  for (const b of doc.blocks) {
+    if (b.type === 'paragraph' || b.type === 'heading') parts.push(b.text)
+    else if (b.type === 'labelled') parts.push(b.label + b.text)
+    else if (b.type === 'fields') parts.push(...b.rows.map((r) => `${r.label}${r.value}`))
+    else if (b.type === 'table') parts.push(b.columns.join(' '), ...b.rows.map((r) => r.join(' ')))
+    else if (b.type === 'qa') parts.push(...b.items.map((i) => `问：${i.q}答：${i.a}`))
+    else parts.push(b.label, b.text, b.signer, b.date)
+  }
+  for (const s of doc.signatures ?? []) parts.push(s.label)
+  if (doc.closing) parts.push(doc.closing.organ, doc.closing.date)
+  return parts.join('\n')
+}
+
+function sampleInput(overrides: Partial<CaseDocumentInput> = {}): CaseDocumentInput {
+  return {
+    organ: { name: '禄丰市住房和城乡建设局', address: '禄丰市金山镇行政中心', phone: '0878-4121234' },
+    remedy: { reviewOrgan: '禄丰市人民政府', court: '禄丰市人民法院' },
+    caseNo: '禄住建立〔2026〕7号',
+    caseTitle: '未取得施工许可证擅自施工案',
+    source: '检查发现',
+    party: { kind: 'person', name: '张三丰', idNumber: '532331198507150014', creditCode: null, legalRep: null, address: '禄丰市金山镇龙城路18号', phone: '13887012345' },
+    act: { date: '2026-08-03', endDate: null, place: '禄丰市金山镇龙城路18号' },
+    facts: '当事人未取得施工许可证擅自开工建设',
+    powerItem: { code: 'LF-ZJ-003', name: '对未取得施工许可证擅自施工的处罚', legalBasis: [{ law: '中华人民共和国建筑法', article: '第六十四条', text: '…' }] },
+    violationBasis: [{ law: '中华人民共和国建筑法', article: '第七条', text: '…' }],
+    penaltyBasis: [{ law: '中华人民共和国建筑法', article: '第六十四条', text: '…' }, { law: '建筑工程施工许可管理办法', article: '第十二条', text: '…' }],
+    officers: [
+      { name: '王建', certNo: '53233120260001', role: 'lead' },
+      { name: '赵敏', certNo: '53233120260002', role: 'co' },
+    ],
+    evidence: [{ kind: 'inspection_record', title: '现场检查笔录', collectedOn: '2026-08-12' }],
+    outcome: { outcome: 'penalty', kinds: ['warning', 'fine'], fineFen: 1_234_560, confiscateFen: 0, tier: 'ordinary', ground: null, reason: null, conditions: ['首次被查处'] },
+    statements: [],
+    hearing: null,
+    legalReview: { passed: true, reviewerName: '周法', onDate: '2026-11-10', opinion: '事实清楚，证据确凿。' },
+    collectiveDiscussion: null,
+    dates: { filedOn: '2026-08-12', noticeServedOn: '2026-10-20', decidedOn: '2026-11-20', deliveredOn: null, paymentDueOn: null, closedOn: null },
+    periods: { statementDays: 5, hearingRequestDays: 5 },
+    hearingEligible: true,
+    payments: [],
+    extra: {},
+    issuedOn: '2026-11-20',
+    number: '禄住建罚决字〔2026〕第12号',
+    verification: { qrText: 'http://localhost:3000/verify?d=abcdefghijklmnop.AAAA', verifyId: 'abcdefghijklmnop' },
+    lookup: { code: 'K7QF9XMD', url: 'http://localhost:3000/portal/lookup' },
+    ...overrides,
+  }
+}
+
+describe('document builders', () => {
+  it('prints every element art. 59 requires on the 行政处罚决定书', () => {
+    const doc = buildCaseDocument('penalty_decision', sampleInput())
+    const text = textOf(doc)
+    // (1) name and address
+    expect(text).toContain('张三丰')
+    expect(text).toContain('禄丰市金山镇龙城路18号')
+    // the ID number is lawful on a document delivered to the person
+    expect(text).toContain('532331198507150014')
+    // (2) facts and evidence
+    expect(text).toContain('当事人未取得施工许可证擅自开工建设')
+    expect(text).toContain('现场检查笔录')
+    expect(text).toContain('《中华人民共和国建筑法》第七条')
+    // (3) kind and basis, money in figures and capitals
+    expect(text).toContain('《中华人民共和国建筑法》第六十四条、《建筑工程施工许可管理办法》第十二条')
+    expect(text).toContain('警告')
+    expect(text).toContain('人民币壹万贰仟叁佰肆拾伍元陆角（¥12,345.60）')
+    // (4) manner and deadline of performance, late fee
+    expect(text).toContain('十五日内')
+    expect(text).toContain('指定的银行或者通过电子支付系统')
+    expect(text).toContain('百分之三')
+    // (5) remedies with their periods
+    expect(text).toContain('六十日内向禄丰市人民政府申请行政复议')
+    expect(text).toContain('六个月内直接向禄丰市人民法院提起行政诉讼')
+    // (6) organ and date, sealed
+    expect(doc.closing).toEqual({ organ: '禄丰市住房和城乡建设局', date: '2026-11-20', sealed: true })
+    expect(doc.number).toBe('禄住建罚决字〔2026〕第12号')
+    // the party's lookup
+    expect(text).toContain('禄住建立〔2026〕7号')
+    expect(text).toContain('K7QF9XMD')
+  })
+
+  it('tells the party the proposed penalty, the reasons and the rights with their days in the 事先告知书', () => {
+    const text = textOf(buildCaseDocument('prior_notice', sampleInput()))
+    expect(text).toContain('拟对你（单位）作出如下行政处罚')
+    expect(text).toContain('一般处罚')
+    expect(text).toContain('首次被查处')
+    expect(text).toContain('五个工作日内向本机关提出陈述、申辩意见')
+    expect(text).toContain('有权要求举行听证')
+    const noHearing = textOf(buildCaseDocument('prior_notice', sampleInput({ hearingEligible: false })))
+    expect(noHearing).not.toContain('有权要求举行听证')
+  })
+
+  it('states the four elements of 行政强制法 art. 35 in the 催告书', () => {
+    const text = textOf(buildCaseDocument('payment_reminder', sampleInput({ extra: { lateFeeFen: 370_368 }, dates: { ...sampleInput().dates, deliveredOn: '2026-11-21', paymentDueOn: '2026-12-06' } })))
+    expect(text).toContain('十日内') // (1) deadline
+    expect(text).toContain('指定的银行或者通过电子支付系统') // (2) manner
+    expect(text).toContain('人民币壹万贰仟叁佰肆拾伍元陆角（¥12,345.60）') // (3) amount
+    expect(text).toContain('¥3,703.68')
+    expect(text).toContain('陈述和申辩') // (4) rights
+  })
+
+  it('builds every kind, and keeps the ID number off documents that do not need it', () => {
+    for (const kind of caseDocumentKinds) {
+      const doc = buildCaseDocument(kind, sampleInput())
+      expect(doc.title.length).toBeGreaterThan(0)
+      expect(doc.verification.caption).toContain('abcdefghijklmnop')
+    }
+    expect(textOf(buildCaseDocument('hearing_notice', sampleInput()))).not.toContain('532331198507150014')
+  })
+
+  it('gives a 不予行政处罚决定书 its ground and the education art. 33 requires', () => {
+    const text = textOf(
+      buildCaseDocument('no_penalty_decision', sampleInput({ outcome: { outcome: 'no_penalty', kinds: [], fineFen: 0, confiscateFen: 0, tier: null, ground: 'art33_first_violation', reason: null, conditions: [] } })),
+    )
+    expect(text).toContain('初次违法且危害后果轻微并及时改正')
+    expect(text).toContain('应当对当事人进行教育')
+  })
+})
+
+describe('issuing documents', () => {
+  it('numbers decisions one after another per unit and year, and puts SHA-256(salt ‖ PDF) on the ledger', async () => {
+    const a = await createDecidedCase(t)
+    const b = await createDecidedCase(t)
+    const [first] = await issue(t, 'zjj_head', a.caseId, ['penalty_decision'])
+    const [second] = await issue(t, 'zjj_head', b.caseId, ['penalty_decision'])
+    const seq = (n: string | null) => Number(/第(\d+)号$/.exec(n ?? '')?.[1])
+    expect(first.number).toMatch(/^禄住建罚决字〔2026〕第\d+号$/)
+    expect(seq(second.number)).toBe(seq(first.number) + 1)
+
+    const row = await t.db.selectFrom('case_document').selectAll().where('id', '=', first.documentId).executeTakeFirstOrThrow()
+    const res = await (await t.as('zjj_officer')).get(`/api/cases/${a.caseId}/documents/${first.documentId}/pdf`)
+    expect(res.statusCode).toBe(200)
+    const pdf = res.rawPayload
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(row.sha256)
+    const leaf = await t.db
+      .selectFrom('ledger_receipt as r')
+      .innerJoin('ledger_leaf as l', 'l.id', 'r.leaf_id')
+      .select(['l.leaf', 'r.salt'])
+      .where('r.leaf_hash', '=', row.leaf_hash)
+      .executeTakeFirstOrThrow()
+    const fields = JSON.parse(leaf.leaf.toString('utf8'))
+    expect(fields).toMatchObject({ act: 'case_document.issue', type: 'case_document', id: first.documentId })
+    expect(Buffer.from(leaf.salt).equals(row.salt)).toBe(true)
+    expect(fields.digest).toBe(createHash('sha256').update(row.salt).update(pdf).digest('hex'))
+    // The QR code carries the verification id and the salt.
+    expect(JSON.stringify(row.data)).toContain(`/verify?d=${row.verify_id}.${row.salt.toString('base64url')}`)
+  })
+
+  it('renders the stored document again to the same bytes', async () => {
+    const c = await createDecidedCase(t)
+    const [doc] = await issue(t, 'zjj_head', c.caseId, ['prior_notice'])
+    const row = await t.db.selectFrom('case_document').select(['data', 'sha256']).where('id', '=', doc.documentId).executeTakeFirstOrThrow()
+    const again = await renderStoredDocument(row.data)
+    expect(createHash('sha256').update(again).digest('hex')).toBe(row.sha256)
+  })
+
+  it('refuses to change an issued document', async () => {
+    const c = await createDecidedCase(t)
+    const [doc] = await issue(t, 'zjj_head', c.caseId, ['filing_approval_form'])
+    await expect(t.db.updateTable('case_document').set({ title: '改过的' }).where('id', '=', doc.documentId).execute()).rejects.toThrow(/append-only/)
+  })
+
+  it('leaves no number used when the act rolls back', async () => {
+    const c = await createDecidedCase(t)
+    const ctx = await contextOf(t, 'zjj_head')
+    const before = await t.db.selectFrom('doc_number_sequence').select('last_seq').where('kind_code', '=', '催字').executeTakeFirst()
+    await expect(
+      inTransaction(t.db, async (trx) => {
+        await issueCaseDocuments(trx, ctx, c.caseId, ['payment_reminder'])
+        throw new Error('the act failed')
+      }),
+    ).rejects.toThrow('the act failed')
+    const after = await t.db.selectFrom('doc_number_sequence').select('last_seq').where('kind_code', '=', '催字').executeTakeFirst()
+    expect(after?.last_seq).toBe(before?.last_seq)
+  })
+
+  it('prints every art. 59 element in the PDF of the 行政处罚决定书 (pdftotext)', async () => {
+    const c = await createDecidedCase(t, { partyKind: 'person' })
+    const [doc] = await issue(t, 'zjj_head', c.caseId, ['penalty_decision'])
+    const res = await (await t.as('zjj_head')).get(`/api/cases/${c.caseId}/documents/${doc.documentId}/pdf`)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-doc-'))
+    const file = path.join(dir, 'decision.pdf')
+    fs.writeFileSync(file, res.rawPayload)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    fs.rmSync(dir, { recursive: true, force: true })
+    for (const expected of [
+      '行政处罚决定书',
+      doc.number as string,
+      '张三丰',
+      '532331198507150014',
+      '禄丰市金山镇龙城路18号',
+      '违法事实和证据',
+      '现场检查笔录',
+      '行政处罚的种类和依据',
+      '警告',
+      '人民币伍万元整',
+      '十五日内',
+      '电子支付系统',
+      '百分之三',
+      '六十日内向禄丰市人民政府申请行政复议',
+      '六个月内直接向禄丰市人民法院提起行政诉讼',
+      '禄丰市住房和城乡建设局',
+      '2026年11月20日',
+      c.caseNo,
+      '查询码',
+    ]) {
+      expect(text, expected).toContain(expected.replace(/\s+/g, ''))
+    }
+  })
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('numbers concurrent acts of one unit without a gap or a duplicate (two PostgreSQL connections)', async () => {
+    // A second pool on the same database: two transactions really run at once.
+    const { rows } = await (await import('kysely')).sql<{ db: string }>`select current_database() as db`.execute(t.db)
+    const url = new URL(process.env.TEST_DATABASE_URL as string)
+    url.pathname = `/${rows[0].db}`
+    const other = await createDb({ databaseUrl: url.toString(), poolSize: 4 })
+    try {
+      const cases = await Promise.all([createDecidedCase(t), createDecidedCase(t), createDecidedCase(t), createDecidedCase(t)])
+      const ctx = await contextOf(t, 'zjj_head')
+      const issued = await Promise.all(
+        cases.map((c, i) => inTransaction(i % 2 === 0 ? t.db : other.db, (trx) => issueCaseDocuments(trx, ctx, c.caseId, ['hearing_notice']))),
+      )
+      const numbers = issued.map(([d]) => Number(/第(\d+)号$/.exec(d.number ?? '')?.[1])).sort((x, y) => x - y)
+      expect(new Set(numbers).size).toBe(4)
+      expect(numbers[3] - numbers[0]).toBe(3)
+    } finally {
+      await other.close()
+    }
+  })
+})
+
+describe('the documents of a case', () => {
+  it('lists them for the unit and its supervisors, not outside the scope', async () => {
+    const c = await createDecidedCase(t)
+    await issue(t, 'zjj_head', c.caseId, ['prior_notice', 'penalty_decision'])
+    const res = await (await t.as('zjj_officer')).get(`/api/cases/${c.caseId}/documents`)
+    expect(res.statusCode).toBe(200)
+    const items = res.json().items as Array<{ kind: CaseDocumentKind; forParty: boolean; pdfUrl: string; actions: string[] }>
+    expect(items.map((i) => i.kind)).toEqual(['prior_notice', 'penalty_decision'])
+    expect(items.every((i) => i.forParty && i.actions.includes('download'))).toBe(true)
+    expect((await (await t.as('sfj')).get(`/api/cases/${c.caseId}/documents`)).statusCode).toBe(200)
+    expect((await (await t.as('md_sfj')).get(`/api/cases/${c.caseId}/documents`)).statusCode).toBe(404)
+    expect((await (await t.as('js_head')).get(`/api/cases/${c.caseId}/documents/${(res.json().items[0] as { id: string }).id}/pdf`)).statusCode).toBe(404)
+    expect((await t.anonymous.get(`/api/cases/${c.caseId}/documents`)).statusCode).toBe(401)
+  })
+
+  it('downloads as application/pdf named by its Chinese title and number', async () => {
+    const c = await createDecidedCase(t)
+    const [doc] = await issue(t, 'zjj_head', c.caseId, ['penalty_decision'])
+    const res = await (await t.as('zjj_officer')).get(`/api/cases/${c.caseId}/documents/${doc.documentId}/pdf`)
+    expect(res.headers['content-type']).toBe('application/pdf')
+    const disposition = String(res.headers['content-disposition'])
+    expect(disposition).toMatch(/^attachment; filename="document\.pdf"; filename\*=UTF-8''/)
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(`行政处罚决定书（${doc.number}）.pdf`)
+  })
+})
+
+describe('public verification of a document', () => {
+  it('shows the public facts and the ledger leaf, never the party or the salt', async () => {
+    const c = await createDecidedCase(t, { partyKind: 'person' })
+    const [doc] = await issue(t, 'zjj_head', c.caseId, ['penalty_decision'])
+    const row = await t.db.selectFrom('case_document').select(['verify_id', 'salt', 'leaf_hash', 'sha256']).where('id', '=', doc.documentId).executeTakeFirstOrThrow()
+    const pending = await t.anonymous.get(`/api/public/documents/${row.verify_id}`)
+    expect(pending.statusCode).toBe(200)
+    expect(pending.json()).toMatchObject({ kind: 'penalty_decision', title: '行政处罚决定书', number: doc.number, organ: '禄丰市住房和城乡建设局', issuedOn: '2026-11-20', leafHash: row.leaf_hash.toString('hex') })
+    expect(pending.json().ledger.status).toBe('pending')
+    for (const secret of ['张三丰', '532331198507150014', row.salt.toString('hex'), row.salt.toString('base64url'), row.sha256]) expect(pending.body).not.toContain(secret)
+
+    while ((await integrateOnce(t.db)).integrated > 0);
+    await signOnce(t.db, t.ledger)
+    const integrated = (await t.anonymous.get(`/api/public/documents/${row.verify_id}`)).json()
+    expect(integrated.ledger).toMatchObject({ status: 'integrated', inPublishedCheckpoint: true })
+    expect(JSON.parse(integrated.leaf)).toMatchObject({ act: 'case_document.issue', id: doc.documentId })
+    expect((await t.anonymous.get('/api/public/documents/abcdefghijklmnop')).statusCode).toBe(404)
+    expect((await t.anonymous.get('/api/public/documents/not-an-id')).statusCode).toBe(400)
+  })
+})
+
+describe("the party's own lookup", () => {
+  it('shows the status, deadlines and the documents delivered to the party with the printed code', async () => {
+    const c = await createDecidedCase(t)
+    await issue(t, 'zjj_head', c.caseId, ['legal_review_opinion', 'penalty_decision', 'payment_reminder'])
+    const docs = await t.db.selectFrom('case_document').select(['kind', 'data', 'for_party']).where('case_id', '=', c.caseId).execute()
+    const printed = docs.filter((d) => d.for_party).map((d) => /"查询码","value":"([0-9A-Z]{8})"/.exec(JSON.stringify(d.data))?.[1])
+    expect(printed).toHaveLength(2)
+    expect(printed[0]).toBe(printed[1]) // one code per case
+    expect(JSON.stringify(docs.find((d) => d.kind === 'legal_review_opinion')?.data)).not.toContain('查询码')
+    const stored = await t.db.selectFrom('penalty_case').select('lookup_code_hash').where('id', '=', c.caseId).executeTakeFirstOrThrow()
+    expect(stored.lookup_code_hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored.lookup_code_hash).not.toContain(printed[0] as string)
+
+    const code = (printed[0] as string).toLowerCase().replace(/(.{4})/, '$1-') // typed loosely
+    const res = await t.anonymous.post('/api/public/case-lookup', { caseNo: c.caseNo, code }, { 'x-forwarded-for': '10.0.0.1' })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body).toMatchObject({ caseNo: c.caseNo, status: 'decided', statusLabel: '已决定待送达', organ: '禄丰市住房和城乡建设局' })
+    expect(body.documents.map((d: { kind: string }) => d.kind)).toEqual(['penalty_decision', 'payment_reminder'])
+
+    const pdf = await t.anonymous.post(`/api/public/case-lookup/documents/${body.documents[0].id}`, { caseNo: c.caseNo, code })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const wrongCode = await t.anonymous.post(`/api/public/case-lookup/documents/${body.documents[0].id}`, { caseNo: c.caseNo, code: 'AAAAAAAA' })
+    expect(wrongCode.statusCode).toBe(404)
+  })
+
+  it('answers a wrong code and an unknown case alike, and limits failures per address', async () => {
+    const c = await createDecidedCase(t)
+    await issue(t, 'zjj_head', c.caseId, ['penalty_decision'])
+    const data = (await t.db.selectFrom('case_document').select('data').where('case_id', '=', c.caseId).executeTakeFirstOrThrow()).data
+    const code = /"查询码","value":"([0-9A-Z]{8})"/.exec(JSON.stringify(data))?.[1] as string
+
+    // A fresh clock window, so earlier tests' failures do not count.
+    t.clock.now = new Date(t.clock.now.getTime() + 60 * 60_000)
+    try {
+      const wrong = await t.anonymous.post('/api/public/case-lookup', { caseNo: c.caseNo, code: 'ZZZZZZZZ' })
+      const unknown = await t.anonymous.post('/api/public/case-lookup', { caseNo: '禄住建立〔2026〕999999号', code })
+      expect(wrong.statusCode).toBe(404)
+      expect(unknown.statusCode).toBe(404)
+      expect(wrong.json().message).toBe(unknown.json().message)
+      expect(wrong.json().message).toContain('案件编号或查询码不正确')
+      for (let i = 2; i < MAX_LOOKUP_FAILURES; i++) await t.anonymous.post('/api/public/case-lookup', { caseNo: c.caseNo, code: `WRONG${i}` })
+      const limited = await t.anonymous.post('/api/public/case-lookup', { caseNo: c.caseNo, code })
+      expect(limited.statusCode).toBe(429)
+      expect(limited.json().code).toBe('RATE_LIMITED')
+      // After the window the right code works again.
+      t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000)
+      expect((await t.anonymous.post('/api/public/case-lookup', { caseNo: c.caseNo, code })).statusCode).toBe(200)
+    } finally {
+      t.clock.now = new Date('2026-11-20T10:00:00+08:00')
+    }
+  })
+})

@@ -18,6 +18,8 @@ import { caseRoutes } from './cases/cases.routes'
 import { calendarRoutes } from '../platform/calendar/calendar.routes'
 import { caseDocumentRoutes } from './cases/case-documents.routes'
 import { casesPublicRoutes } from './cases/cases-public.routes'
+import { discretionPublicRoutes } from './discretion/discretion-public.routes'
+import { discretionRoutes } from './discretion/discretion.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -40,4 +42,6 @@ export const modules: FastifyPluginAsyncZod[] = [
   calendarRoutes,
   caseDocumentRoutes,
   casesPublicRoutes,
+  discretionRoutes,
+  discretionPublicRoutes,
 ]

@@ -3,6 +3,8 @@
 import '../registry/registry.demo'
 import '../catalogue/catalogue.demo'
 import '../duties/duties.demo'
+// 裁量基准 and 免罚清单 for the catalogue's penalty items (cases pick their benchmark from these).
+import '../discretion/discretion.demo'
 // 云执法 last: it inspects the enterprises with the officers and items the parts above created.
 import '../inspections/inspections.demo'
 // 存证 must stay the very last part: it puts a ledger leaf on every record the parts above seeded.

@@ -167,6 +167,16 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
   const listed = officer.getByRole('row').filter({ hasText: caseNo })
   await expect(listed).toContainText('已归档')
   await officer.screenshot({ path: path.join(shots, 'admin-cases.png') })
+
+  // The justice bureau reads the case (its unit shown in the list) and can act on none of it.
+  const supervisor = await signIn(browser, 'sfj')
+  await supervisor.getByRole('menuitem', { name: '案件办理' }).click()
+  await supervisor.getByPlaceholder('案件编号、案由或当事人').fill(caseNo)
+  await supervisor.getByPlaceholder('案件编号、案由或当事人').press('Enter')
+  await expect(supervisor.getByRole('row').filter({ hasText: caseNo })).toContainText('禄丰市住房和城乡建设局')
+  await supervisor.getByRole('link', { name: caseNo }).click()
+  await expectStatus(supervisor, '已归档')
+  await expect(supervisor.getByTestId('case-actions').getByRole('button')).toHaveCount(0)
 })
 
 test('简易程序: an officer decides a small fine on the spot, over the limit first, and downloads the numbered decision', async ({ browser }) => {

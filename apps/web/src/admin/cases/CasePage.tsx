@@ -216,6 +216,8 @@ function CaseSteps({ d }: { d: CaseDetail }) {
   return (
     <Steps
       size="small"
+      titlePlacement="vertical"
+      responsive
       current={current}
       status={exited ? 'error' : c.status === 'archived' ? 'finish' : 'process'}
       items={steps.map((s, i) => ({
@@ -229,16 +231,19 @@ function CaseSteps({ d }: { d: CaseDetail }) {
 function ActionsPanel({ actions, onAct }: { actions: CaseActionView[]; onAct: (action: CaseAction) => void }) {
   if (actions.length === 0) return null
   const allowed = actions.filter((a) => a.allowed)
-  const refused = actions.filter((a) => !a.allowed)
+  // Acts that belong to someone else (the head, the legal reviewer…) are listed as who acts next;
+  // acts the caller could take but a rule blocks are greyed buttons with the rule's message.
+  const othersOnly = actions.filter((a) => !a.allowed && a.refusals.every((r) => r.guard === 'policy'))
+  const blocked = actions.filter((a) => !a.allowed && !othersOnly.includes(a))
   return (
     <Card title="可办理的事项" size="small" data-testid="case-actions">
       <Space wrap>
         {allowed.map((a) => (
-          <Button key={a.action} type={isMove(a.action) ? 'primary' : 'default'} danger={dangerous.has(a.action)} onClick={() => onAct(a.action)}>
+          <Button key={a.action} type={moves.has(a.action) ? 'primary' : 'default'} danger={dangerous.has(a.action)} onClick={() => onAct(a.action)}>
             {a.label}
           </Button>
         ))}
-        {refused.map((a) => (
+        {blocked.map((a) => (
           <Tooltip
             key={a.action}
             title={
@@ -252,12 +257,13 @@ function ActionsPanel({ actions, onAct }: { actions: CaseActionView[]; onAct: (a
             <Button disabled>{a.label}</Button>
           </Tooltip>
         ))}
+        {allowed.length === 0 && blocked.length === 0 && <span style={{ color: '#888' }}>当前没有由您办理的事项</span>}
       </Space>
-      {refused.some((a) => a.refusals.length > 0) && (
+      {blocked.length > 0 && (
         <details style={{ marginTop: 8, color: '#888' }}>
           <summary>暂不能办理的原因</summary>
           <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
-            {refused.flatMap((a) =>
+            {blocked.flatMap((a) =>
               a.refusals.map((r) => (
                 <li key={`${a.action}-${r.guard}`}>
                   {a.label}：{r.message}
@@ -267,15 +273,17 @@ function ActionsPanel({ actions, onAct }: { actions: CaseActionView[]; onAct: (a
           </ul>
         </details>
       )}
+      {othersOnly.length > 0 && (
+        <div style={{ marginTop: 8, color: '#888', fontSize: 12 }} data-testid="others-acts">
+          由他人办理：{othersOnly.map((a) => a.refusals[0]?.message.replace(/^“(.+)”须由(.+)进行$/, '$1（$2）') ?? a.label).join('；')}
+        </div>
+      )}
     </Card>
   )
 }
 
 const moves = new Set<CaseAction>(['submit_filing', 'approve_filing', 'finish_investigation', 'notify', 'conclude_statements', 'submit_legal_review', 'pass_legal_review', 'decide', 'deliver', 'close', 'archive', 'resume', 'request_hearing', 'remind'])
 const dangerous = new Set<CaseAction>(['reject_filing', 'terminate', 'suspend', 'revoke_decision', 'fail_legal_review', 'return_investigation', 'transfer'])
-function isMove(action: CaseAction) {
-  return moves.has(action)
-}
 
 function DeadlineTable({ deadlines, extendAllowed, onExtend }: { deadlines: CaseDeadline[]; extendAllowed: boolean; onExtend: (d: CaseDeadline) => void }) {
   return (

@@ -65,23 +65,25 @@ export function CasesPage() {
         columns={[
           {
             title: '案件编号',
-            width: 200,
+            width: 180,
             render: (_, c) => <Link to={`/cases/${c.id}`}>{c.caseNo ?? '（未立案）'}</Link>,
           },
           {
             title: '案由',
             render: (_, c) => (
-              <Space size={4} wrap>
-                <Link to={`/cases/${c.id}`}>{c.title}</Link>
-                {c.procedure === 'simple' && <Tag>简易</Tag>}
-                {c.outsideBenchmark && <Tag color="volcano">超出裁量基准</Tag>}
-              </Space>
+              <>
+                <Space size={4} wrap>
+                  <Link to={`/cases/${c.id}`}>{c.title}</Link>
+                  {c.procedure === 'simple' && <Tag>简易</Tag>}
+                  {c.outsideBenchmark && <Tag color="volcano">超出裁量基准</Tag>}
+                </Space>
+                <div style={{ color: '#888', fontSize: 12 }}>{c.powerItemName}</div>
+              </>
             ),
           },
-          { title: '当事人', render: (_, c) => c.partyName },
-          { title: '处罚事项', render: (_, c) => c.powerItemName },
-          { title: '状态', width: 130, render: (_, c) => <CaseStatusTag status={c.status} label={c.statusLabel} /> },
-          { title: '下一期限', width: 280, render: (_, c) => <DeadlineBadge deadline={c.nextDeadline} /> },
+          { title: '当事人', width: 180, render: (_, c) => c.partyName },
+          { title: '状态', width: 110, render: (_, c) => <CaseStatusTag status={c.status} label={c.statusLabel} /> },
+          { title: '下一期限', width: 250, render: (_, c) => <DeadlineBadge deadline={c.nextDeadline} /> },
           ...(list.data?.items.some((c) => c.officers) ? [{ title: '承办人', width: 160, render: (_: unknown, c: CaseRow) => (c.officers ?? []).map((o) => o.name).join('、') }] : []),
           ...(me?.role === 'supervisor' || me?.role === 'admin' ? [{ title: '单位', render: (_: unknown, c: CaseRow) => c.orgName }] : []),
         ]}

@@ -2,11 +2,15 @@ import type { ReactNode } from 'react'
 import { PortalCatalogueHistoryPage } from './catalogue/PortalCatalogueHistoryPage'
 import { PortalCataloguePage } from './catalogue/PortalCataloguePage'
 import { PortalDutiesPage } from './catalogue/PortalDutiesPage'
+import { PortalBenchmarksPage } from './discretion/PortalBenchmarksPage'
 import { InspectionPlansPage } from './inspections/InspectionPlansPage'
 import { CertificateCheckPage } from './registry/CertificateCheckPage'
 import { PortalEntitiesPage } from './registry/PortalEntitiesPage'
 import { PortalOfficersPage } from './registry/PortalOfficersPage'
 import { VerifyPage } from './verify/VerifyPage'
+import { DecisionDetailPage } from './decisions/DecisionDetailPage'
+import { DecisionsPage } from './decisions/DecisionsPage'
+import { CaseLookupPage } from './lookup/CaseLookupPage'
 
 /** A page of the public portal. `inMenu` pages show in the header. */
 export type PortalPage = { path: string; label: string; element: ReactNode; inMenu: boolean; description?: string }
@@ -20,6 +24,10 @@ export const portalPages: PortalPage[] = [
   { path: '/catalogue', label: '权责清单', element: <PortalCataloguePage />, inMenu: true, description: '现行相对集中行政处罚权事项目录：每项事项的法律依据与实施主体' },
   { path: '/catalogue-history', label: '目录历史与对比', element: <PortalCatalogueHistoryPage />, inMenu: true, description: '历年目录版本，任选两个版本查看新增、取消和变更的事项' },
   { path: '/duties', label: '履职清单', element: <PortalDutiesPage />, inMenu: true, description: '各乡镇基本履职、配合履职和上级收回事项' },
+  { path: '/benchmarks', label: '裁量基准', element: <PortalBenchmarksPage />, inMenu: true, description: '行政处罚裁量基准、首违不罚清单和轻微违法免罚清单：同样的违法，同样的处罚幅度' },
   { path: '/inspection-plans', label: '检查计划', element: <InspectionPlansPage />, inMenu: true, description: '各执法单位公布的年度和专项涉企行政检查计划' },
+  { path: '/decisions', label: '处罚决定公示', element: <DecisionsPage />, inMenu: true, description: '各执法单位作出的行政处罚决定（双公示），自然人信息已脱敏' },
+  { path: '/decisions/:id', label: '处罚决定', element: <DecisionDetailPage />, inMenu: false },
+  { path: '/lookup', label: '案件查询', element: <CaseLookupPage />, inMenu: true, description: '当事人凭文书上的案件编号和查询码查询本案进度、期限和文书' },
   { path: '/verify', label: '存证核验', element: <VerifyPage />, inMenu: true, description: '输入回执或扫描文书上的二维码，在浏览器中核验执法记录已登记且未被篡改' },
 ]

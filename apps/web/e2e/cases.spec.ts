@@ -71,7 +71,7 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
   await officer.getByLabel('法定代表人（负责人）').fill('李建国')
   await pickDate(officer, '违法行为发生日', '2026-11-02')
   await officer.getByLabel('违法地点').fill('禄丰市金山镇工业园区恒通建材生产车间')
-  await officer.getByLabel('违法事实（初步）').fill('当事人在生产车间内存放液化石油气钢瓶12只，该场所未设置通风和燃气泄漏报警装置，不具备安全条件。')
+  await officer.getByLabel('违法事实（初步）').fill('当事人在生产车间内存放液化石油气钢瓶8只，该场所未设置通风和燃气泄漏报警装置，不具备安全条件；经责令改正，逾期未改正。')
   await choose(officer, officer, /^承办人/, '张伟')
   await choose(officer, officer, /^承办人/, '刘洋')
   await officer.keyboard.press('Escape')
@@ -97,14 +97,22 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
   await expectStatus(officer, '调查取证')
   await act(officer, '登记证据', async (d) => {
     await d.getByLabel('证据名称').fill('对当事人法定代表人的询问笔录')
-    await d.getByLabel('问1').fill('车间内存放的液化石油气钢瓶有多少只？')
-    await d.getByLabel('答1').fill('12只，用于食堂和烘干，我们马上搬离整改。')
+    await d.getByLabel('问1').fill('车间内存放的液化石油气钢瓶有多少只？责令改正后为何没有搬离？')
+    await d.getByLabel('答1').fill('8只，用于食堂和烘干。一直没找到合适的存放地点，所以没有搬离。')
   })
   await expect(officer.getByRole('cell', { name: '对当事人法定代表人的询问笔录' })).toBeVisible()
 
+  // The proposal against the unit's 裁量基准: the server's calculator gives the lawful range live.
   await act(officer, '调查终结', async (d) => {
+    await choose(officer, d, '适用的裁量基准', 'CF-ZJ-028-01')
+    await d.getByRole('checkbox', { name: /3瓶以上不足10瓶/ }).check()
+    await expect(d.getByTestId('lawful-range')).toContainText('一般处罚：罚款 30,000.00 元 至 70,000.00 元')
+    await d.getByLabel('罚款金额（元）').fill('80000')
+    await expect(d.getByTestId('lawful-range')).toContainText('拟处罚款超出裁量基准幅度')
+    await expect(d.getByLabel('超出裁量基准的理由（必填）')).toBeVisible()
     await d.getByLabel('罚款金额（元）').fill('60000')
-    await d.getByLabel(/裁量理由|超出裁量基准的理由/).fill('存放数量较多，位于生产车间，依法给予罚款。')
+    await expect(d.getByTestId('lawful-range')).not.toContainText('超出')
+    await d.getByLabel('裁量理由').fill('存放气瓶8只，位于生产车间，逾期未改正，按一般处罚阶次给予罚款。')
   })
   await expectStatus(officer, '案件审查')
 
@@ -130,6 +138,7 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
   await head.reload()
   await act(head, '作出决定', async (d) => {
     await expect(d.getByLabel('罚款金额（元）')).toHaveValue('60000.00')
+    await expect(d.getByTestId('lawful-range')).toContainText('30,000.00 元 至 70,000.00 元')
   })
   await expectStatus(head, '已决定待送达')
 

@@ -7,7 +7,7 @@ import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { CaseActionModal, paymentKindLabels, remedyKindLabels } from './CaseActionModal'
 import { CaseStatusTag, daysLeftText, deadlineColor, errorText, yuan } from './case-shared'
-import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, Publication } from './case-types'
+import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, CaseEvent, Publication } from './case-types'
 
 /** The main line of the general procedure, as the progress bar shows it. */
 const mainLine: CaseStatus[] = ['registered', 'filing_approval', 'investigating', 'under_review', 'notified', 'legal_review', 'pending_decision', 'decided', 'executing', 'closed', 'archived']
@@ -112,7 +112,7 @@ export function CasePage() {
       </Row>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xl={12}>
           <Card title="证据" size="small">
             <Table
               size="small"
@@ -129,7 +129,7 @@ export function CasePage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xl={12}>
           <Card title="文书" size="small">
             {documents.isError && <Alert type="error" title={errorText(documents.error)} />}
             <Table
@@ -180,6 +180,7 @@ export function CasePage() {
                       {e.onDate ? `（${e.onDate}）` : ''}
                     </span>
                   )}
+                  {eventSummary(e) && <div>{eventSummary(e)}</div>}
                   {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
                 </>
               ),
@@ -485,3 +486,32 @@ function PublicationCard({ caseId }: { caseId: string }) {
 }
 
 const publicationLabels: Record<Publication['status'], string> = { none: '无', pending: '待公示', published: '已公示', withdrawn: '已撤下' }
+
+/** What an event recorded, in a line, from the data the server keeps with it (key facts only). */
+function eventSummary(e: CaseEvent): string | null {
+  const data = e.data as {
+    caseNo?: string
+    title?: string
+    servedOn?: string
+    delivery?: { method?: keyof typeof labels.deliveryMethod; deliveredOn?: string; receiver?: string }
+    payment?: { kind?: keyof typeof paymentKindLabels; amountFen?: number; paidOn?: string }
+    decision?: { outcome?: keyof typeof labels.decisionOutcome; fineFen?: number }
+    proposal?: { fineFen?: number; kinds?: string[] }
+  }
+  switch (e.action) {
+    case 'approve_filing':
+      return data.caseNo ? `立案编号 ${data.caseNo}` : null
+    case 'record_evidence':
+      return data.title ?? null
+    case 'notify':
+      return data.servedOn ? `告知书 ${data.servedOn} 送达${data.proposal?.fineFen ? `，拟罚款 ${yuan(data.proposal.fineFen)}` : ''}` : null
+    case 'decide':
+      return data.decision?.outcome ? `${labels.decisionOutcome[data.decision.outcome]}${data.decision.fineFen ? `，罚款 ${yuan(data.decision.fineFen)}` : ''}` : null
+    case 'deliver':
+      return data.delivery?.method ? `${labels.deliveryMethod[data.delivery.method]}，${data.delivery.deliveredOn ?? ''} ${data.delivery.receiver ?? ''} 签收` : null
+    case 'record_payment':
+      return data.payment?.kind && data.payment.amountFen ? `${paymentKindLabels[data.payment.kind]} ${yuan(data.payment.amountFen)}（${data.payment.paidOn ?? ''}）` : null
+    default:
+      return null
+  }
+}

@@ -66,6 +66,7 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
               <Form.Item name="benchmarkId" label="适用的裁量基准">
                 <Select
                   allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
                   loading={benchmarks.isLoading}
                   notFoundContent={benchmarks.isError ? '裁量基准暂不可用' : '该事项暂无裁量基准'}
                   options={(benchmarks.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.violation}` }))}

@@ -20,6 +20,7 @@ import { caseDocumentRoutes } from './cases/case-documents.routes'
 import { casesPublicRoutes } from './cases/cases-public.routes'
 import { discretionPublicRoutes } from './discretion/discretion-public.routes'
 import { discretionRoutes } from './discretion/discretion.routes'
+import { reviewPublicRoutes, reviewRoutes } from './review/review.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -44,4 +45,6 @@ export const modules: FastifyPluginAsyncZod[] = [
   casesPublicRoutes,
   discretionRoutes,
   discretionPublicRoutes,
+  reviewRoutes,
+  reviewPublicRoutes,
 ]

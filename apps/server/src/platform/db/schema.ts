@@ -3,9 +3,10 @@ import type { CaseDocumentTables } from './case-documents-schema'
 import type { DiscretionTables } from './discretion-schema'
 import type { LedgerTables } from './ledger-schema'
 import type { PenaltyCaseTables } from './penalty-case-schema'
+import type { ReviewTables } from './review-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

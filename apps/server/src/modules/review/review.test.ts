@@ -1,0 +1,171 @@
+import { licenseFileStandard, parseCanonicalPool, poolDigest, verifyDraw, type ReviewSheetItem } from '@yangguang/core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type Client, type TestApp } from '../../../test/harness'
+import { integrateOnce } from '../../platform/ledger/integrate-batch'
+import { signOnce } from '../../platform/ledger/sign-checkpoint'
+import { deriveSeed } from './review.service'
+
+let t: TestApp
+let sfj: Client
+let sfj2: Client
+let zjjHead: Client
+let zjjLegal: Client
+let jsHead: Client
+let mdSfj: Client
+const org: Record<string, string> = {}
+const user: Record<string, string> = {}
+
+async function integrateAndSign() {
+  while ((await integrateOnce(t.db)).integrated > 0);
+  await signOnce(t.db, t.ledger)
+}
+
+/** Every item of the licensing standard scored; `deduct` adds deductions by item code. */
+function sheet(deduct: Record<string, ReviewSheetItem['deductions']> = {}): ReviewSheetItem[] {
+  return licenseFileStandard.sections.flatMap((s) => s.items.map((i) => ({ itemCode: i.code, deductions: deduct[i.code] ?? [] })))
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  ;[sfj, sfj2, zjjHead, zjjLegal, jsHead, mdSfj] = await Promise.all(['sfj', 'sfj2', 'zjj_head', 'zjj_legal', 'js_head', 'md_sfj'].map((u) => t.as(u)))
+  for (const o of await t.db.selectFrom('org').select(['id', 'code']).where('code', 'in', ['LF-ZJJ', 'JS-ZF']).execute()) org[o.code] = o.id
+  for (const u of await t.db.selectFrom('app_user').select(['id', 'username']).execute()) user[u.username] = u.id
+  // Licensing files from 政务服务, closed in a period no demo data uses.
+  for (const [code, n] of [['LF-ZJJ', 4], ['JS-ZF', 3]] as const) {
+    for (let i = 1; i <= n; i++) {
+      const res = await sfj.post('/api/review/external-files', { orgId: org[code], fileNo: `T-${code}-${i}`, title: `测试许可案卷 ${i}`, closedOn: `2031-0${i}-15` })
+      expect(res.statusCode, res.body).toBe(201)
+    }
+  }
+})
+afterAll(() => t.close())
+
+describe('案卷评查', () => {
+  let batchId = ''
+  let files: Array<{ id: string; orgId: string; fileNo: string; poolId: string; rank: number; drawHash: string }> = []
+
+  it('stores the default standards and lets only supervisors create a batch', async () => {
+    const standards = (await sfj.get('/api/review/standards')).json()
+    expect(standards.items.map((s: { code: string }) => s.code).sort()).toEqual(['LF-LICENSE-FILE', 'LF-PENALTY-FILE'])
+    const body = { title: '2031年第1期', kind: 'regular', orgIds: [org['LF-ZJJ'], org['JS-ZF']], fileKinds: ['license'], closedFrom: '2031-01-01', closedTo: '2031-06-30', perUnit: 2 }
+    expect((await zjjHead.post('/api/review/batches', body)).statusCode).toBe(403)
+    const res = await sfj.post('/api/review/batches', body)
+    expect(res.statusCode, res.body).toBe(201)
+    batchId = res.json().batch.id
+    expect(res.json().batch.actions).toEqual(['freeze'])
+    expect((await mdSfj.get(`/api/review/batches/${batchId}`)).statusCode).toBe(404)
+    expect((await zjjHead.get(`/api/review/batches/${batchId}`)).statusCode).toBe(404)
+  })
+
+  it('freezes the pool, and refuses to draw before a checkpoint commits to the freeze', async () => {
+    const res = await sfj.post(`/api/review/batches/${batchId}/freeze`)
+    expect(res.statusCode, res.body).toBe(200)
+    const { batch, poolText } = res.json()
+    expect(batch.status).toBe('frozen')
+    expect(batch.poolSize).toBe(7)
+    expect(poolDigest(poolText)).toBe(batch.poolDigest)
+    const early = await sfj.post(`/api/review/batches/${batchId}/draw`, {})
+    expect(early.statusCode).toBe(409)
+    expect(early.json().message).toContain('尚未签署新的存证检查点')
+  })
+
+  it('draws with the seed of the first checkpoint after the freeze, reproducibly', async () => {
+    await integrateAndSign()
+    const res = await sfj.post(`/api/review/batches/${batchId}/draw`, {})
+    expect(res.statusCode, res.body).toBe(200)
+    const { batch, poolText } = res.json()
+    files = res.json().files
+    expect(files).toHaveLength(4)
+    const checkpoint = await t.db.selectFrom('ledger_checkpoint').select(['size', 'root']).where('size', '=', batch.seedCheckpointSize).executeTakeFirstOrThrow()
+    expect(batch.seed).toBe(deriveSeed(checkpoint.root, batchId, ''))
+    const pool = parseCanonicalPool(poolText)
+    const check = verifyDraw(pool, batch.seed, { perUnit: 2 }, { poolDigest: batch.poolDigest, selected: files.map((f) => ({ id: f.poolId, rank: f.rank, hash: f.drawHash })) })
+    expect(check.valid).toBe(true)
+    // A different seed gives a different ranking.
+    const other = verifyDraw(pool, deriveSeed(checkpoint.root, batchId, 'other'), { perUnit: 2 }, { selected: files.map((f) => ({ id: f.poolId, rank: f.rank, hash: f.drawHash })) })
+    expect(other.valid).toBe(false)
+    expect((await sfj.post(`/api/review/batches/${batchId}/draw`, {})).statusCode).toBe(409)
+  })
+
+  it('refuses a reviewer from the file’s own unit and assigns others', async () => {
+    const zjjFiles = files.filter((f) => f.orgId === org['LF-ZJJ'])
+    const jsFiles = files.filter((f) => f.orgId === org['JS-ZF'])
+    const conflict = await sfj.post('/api/review/assignments', { fileId: zjjFiles[0]?.id, reviewerId: user.zjj_legal, role: 'primary' })
+    expect(conflict.statusCode).toBe(409)
+    expect(conflict.json().message).toContain('回避')
+    expect((await zjjHead.post('/api/review/assignments', { fileId: jsFiles[0]?.id, reviewerId: user.sfj2 })).statusCode).toBe(403)
+    for (const f of zjjFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.sfj2, role: 'primary' })).statusCode).toBe(201)
+    for (const f of jsFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.zjj_legal, role: 'primary' })).statusCode).toBe(201)
+  })
+
+  it('refuses an incomplete sheet, fails a vetoed file and scores by deductions', async () => {
+    const mine = (await sfj2.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId)
+    expect(mine).toHaveLength(2)
+    const [first, second] = mine as Array<{ id: string }>
+    expect((await jsHead.get(`/api/review/sheets/${first?.id}`)).statusCode).toBe(404)
+    expect((await sfj2.patch(`/api/review/sheets/${first?.id}`, { items: sheet().slice(0, 3) })).statusCode).toBe(200)
+    const incomplete = await sfj2.post(`/api/review/sheets/${first?.id}/submit`)
+    expect(incomplete.statusCode).toBe(422)
+    expect(incomplete.json().details.missingItems.length).toBeGreaterThan(0)
+    // A deduction without a reason blocks submission too.
+    await sfj2.patch(`/api/review/sheets/${first?.id}`, { items: sheet({ 'L-C03': [{ code: 'L-C03-a', reason: '' }] }) })
+    expect((await sfj2.post(`/api/review/sheets/${first?.id}/submit`)).statusCode).toBe(422)
+    await sfj2.patch(`/api/review/sheets/${first?.id}`, { items: sheet({ 'L-C03': [{ code: 'L-C03-a', reason: '未见审查意见', evidencePages: [5] }] }) })
+    const ok = await sfj2.post(`/api/review/sheets/${first?.id}/submit`)
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(ok.json().score).toMatchObject({ score: 94, grade: 'excellent' })
+    expect((await sfj2.patch(`/api/review/sheets/${first?.id}`, { items: sheet() })).statusCode).toBe(409)
+    // Veto: the file fails whatever its points.
+    await sfj2.patch(`/api/review/sheets/${second?.id}`, { items: sheet({ 'L-V02': [{ code: 'L-V02-b', reason: '申请人不具备法定条件', evidencePages: [2] }] }) })
+    const vetoed = await sfj2.post(`/api/review/sheets/${second?.id}/submit`)
+    expect(vetoed.json().score).toMatchObject({ score: 0, grade: 'fail', vetoed: true, pointsBeforeVeto: 100 })
+  })
+
+  it('publishes only when every file has a result; rates come from the sheets', async () => {
+    expect((await sfj.post(`/api/review/batches/${batchId}/publish`)).statusCode).toBe(409)
+    const mine = (await zjjLegal.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId)
+    const deductions = [{ 'L-C04': [{ code: 'L-C04-a', reason: '无书面决定' }], 'L-C05': [{ code: 'L-C05-a', reason: '超期' }] }, {}]
+    for (const [i, s] of (mine as Array<{ id: string }>).entries()) {
+      await zjjLegal.patch(`/api/review/sheets/${s.id}`, { items: sheet(deductions[i]) })
+      expect((await zjjLegal.post(`/api/review/sheets/${s.id}/submit`)).statusCode).toBe(200)
+    }
+    const res = await sfj.post(`/api/review/batches/${batchId}/publish`)
+    expect(res.statusCode, res.body).toBe(200)
+    const { results } = res.json()
+    // 94 (excellent), 0 vetoed (fail), 86 (pass), 100 (excellent).
+    expect(results.overall.counts).toEqual({ excellent: 2, pass: 1, fail: 1 })
+    expect(results.overall.passRate).toBe(0.75)
+    expect(results.overall.excellentRate).toBe(0.5)
+    expect(results.byUnit).toHaveLength(2)
+  })
+
+  it('shows a unit only its own files and lets it respond to them', async () => {
+    const zjj = (await zjjHead.get(`/api/review/batches/${batchId}`)).json()
+    expect(zjj.files.every((f: { orgId: string }) => f.orgId === org['LF-ZJJ'])).toBe(true)
+    expect(zjj.files).toHaveLength(2)
+    expect(zjj.files[0].sheets).toEqual([])
+    expect(zjj.results.byUnit.map((u: { unitId: string }) => u.unitId)).toEqual([org['LF-ZJJ']])
+    const js = (await jsHead.get('/api/review/my-results')).json()
+    expect(js.items.flatMap((b: { files: Array<{ orgId: string }> }) => b.files).every((f: { orgId: string }) => f.orgId === org['JS-ZF'])).toBe(true)
+    const jsFile = files.find((f) => f.orgId === org['JS-ZF'])
+    const zjjFile = files.find((f) => f.orgId === org['LF-ZJJ'])
+    expect((await zjjHead.post(`/api/review/files/${jsFile?.id}/response`, { response: '我们不同意' })).statusCode).toBe(404)
+    expect((await zjjHead.post(`/api/review/files/${zjjFile?.id}/response`, { response: '已组织整改，补正审查意见。' })).statusCode).toBe(200)
+    expect((await mdSfj.get('/api/review/my-results')).json().items).toEqual([])
+    expect((await mdSfj.get(`/api/review/batches/${batchId}`)).statusCode).toBe(404)
+  })
+
+  it('publishes pool, seed and algorithm on the portal so anyone can re-run the draw, without reviewer names', async () => {
+    const list = (await t.anonymous.get('/api/public/review/batches')).json()
+    expect(list.items.some((b: { id: string }) => b.id === batchId)).toBe(true)
+    const res = await t.anonymous.get(`/api/public/review/batches/${batchId}`)
+    expect(res.statusCode).toBe(200)
+    const pub = res.json()
+    const check = verifyDraw(parseCanonicalPool(pub.poolText), pub.seed, { perUnit: pub.perUnit }, { poolDigest: pub.poolDigest, selected: pub.drawnFiles.map((f: { poolId: string; rank: number; hash: string }) => ({ id: f.poolId, rank: f.rank, hash: f.hash })) })
+    expect(check.valid).toBe(true)
+    expect(pub.algorithm.descriptionZh).toContain('冻结案卷池')
+    expect(res.body).not.toContain('赵雪梅')
+    expect(res.body).not.toContain('陈丽')
+    expect(res.body).not.toContain('已组织整改')
+  })
+})

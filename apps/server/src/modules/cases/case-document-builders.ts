@@ -545,6 +545,7 @@ function deliveryReceipt(i: CaseDocumentInput): OfficialDocument {
         cnDate(i.dates.deliveredOn ?? i.issuedOn),
       ]),
     },
+    { type: 'fields', rows: [{ label: '签收人', value: text(i.extra.receiver) ?? '—' }] },
     { type: 'labelled', label: '备注：', text: text(i.extra.note) ?? '受送达人拒绝签收的，送达人应当注明情况，并由见证人签名（留置送达）。' },
   ], {
     signatures: [

@@ -332,6 +332,12 @@ export async function markDeadlineMet(trx: Executor, caseId: string, kind: 'publ
   await trx.updateTable('case_deadline').set({ status: 'met', met_on: onDate }).where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'open').execute()
 }
 
+/** The data of the case's latest event of an act (e.g. the delivery recorded by 送达). */
+export async function findLatestEventData(db: Executor, caseId: string, action: 'deliver'): Promise<unknown> {
+  const row = await db.selectFrom('case_event').select('data').where('case_id', '=', caseId).where('action', '=', action).orderBy('seq', 'desc').executeTakeFirst()
+  return row?.data ?? null
+}
+
 /** The day the decision was revoked (the `revoke_decision` event), if it was. */
 export async function findRevocationDate(db: Executor, caseId: string): Promise<string | null> {
   const row = await db

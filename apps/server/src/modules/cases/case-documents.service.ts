@@ -4,6 +4,7 @@ import {
   type CaseDocumentKind,
   calendarDaysBetween,
   formatDocNumber,
+  isIsoDate,
   labels,
   shanghaiDateOf,
 } from '@yangguang/core'
@@ -96,7 +97,8 @@ export async function issueCaseDocuments(
 ): Promise<IssuedDocument[]> {
   if (kinds.length === 0) return []
   const { publicUrl, files, render } = runtime()
-  const issuedOn = shanghaiDateOf(ctx.now)
+  // Documents carry the legal date of the act (an act may be recorded after the day it happened).
+  const issuedOn = typeof extra.onDate === 'string' && isIsoDate(extra.onDate) ? extra.onDate : shanghaiDateOf(ctx.now)
   const c = await repo.findCaseForDocuments(trx, caseId, issuedOn)
   if (!c) throw notFound('案件')
   const issued: IssuedDocument[] = []
@@ -110,7 +112,8 @@ export async function issueCaseDocuments(
     const forParty = partyDocumentKinds.has(kind)
     const lookup = forParty && c.case_no ? { code: await ensureLookupCode(trx, c.id, c.lookup_code_hash), url: `${publicUrl}/portal/lookup` } : null
     if (lookup) c.lookup_code_hash = lookupCodeHash(c.id, lookup.code)
-    const input = documentInput(c, kind, { issuedOn, number, lookup, extra: extraFor(extra, kind), qrText: verifyUrl(publicUrl, verifyId, salt), verifyId })
+    const kindExtra = await actExtra(trx, c.id, kind, extraFor(extra, kind))
+    const input = documentInput(c, kind, { issuedOn, number, lookup, extra: kindExtra, qrText: verifyUrl(publicUrl, verifyId, salt), verifyId })
     if (kind === 'payment_reminder' && typeof input.extra.lateFeeFen !== 'number') input.extra.lateFeeFen = lateFeeAsOf(c, issuedOn)
     const document = buildCaseDocument(kind, input)
     const pdf = await render(document)
@@ -183,6 +186,41 @@ function extraFor(extra: Record<string, unknown>, kind: CaseDocumentKind): Recor
   return own !== null && typeof own === 'object' && !Array.isArray(own) ? { ...extra, ...(own as Record<string, unknown>) } : { ...extra }
 }
 
+/**
+ * What the act recorded, in the names the builders read: the case service's `inquiry` {person, qa}
+ * and `onSite` {place, findings} of 取证, `toName` of 移送, and for a 送达回证 the delivery recorded
+ * by the 送达 act with the documents it delivered.
+ */
+async function actExtra(trx: Transaction<DB>, caseId: string, kind: CaseDocumentKind, extra: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = { ...extra }
+  const inquiry = asRecord(extra.inquiry)
+  if (kind === 'inquiry_record' && inquiry) {
+    out.items ??= inquiry.qa
+    out.subject ??= { name: inquiry.person }
+  }
+  const onSite = asRecord(extra.onSite)
+  if (kind === 'on_site_record' && onSite) {
+    out.place ??= onSite.place
+    out.findings ??= onSite.findings
+  }
+  if (kind === 'transfer_letter') out.transferTo ??= extra.toName
+  if (kind === 'delivery_receipt') {
+    const delivery = asRecord(asRecord(await repo.findLatestEventData(trx, caseId, 'deliver'))?.delivery)
+    if (delivery) {
+      out.method ??= delivery.method
+      out.receiver ??= delivery.receiver
+    }
+    out.documents ??= (await repo.listCaseDocuments(trx, caseId))
+      .filter((d) => d.kind === 'penalty_decision' || d.kind === 'no_penalty_decision' || d.kind === 'rectification_order')
+      .map((d) => `${d.title}${d.number ? `（${d.number}）` : ''}`)
+  }
+  return out
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+}
+
 function lateFeeAsOf(c: NonNullable<repo.CaseForDocuments>, asOf: string): number {
   if (!c.payment_due_on || c.fine_fen <= 0) return 0
   const payments = c.payments.filter((p) => p.kind === 'fine').map((p) => ({ paidOn: p.paid_on, amountFen: p.amount_fen }))
@@ -237,9 +275,11 @@ function documentInput(
     evidence: c.evidence.map((e) => ({ kind: e.kind, title: e.title, collectedOn: e.collected_on })),
     outcome,
     statements: c.statements.map((s) => {
-      const data = (s.data ?? {}) as Record<string, unknown>
-      const summary = [data.summary, data.statement, data.text, s.note].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? '（见陈述申辩笔录）'
-      const adopted = [data.adopted, data.response, data.review].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? null
+      // The case service records { statement: { text, adopted, response } }.
+      const statement = asRecord(asRecord(s.data)?.statement) ?? {}
+      const summary = [statement.text, s.note].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? '（见陈述申辩笔录）'
+      const response = typeof statement.response === 'string' && statement.response.trim() ? statement.response.trim() : null
+      const adopted = statement.adopted === true ? `意见予以采纳。${response ?? ''}` : statement.adopted === false ? `意见不予采纳。${response ?? ''}` : response
       return { onDate: s.on_date, summary, adopted }
     }),
     hearing: c.hearing

@@ -43,7 +43,7 @@ export async function createDecidedCase(t: TestApp, options: DecidedCaseOptions 
     .limit(2)
     .execute()
   const id = randomUUID()
-  const caseNo = `${org.short_name}立〔2026〕${Math.floor(Math.random() * 1e9)}号`
+  const caseNo = `${org.short_name}罚立〔2026〕${Math.floor(Math.random() * 1e9)}号`
   const decidedOn = options.decidedOn ?? '2026-11-20'
   const decision: CaseDecisionJson = {
     outcome: 'penalty',

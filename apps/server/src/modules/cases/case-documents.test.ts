@@ -181,6 +181,22 @@ describe('issuing documents', () => {
     expect(createHash('sha256').update(again).digest('hex')).toBe(row.sha256)
   })
 
+  it("dates a document by the act's legal date and prints what the act recorded (询问笔录 questions)", async () => {
+    const c = await createDecidedCase(t)
+    const [doc] = await issue(t, 'zjj_officer', c.caseId, ['inquiry_record'], {
+      action: 'record_evidence',
+      onDate: '2026-11-18',
+      inquiry: { person: '李四', qa: [{ q: '是否取得施工许可证？', a: '没有。' }] },
+    })
+    const row = await t.db.selectFrom('case_document').select(['issued_on', 'data', 'for_party', 'number']).where('id', '=', doc.documentId).executeTakeFirstOrThrow()
+    expect(row.issued_on).toBe('2026-11-18')
+    expect(row.number).toBeNull()
+    expect(row.for_party).toBe(false)
+    const text = textOf(row.data as OfficialDocument)
+    expect(text).toContain('问：是否取得施工许可证？答：没有。')
+    expect(text).toContain('李四')
+  })
+
   it('refuses to change an issued document', async () => {
     const c = await createDecidedCase(t)
     const [doc] = await issue(t, 'zjj_head', c.caseId, ['filing_approval_form'])

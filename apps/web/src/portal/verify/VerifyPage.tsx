@@ -1,17 +1,30 @@
 import { CheckCircleFilled, ClockCircleFilled, CloseCircleFilled, MinusCircleFilled, QuestionCircleFilled, UploadOutlined } from '@ant-design/icons'
 import { encodeReceiptCode, type ReceiptCode } from '@yangguang/core'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Space, Spin, Tabs, Typography, Upload } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { ApiError } from '../../shared/api'
-import { readReceipt, type VerifyOutcome, verifyRecord } from './verify-record'
+import {
+  type Check,
+  checkDocumentFile,
+  type DocumentCode,
+  encodeDocumentCode,
+  fetchPublicDocument,
+  readDocumentCode,
+  readReceipt,
+  verifyDocument,
+  type VerifyOutcome,
+  verifyRecord,
+} from './verify-record'
 
 /**
  * 存证核验 — the public verification page (no login). A citizen, a party or a court types a
  * receipt, opens the QR code of a document (`/verify?r=…`), or uploads the QR image; the page
  * checks in this browser that the record is in the signed, witnessed log, and says plainly what
  * was proven and what was not. With the original file and the salt it also checks the content.
+ * A document's QR code (`/verify?d=<verify id>.<salt>`) opens the document's public facts and lets
+ * the holder drop the PDF: its digest is computed here and compared with the registered one.
  */
 export function VerifyPage() {
   const [params, setParams] = useSearchParams()
@@ -19,6 +32,7 @@ export function VerifyPage() {
   const [formError, setFormError] = useState<string | null>(null)
   const run = useMutation({ mutationFn: ({ receipt, file }: { receipt: ReceiptCode; file?: File }) => verifyRecord(receipt, file) })
   const code = params.get('r')
+  const documentCode = params.get('d')
   const started = useRef<string | null>(null)
 
   useEffect(() => {
@@ -28,6 +42,17 @@ export function VerifyPage() {
     if (!receipt) setFormError('链接中的回执编号格式不正确，请核对或手动输入。')
     else run.mutate({ receipt })
   }, [code, run])
+
+  // A typed code, an address or a scanned QR code may be a document's: that opens the document view.
+  const submitText = (text: string) => {
+    const doc = readDocumentCode(text)
+    if (doc) {
+      setFormError(null)
+      setParams({ d: encodeDocumentCode(doc) }, { replace: true })
+      return
+    }
+    submit(readReceipt(text))
+  }
 
   const submit = (receipt: ReceiptCode | null, file = original) => {
     if (!receipt) {
@@ -49,6 +74,8 @@ export function VerifyPage() {
         <Typography.Text type="secondary">核验一条执法记录是否已登记在本平台的存证日志中、且登记后未被篡改。全部核验在您的浏览器中完成，文件不会上传。</Typography.Text>
       </div>
 
+      {documentCode && <DocumentVerification key={documentCode} text={documentCode} />}
+
       {run.isPending && (
         <Card>
           <Spin /> 正在核验 …
@@ -63,9 +90,9 @@ export function VerifyPage() {
       <Card size="small" title="输入回执">
         <Tabs
           items={[
-            { key: 'code', label: '回执编号', children: <CodeForm initial={code ?? ''} onSubmit={(text) => submit(readReceipt(text))} /> },
+            { key: 'code', label: '回执编号', children: <CodeForm initial={code ?? ''} onSubmit={submitText} /> },
             { key: 'fields', label: '逐项填写', children: <FieldsForm onSubmit={submit} /> },
-            { key: 'qr', label: '二维码或文件', children: <QrUpload onCode={(text) => submit(readReceipt(text))} onError={setFormError} /> },
+            { key: 'qr', label: '二维码或文件', children: <QrUpload onCode={submitText} onError={setFormError} /> },
           ]}
         />
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -99,6 +126,89 @@ export function VerifyPage() {
           },
         ]}
       />
+    </Space>
+  )
+}
+
+/**
+ * A document opened from its QR code: its public facts, the log checks of its leaf, and a place to
+ * drop the PDF, whose SHA-256(salt ‖ bytes) is computed on this device and compared.
+ */
+function DocumentVerification({ text }: { text: string }) {
+  const code = readDocumentCode(text)
+  const doc = useQuery({ queryKey: ['public', 'document', code?.verifyId], queryFn: () => fetchPublicDocument((code as DocumentCode).verifyId), enabled: !!code, retry: false })
+  const ledger = useMutation({ mutationFn: (file?: File) => verifyDocument(doc.data!, code as DocumentCode, file) })
+  const [fileCheck, setFileCheck] = useState<Check | null>(null)
+  const started = useRef(false)
+  useEffect(() => {
+    if (!doc.data || started.current) return
+    started.current = true
+    ledger.mutate(undefined)
+  }, [doc.data, ledger])
+
+  if (!code) return <Alert type="warning" showIcon title="链接中的文书核验码格式不正确，请重新扫描文书上的二维码。" />
+  if (doc.isLoading) return <Card><Spin /> 正在查找文书 …</Card>
+  if (doc.isError || !doc.data) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="document-not-found"
+        title={doc.error instanceof ApiError && doc.error.status === 404 ? '未找到该文书：核验编号不存在，文书可能是伪造的' : '文书信息加载失败，请稍后重试'}
+      />
+    )
+  }
+  const d = doc.data
+  const onFile = (file: File) => {
+    setFileCheck(null)
+    void checkDocumentFile(d, code, file).then(setFileCheck)
+    ledger.mutate(file)
+  }
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small" title="文书信息（公开部分）" data-testid="document-facts">
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            { key: 'title', label: '文书', children: d.title },
+            { key: 'number', label: '文号', children: d.number ?? '（无文号）' },
+            { key: 'organ', label: '制作机关', children: d.organ },
+            { key: 'date', label: '签发日期', children: d.issuedOn },
+            { key: 'ledger', label: '存证', children: d.ledger.status === 'integrated' ? `已纳入日志（第 ${d.ledger.index} 条）${d.ledger.inPublishedCheckpoint ? '，已在签署的检查点中' : '，尚未进入已签署的检查点'}` : '已登记，尚未纳入日志' },
+          ]}
+        />
+        <Upload.Dragger
+          accept=".pdf,application/pdf"
+          maxCount={1}
+          showUploadList={false}
+          beforeUpload={(file) => {
+            onFile(file)
+            return false
+          }}
+        >
+          <p style={{ margin: 0 }}>
+            <UploadOutlined /> 拖入或选择您持有的文书 PDF，核对是否为签发的原件（在本机计算，文件不上传）
+          </p>
+        </Upload.Dragger>
+        {fileCheck && (
+          <Alert
+            style={{ marginTop: 12 }}
+            data-testid="document-file-check"
+            type={fileCheck.ok === true ? 'success' : fileCheck.ok === false ? 'error' : 'warning'}
+            showIcon
+            title={fileCheck.ok === true ? '文件与登记的文书一致' : fileCheck.ok === false ? '文件与登记的文书不一致' : '无法比对文件'}
+            description={fileCheck.detail}
+          />
+        )}
+      </Card>
+      {ledger.isPending && (
+        <Card>
+          <Spin /> 正在核验存证 …
+        </Card>
+      )}
+      {ledger.data && <Result outcome={ledger.data} onRetry={() => ledger.mutate(ledger.variables)} />}
+      {ledger.isError && <Alert type="error" showIcon title="存证核验未能完成" description={ledger.error instanceof ApiError ? ledger.error.message : '网络或服务异常，请稍后重试。'} />}
     </Space>
   )
 }

@@ -229,3 +229,93 @@ async function fetchText(url: string): Promise<string> {
   if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', `请求失败（${res.status}）`)
   return res.text()
 }
+
+// ── Documents (文书): the QR code carries `?d=<verify id>.<salt, base64url>` ─────────────────────────
+
+/** What a document's QR code carries: its public verification id and the private salt of its digest. */
+export type DocumentCode = { verifyId: string; salt: string }
+
+/** The public facts of an issued document, as `/api/public/documents/:verifyId` gives them. */
+export type PublicDocument = {
+  kind: string
+  kindLabel: string
+  title: string
+  number: string | null
+  organ: string
+  issuedOn: string
+  leafHash: string
+  leaf: string | null
+  ledger: { status: 'pending' | 'integrated'; index: number | null; publishedSize: number | null; inPublishedCheckpoint: boolean }
+}
+
+/**
+ * Reads a document code: `<16 base32>.<salt base64url>`, or a whole verification address with `d=`.
+ * The salt comes back as hex (what {@link verifyRecord} takes). Null when it is neither.
+ *
+ * @example
+ * readDocumentCode('https://zf.example.gov.cn/verify?d=abcdefghijklmnop.AAECAwQFBgcICQoLDA0ODw')
+ * // { verifyId: 'abcdefghijklmnop', salt: '000102030405060708090a0b0c0d0e0f' }
+ */
+export function readDocumentCode(text: string): DocumentCode | null {
+  let code = text.trim()
+  try {
+    code = new URL(code).searchParams.get('d') ?? ''
+  } catch {
+    // a code as typed
+  }
+  const match = /^([a-z2-7]{16})\.([A-Za-z0-9_-]{22})$/.exec(code)
+  if (!match) return null
+  const salt = base64UrlToBytes(match[2])
+  if (!salt || salt.length !== 16) return null
+  return { verifyId: match[1], salt: encodeHex(salt) }
+}
+
+/** The short form for the address bar: `<verify id>.<salt base64url>`. */
+export function encodeDocumentCode(code: DocumentCode): string {
+  return `${code.verifyId}.${bytesToBase64Url(decodeHex(code.salt))}`
+}
+
+/** Fetches the public facts of a document by its verification id. */
+export function fetchPublicDocument(verifyId: string): Promise<PublicDocument> {
+  return api.get<PublicDocument>(`/api/public/documents/${verifyId}`)
+}
+
+/**
+ * Verifies a document: its leaf in the signed, witnessed log (as for any receipt) and, given the PDF,
+ * that SHA-256(salt ‖ file) computed on this device equals the digest in the leaf.
+ */
+export function verifyDocument(doc: PublicDocument, code: DocumentCode, file?: File): Promise<VerifyOutcome> {
+  return verifyRecord({ index: doc.ledger.index, leafHash: doc.leafHash, salt: code.salt }, file)
+}
+
+function base64UrlToBytes(text: string): Uint8Array | null {
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4))
+    return Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  } catch {
+    return null
+  }
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * Compares a file with the document's registered digest, on this device: the leaf must hash to the
+ * document's leaf hash, and SHA-256(salt ‖ file) must equal the leaf's `digest`. Works before the leaf
+ * reaches a signed checkpoint (the log checks then say so separately).
+ */
+export async function checkDocumentFile(doc: PublicDocument, code: DocumentCode, file: File): Promise<Check> {
+  if (!doc.leaf) return { label: '文件比对', ok: null, detail: '暂时取不到该文书的存证叶子，请稍后再试' }
+  const leafBytes = new TextEncoder().encode(doc.leaf)
+  if (encodeHex(sha256Ed25519Profile.hasher.hashLeaf(leafBytes)) !== doc.leafHash.toLowerCase()) {
+    return { label: '文件比对', ok: false, detail: '服务器给出的存证叶子与记录哈希不符' }
+  }
+  const digest = parseLeaf(doc.leaf)?.digest
+  if (typeof digest !== 'string') return { label: '文件比对', ok: null, detail: '存证叶子中没有内容摘要' }
+  const computed = await saltedDigest(decodeHex(code.salt), new Uint8Array(await file.arrayBuffer()))
+  return computed === digest
+    ? { label: '文件比对', ok: true, detail: `文件“${file.name}”与登记的文书一致（摘要在本机计算，文件未上传）` }
+    : { label: '文件比对', ok: false, detail: `文件“${file.name}”与登记的文书不一致：不是签发的原件，或已被修改` }
+}

@@ -3,6 +3,7 @@ import type { Config } from './config'
 import { createDb, type Database } from './platform/db/create-db'
 import { migrateToLatest } from './platform/db/migrate'
 import { buildApp } from './platform/http/app'
+import { startJobLoop, type JobLoop } from './platform/jobs/job-runner'
 import { startLedgerLoop, type LedgerLoop } from './platform/ledger/ledger-loop'
 import { createLedgerRuntime, type LedgerRuntime } from './platform/ledger/ledger-runtime'
 import path from 'node:path'
@@ -28,9 +29,11 @@ export async function startServer(
   let app: FastifyInstance | undefined
   let ledger: LedgerRuntime | undefined
   let ledgerLoop: LedgerLoop | undefined
+  let jobLoop: JobLoop | undefined
   let stopping: Promise<void> | null = null
   const stop = () => {
     stopping ??= (async () => {
+      await jobLoop?.stop()
       await ledgerLoop?.stop()
       await app?.close()
       await ledger?.close()
@@ -45,6 +48,8 @@ export async function startServer(
     app = await buildApp({ database, config, ledger })
     await app.listen({ port: config.port, host: config.host })
     ledgerLoop = startLedgerLoop(database.db, ledger, app.log)
+    // Background jobs (deadline reminders …), registered by the modules' routes files.
+    jobLoop = startJobLoop(database.db, app.log)
   } catch (error) {
     await stop()
     throw error

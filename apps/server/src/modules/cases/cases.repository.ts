@@ -171,7 +171,15 @@ export async function latestDeadline(db: Executor, caseId: string, kind: CaseDea
 
 /** Open deadlines whose due day has passed (`due_on < today`), locked for the reminder job. */
 export async function overdueOpenDeadlines(trx: Executor, today: string) {
-  return trx.selectFrom('case_deadline').select(['id', 'case_id', 'kind', 'due_on']).where('status', '=', 'open').where('due_on', '<', today).forUpdate().skipLocked().execute()
+  return trx
+    .selectFrom('case_deadline as d')
+    .innerJoin('penalty_case as c', 'c.id', 'd.case_id')
+    .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'c.status as case_status'])
+    .where('d.status', '=', 'open')
+    .where('d.due_on', '<', today)
+    .forUpdate('d')
+    .skipLocked()
+    .execute()
 }
 
 /** Open deadlines not yet reminded, due on or before `until`, with their case's unit. */
@@ -179,11 +187,11 @@ export async function unremindedOpenDeadlines(trx: Executor, until: string) {
   return trx
     .selectFrom('case_deadline as d')
     .innerJoin('penalty_case as c', 'c.id', 'd.case_id')
-    .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'c.org_id'])
+    .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'c.org_id', 'c.status as case_status'])
     .where('d.status', '=', 'open')
     .where('d.reminded_at', 'is', null)
     .where('d.due_on', '<=', until)
-    .forUpdate()
+    .forUpdate('d')
     .skipLocked()
     .execute()
 }

@@ -6,6 +6,7 @@ import { signedIn } from '../../platform/http/request'
 import { getPenaltyRules, putPenaltyRules } from './case-rules.service'
 import * as service from './cases.service'
 import * as s from './cases.schema'
+import './cases.jobs'
 import './cases.todos'
 
 const issuedDocument = z.object({ documentId: z.string(), kind: z.string(), number: z.string().nullable() })

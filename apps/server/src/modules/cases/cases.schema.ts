@@ -147,7 +147,7 @@ export type ProposalInput = z.infer<typeof proposalSection>
 export type DecisionInput = z.infer<typeof decisionSection>
 
 export const noticeSection = z.object({ servedOn: isoDateSchema, method: z.enum(deliveryMethods).default('direct') })
-export const statementSection = z.object({ text: text(5000), adopted: z.boolean(), response: z.string().trim().max(5000).nullish() })
+export const statementSection = z.object({ text: text(5000), adopted: z.boolean().default(false), response: z.string().trim().max(5000).nullish() })
 export const hearingSection = z.object({
   requestedOn: isoDateSchema.optional(),
   date: isoDateSchema.optional(),

@@ -20,6 +20,9 @@ import { RulesPage } from './inspections/RulesPage'
 import { AuditLogPage } from './system/AuditLogPage'
 import { TodoPage } from './system/TodoPage'
 import { UsersPage } from './system/UsersPage'
+import { BenchmarksPage } from './discretion/BenchmarksPage'
+import { HolidaysPage } from './discretion/HolidaysPage'
+import { NoPenaltyPage } from './discretion/NoPenaltyPage'
 import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
 
 /** A page of the admin console: its route, its menu entry, and who may see it. */
@@ -55,6 +58,8 @@ export const adminPages: AdminPage[] = [
   { path: '/catalogue/versions/:id', label: '目录版本详情', group: '权责清单', roles: staff, element: <CatalogueVersionPage />, hidden: true },
   { path: '/catalogue/diff', label: '版本对比', group: '权责清单', roles: staff, element: <CatalogueDiffPage />, hidden: true },
   { path: '/catalogue/duties', label: '乡镇履职清单', icon: <ApartmentOutlined />, group: '权责清单', roles: staff, todoSection: 'duties', element: <DutiesPage /> },
+  { path: '/discretion/benchmarks', label: '裁量基准', icon: <ControlOutlined />, group: '权责清单', roles: staff, element: <BenchmarksPage /> },
+  { path: '/discretion/no-penalty', label: '首违不罚清单', icon: <SafetyCertificateOutlined />, group: '权责清单', roles: staff, element: <NoPenaltyPage /> },
   { path: '/enterprises', label: '市场主体', icon: <ShopOutlined />, group: '云执法 · 行政检查', roles: staff, element: <EnterprisesPage /> },
   { path: '/inspections/plans', label: '检查计划', icon: <CalendarOutlined />, group: '云执法 · 行政检查', roles: staff, todoSection: 'inspections', element: <PlansPage /> },
   { path: '/inspections/tasks', label: '检查任务与记录', icon: <FileSearchOutlined />, group: '云执法 · 行政检查', roles: staff, element: <InspectionsPage /> },
@@ -67,4 +72,5 @@ export const adminPages: AdminPage[] = [
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },
+  { path: '/system/holidays', label: '节假日安排', icon: <CalendarOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <HolidaysPage /> },
 ]

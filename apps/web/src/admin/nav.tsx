@@ -24,6 +24,10 @@ import { BenchmarksPage } from './discretion/BenchmarksPage'
 import { HolidaysPage } from './discretion/HolidaysPage'
 import { NoPenaltyPage } from './discretion/NoPenaltyPage'
 import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
+import { MyResultsPage, MyReviewsPage } from './review/MyReviewsPage'
+import { ReviewBatchPage } from './review/ReviewBatchPage'
+import { ReviewBatchesPage } from './review/ReviewBatchesPage'
+import { ReviewSheetPage } from './review/ReviewSheetPage'
 
 /** A page of the admin console: its route, its menu entry, and who may see it. */
 export type AdminPage = {
@@ -69,6 +73,11 @@ export const adminPages: AdminPage[] = [
   { path: '/cases/new', label: '线索登记', group: '行政处罚', roles: ['unit_head', 'officer'], element: <NewCaseRoute />, hidden: true },
   { path: '/cases/simple', label: '简易程序', group: '行政处罚', roles: ['unit_head', 'officer'], element: <SimpleCaseRoute />, hidden: true },
   { path: '/cases/:id', label: '案件详情', group: '行政处罚', roles: staff, element: <CaseRoute />, hidden: true },
+  { path: '/review/batches', label: '案卷评查', icon: <FileSearchOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <ReviewBatchesPage /> },
+  { path: '/review/batches/:id', label: '评查批次', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewBatchPage />, hidden: true },
+  { path: '/review/my', label: '我的评查任务', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['supervisor', 'legal_reviewer', 'volunteer'], element: <MyReviewsPage /> },
+  { path: '/review/sheets/:id', label: '评分表', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewSheetPage />, hidden: true },
+  { path: '/review/results', label: '我的评查结果', icon: <BarChartOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer', 'officer'], element: <MyResultsPage /> },
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },

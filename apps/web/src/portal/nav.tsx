@@ -11,6 +11,7 @@ import { VerifyPage } from './verify/VerifyPage'
 import { DecisionDetailPage } from './decisions/DecisionDetailPage'
 import { DecisionsPage } from './decisions/DecisionsPage'
 import { CaseLookupPage } from './lookup/CaseLookupPage'
+import { PortalReviewBatchPage, PortalReviewPage } from './review/PortalReviewPage'
 
 /** A page of the public portal. `inMenu` pages show in the header. */
 export type PortalPage = { path: string; label: string; element: ReactNode; inMenu: boolean; description?: string }
@@ -29,5 +30,7 @@ export const portalPages: PortalPage[] = [
   { path: '/decisions', label: '处罚决定公示', element: <DecisionsPage />, inMenu: true, description: '各执法单位作出的行政处罚决定（双公示），自然人信息已脱敏' },
   { path: '/decisions/:id', label: '处罚决定', element: <DecisionDetailPage />, inMenu: false },
   { path: '/lookup', label: '案件查询', element: <CaseLookupPage />, inMenu: true, description: '当事人凭文书上的案件编号和查询码查询本案进度、期限和文书' },
+  { path: '/review', label: '案卷评查', element: <PortalReviewPage />, inMenu: true, description: '司法局抽查各单位办结案卷的结果：案卷池、随机种子和算法公开，抽样结果人人可复核' },
+  { path: '/review/:id', label: '评查批次', element: <PortalReviewBatchPage />, inMenu: false },
   { path: '/verify', label: '存证核验', element: <VerifyPage />, inMenu: true, description: '输入回执或扫描文书上的二维码，在浏览器中核验执法记录已登记且未被篡改' },
 ]

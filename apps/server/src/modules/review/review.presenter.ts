@@ -87,7 +87,7 @@ export function deductionTexts(standards: readonly StandardRow[]): Map<string, s
   return texts
 }
 
-function withTexts(a: ReviewAggregate, texts: Map<string, string>) {
+function withTexts<T extends ReviewAggregate>(a: T, texts: Map<string, string>) {
   return { ...a, topDeductions: a.topDeductions.map((d) => ({ ...d, text: texts.get(d.deductionCode) ?? d.deductionCode })) }
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { integrateOnce } from '../../platform/ledger/integrate-batch'
 import { signOnce } from '../../platform/ledger/sign-checkpoint'
-import { deriveSeed } from './review.service'
+import { autoChecks, deriveSeed } from './review.service'
 
 let t: TestApp
 let sfj: Client
@@ -124,7 +124,7 @@ describe('案卷评查', () => {
   it('publishes only when every file has a result; rates come from the sheets', async () => {
     expect((await sfj.post(`/api/review/batches/${batchId}/publish`)).statusCode).toBe(409)
     const mine = (await zjjLegal.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId)
-    const deductions = [{ 'L-C04': [{ code: 'L-C04-a', reason: '无书面决定' }], 'L-C05': [{ code: 'L-C05-a', reason: '超期' }] }, {}]
+    const deductions: Array<Record<string, ReviewSheetItem['deductions']>> = [{ 'L-C04': [{ code: 'L-C04-a', reason: '无书面决定' }], 'L-C05': [{ code: 'L-C05-a', reason: '超期' }] }, {}]
     for (const [i, s] of (mine as Array<{ id: string }>).entries()) {
       await zjjLegal.patch(`/api/review/sheets/${s.id}`, { items: sheet(deductions[i]) })
       expect((await zjjLegal.post(`/api/review/sheets/${s.id}/submit`)).statusCode).toBe(200)
@@ -167,5 +167,22 @@ describe('案卷评查', () => {
     expect(res.body).not.toContain('赵雪梅')
     expect(res.body).not.toContain('陈丽')
     expect(res.body).not.toContain('已组织整改')
+  })
+
+  it('suggests deductions from a case’s data: officers, decision deadline, notice, benchmark, delivery', async () => {
+    const c = await t.db.selectFrom('penalty_case').select(['id', 'decided_on']).where('status', 'in', ['closed', 'archived']).where('procedure', '<>', 'simple').where('decided_on', 'is not', null).limit(1).executeTakeFirst()
+    if (!c) return expect.fail('the demo has no closed general-procedure case')
+    const officers = await t.db.selectFrom('case_officer').select('person_id').where('case_id', '=', c.id).execute()
+    await t.db.deleteFrom('case_officer').where('case_id', '=', c.id).where('person_id', 'in', officers.slice(1).map((o) => o.person_id)).execute()
+    await t.db.updateTable('penalty_case').set({ outside_benchmark: true, notice_served_on: null, waived_at: null }).where('id', '=', c.id).execute()
+    await t.db.updateTable('case_deadline').set({ status: 'missed' }).where('case_id', '=', c.id).where('kind', 'in', ['decision', 'delivery']).execute()
+    const decision = await t.db.selectFrom('penalty_case').select('decision').where('id', '=', c.id).executeTakeFirstOrThrow()
+    await t.db.updateTable('penalty_case').set({ decision: JSON.stringify({ ...decision.decision, reason: null, outcome: 'penalty' }) }).where('id', '=', c.id).execute()
+    const codes = (await autoChecks(t.db, c.id)).map((s) => s.code)
+    expect(codes).toEqual(expect.arrayContaining(['fewer_than_two_officers', 'outside_benchmark', 'no_notice_before_decision']))
+    const kinds = (await t.db.selectFrom('case_deadline').select('kind').where('case_id', '=', c.id).execute()).map((d) => d.kind)
+    if (kinds.includes('decision')) expect(codes).toContain('decision_deadline_missed')
+    if (kinds.includes('delivery')) expect(codes).toContain('delivery_deadline_missed')
+    for (const s of await autoChecks(t.db, c.id)) expect(s.deductionCode.startsWith(s.itemCode)).toBe(true)
   })
 })

@@ -58,7 +58,7 @@ async function expectStatus(page: Page, status: string) {
 }
 
 test('an officer takes a case from 线索登记 to 归档; the head files and decides it, the legal reviewer passes it; the decision PDF downloads', async ({ browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   const officer = await signIn(browser, 'zjj_officer')
 
   // 线索登记
@@ -189,7 +189,7 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
 })
 
 test('简易程序: an officer decides a small fine on the spot, over the limit first, and downloads the numbered decision', async ({ browser }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const officer = await signIn(browser, 'zjj_officer')
   await officer.getByRole('menuitem', { name: '案件办理' }).click()
   await officer.getByRole('button', { name: '简易程序（当场处罚）' }).click()

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { type CaseProcedure, type CaseStatus, caseProcedures, caseStatuses, labels } from '@yangguang/core'
-import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag } from 'antd'
+import { Alert, Button, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { api, type Page } from '../../shared/api'
@@ -15,6 +15,7 @@ export function CasesPage() {
   const navigate = useNavigate()
   const me = useQueryClient().getQueryData<Me>(['me'])
   const handles = me?.role === 'officer' || me?.role === 'unit_head'
+  const manyUnits = me?.role === 'supervisor' || me?.role === 'admin'
   const [filter, setFilter] = useState<Filter>({ page: 1 })
   const list = useQuery({
     queryKey: ['cases', filter],
@@ -65,8 +66,16 @@ export function CasesPage() {
         columns={[
           {
             title: '案件编号',
-            width: 180,
-            render: (_, c) => <Link to={`/cases/${c.id}`}>{c.caseNo ?? '（未立案）'}</Link>,
+            width: 190,
+            render: (_, c) => (
+              <>
+                <Link to={`/cases/${c.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {c.caseNo ?? '（未立案）'}
+                </Link>
+                {/* Supervisors see many units' cases: the unit goes under the number. */}
+                {manyUnits && <div style={{ color: '#888', fontSize: 12 }}>{c.orgName}</div>}
+              </>
+            ),
           },
           {
             title: '案由',
@@ -77,15 +86,16 @@ export function CasesPage() {
                   {c.procedure === 'simple' && <Tag>简易</Tag>}
                   {c.outsideBenchmark && <Tag color="volcano">超出裁量基准</Tag>}
                 </Space>
-                <div style={{ color: '#888', fontSize: 12 }}>{c.powerItemName}</div>
+                <Typography.Text type="secondary" ellipsis={{ tooltip: c.powerItemName }} style={{ fontSize: 12, display: 'block', maxWidth: 360 }}>
+                  {c.powerItemName}
+                </Typography.Text>
               </>
             ),
           },
-          { title: '当事人', width: 180, render: (_, c) => c.partyName },
-          { title: '状态', width: 110, render: (_, c) => <CaseStatusTag status={c.status} label={c.statusLabel} /> },
-          { title: '下一期限', width: 250, render: (_, c) => <DeadlineBadge deadline={c.nextDeadline} /> },
+          { title: '当事人', width: 170, render: (_, c) => c.partyName },
+          { title: '状态', width: 100, render: (_, c) => <CaseStatusTag status={c.status} label={c.statusLabel} /> },
+          { title: '下一期限', width: 210, render: (_, c) => <DeadlineBadge deadline={c.nextDeadline} /> },
           ...(list.data?.items.some((c) => c.officers) ? [{ title: '承办人', width: 160, render: (_: unknown, c: CaseRow) => (c.officers ?? []).map((o) => o.name).join('、') }] : []),
-          ...(me?.role === 'supervisor' || me?.role === 'admin' ? [{ title: '单位', render: (_: unknown, c: CaseRow) => c.orgName }] : []),
         ]}
       />
     </Card>

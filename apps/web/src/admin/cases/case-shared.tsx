@@ -49,23 +49,25 @@ export function daysLeftText(daysLeft: number | null | undefined, unit = '天'):
   return `还剩 ${daysLeft} ${unit}`
 }
 
-/** The deadline a list row shows: due date, days left in colour, and the provisional flag. */
+/** The deadline a list row shows: its name, then the due date, days left in colour, and the provisional flag. */
 export function DeadlineBadge({ deadline }: { deadline: NextDeadline | null | undefined }) {
   if (!deadline) return <span style={{ color: '#999' }}>—</span>
   const color = deadlineColor(deadline.state, deadline.daysLeft)
   return (
-    <Space size={4} wrap>
-      <span>{deadline.label}</span>
-      <span>{deadline.dueOn}</span>
-      <Tag color={color ?? 'default'} data-testid="days-left">
-        {daysLeftText(deadline.daysLeft)}
-      </Tag>
-      {deadline.provisional && (
-        <Tooltip title="期限涉及尚未公布节假日安排的年份，按无调休推算，公布后须复核">
-          <Tag color="warning">暂定</Tag>
-        </Tooltip>
-      )}
-    </Space>
+    <>
+      <div style={{ fontSize: 12, color: '#666' }}>{deadline.label}</div>
+      <Space size={4} wrap>
+        <span style={{ whiteSpace: 'nowrap' }}>{deadline.dueOn}</span>
+        <Tag color={color ?? 'default'} data-testid="days-left" style={{ marginInlineEnd: 0 }}>
+          {daysLeftText(deadline.daysLeft)}
+        </Tag>
+        {deadline.provisional && (
+          <Tooltip title="期限涉及尚未公布节假日安排的年份，按无调休推算，公布后须复核">
+            <Tag color="warning">暂定</Tag>
+          </Tooltip>
+        )}
+      </Space>
+    </>
   )
 }
 

@@ -20,6 +20,7 @@ import { caseDocumentRoutes } from './cases/case-documents.routes'
 import { casesPublicRoutes } from './cases/cases-public.routes'
 import { discretionPublicRoutes } from './discretion/discretion-public.routes'
 import { discretionRoutes } from './discretion/discretion.routes'
+import { supervisionRoutes } from './supervision/supervision.routes'
 import { reviewPublicRoutes, reviewRoutes } from './review/review.routes'
 
 /** Every module's routes, mounted under /api. */
@@ -47,4 +48,5 @@ export const modules: FastifyPluginAsyncZod[] = [
   discretionPublicRoutes,
   reviewRoutes,
   reviewPublicRoutes,
+  supervisionRoutes,
 ]

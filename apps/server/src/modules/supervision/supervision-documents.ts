@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto'
+import { formatDocNumber, type WorkCalendar } from '@yangguang/core'
+import type { Transaction } from 'kysely'
+import { loadConfig } from '../../config'
+import type { Actor, RequestContext } from '../../platform/auth/actor'
+import type { DB } from '../../platform/db/schema'
+import type { ResponseUnit, SupervisionSourceKind, SupervisionTemplate } from '../../platform/db/supervision-schema'
+import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
+import type { DocumentBlock, OfficialDocument } from '../../platform/pdf/official-document'
+import { type CaseDocumentRuntime, caseDocumentRuntimeFrom, verifyUrl } from '../cases/case-documents.service'
+import { nextDocumentSequence } from '../cases/case-documents.repository'
+import * as repo from './supervision.repository'
+
+/**
+ * Issuing a supervision document uses the platform's document machinery as case documents do: the
+ * 文号 counter of the issuing unit (`doc_number_sequence`, row-locked), a verification id and salt
+ * chosen before rendering and printed in the QR code, `renderOfficialDocument`, the content-addressed
+ * file store, and a ledger leaf whose digest is SHA-256(salt ‖ PDF). The runtime (public address,
+ * file store, renderer) is the one the case documents use.
+ */
+
+let configured: CaseDocumentRuntime | null = null
+
+/**
+ * Sets where QR codes point and where PDFs go; the routes plugin calls it with the app's configuration.
+ *
+ * @example
+ * configureSupervisionDocuments(caseDocumentRuntimeFrom(app.deps.config))
+ */
+export function configureSupervisionDocuments(runtime: CaseDocumentRuntime): void {
+  configured = runtime
+}
+
+export function supervisionRuntime(): CaseDocumentRuntime {
+  configured ??= caseDocumentRuntimeFrom(loadConfig())
+  return configured
+}
+
+export const sourceKindLabels: Record<SupervisionSourceKind, string> = {
+  review_finding: '案卷评查发现的问题',
+  inspection_oversight: '行政检查监督',
+  complaint: '投诉举报',
+  daily_supervision: '日常监督',
+  case: '行政处罚案件监督',
+  escalation: '整改逾期督促',
+}
+
+/** '15个工作日' / '30日' — how a period is printed. */
+export function periodText(days: number, unit: ResponseUnit): string {
+  return unit === 'working_days' ? `${days}个工作日` : `${days}日`
+}
+
+/**
+ * The last day of a response period that starts with delivery on `from`, on the working-day calendar
+ * (the delivery day is not counted; a natural-day period ending on a rest day moves to the next working
+ * day). `provisional` when a year's holidays are not entered yet — the date is then shown as 暂定.
+ *
+ * @example
+ * rectificationDue(calendar, '2026-09-30', 15, 'working_days') // { dueOn: '2026-10-28', provisional: false } (国庆 skipped)
+ */
+export function rectificationDue(calendar: WorkCalendar, from: string, days: number, unit: ResponseUnit): { dueOn: string; provisional: boolean } {
+  const end = calendar.computePeriodEnd(from, days, { rule: unit })
+  return end.ok ? { dueOn: end.date, provisional: false } : { dueOn: end.provisional.date, provisional: true }
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
+
+/** 16 base32 characters from 80 random bits: the public verification id printed under the QR code. */
+function newVerifyId(): string {
+  return Array.from(randomBytes(16), (b) => BASE32[b & 31]).join('')
+}
+
+function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/**
+ * Issues a draft inside the caller's transaction: numbers it (e.g. 禄司监意〔2026〕第3号), renders the
+ * PDF, stores it, enqueues its ledger leaf, marks it delivered to its units on `issuedOn` and creates
+ * one rectification task per finding and unit with its deadline. Returns the number.
+ *
+ * @example
+ * const { number, taskIds } = await issueDraftInTransaction(trx, ctx, documentId, calendar)
+ */
+export async function issueDraftInTransaction(
+  trx: Transaction<DB>,
+  ctx: RequestContext & { actor: Actor },
+  documentId: string,
+  calendar: WorkCalendar,
+  issuedOn: string,
+): Promise<{ number: string; taskIds: string[]; dueOn: string; dueProvisional: boolean }> {
+  const doc = await repo.findDocument(trx, documentId)
+  if (!doc) throw new Error(`supervision document ${documentId} not found`)
+  const type = await repo.findDocType(trx, doc.type_code)
+  if (!type) throw new Error(`supervision document type ${doc.type_code} not found`)
+  const [findings, recipients] = await Promise.all([repo.listFindings(trx, documentId), repo.listRecipients(trx, documentId)])
+  const year = Number(issuedOn.slice(0, 4))
+  const seq = await nextDocumentSequence(trx, doc.issuer_org_id, type.number_code, year)
+  const number = formatDocNumber({ prefix: doc.issuer_short_name, kind: type.number_code, year, seq })
+  const due = rectificationDue(calendar, issuedOn, doc.response_days, doc.response_unit)
+  const { publicUrl, files, render } = supervisionRuntime()
+  const verifyId = newVerifyId()
+  const salt = randomBytes(16)
+  const document = buildSupervisionDocument({
+    organ: doc.issuer_name,
+    title: type.name,
+    number,
+    template: type.template,
+    binding: type.binding,
+    recipients: recipients.map((r) => r.org_name),
+    subject: doc.subject,
+    sourceKind: doc.source_kind,
+    findings,
+    period: periodText(doc.response_days, doc.response_unit),
+    dueOn: due.dueOn,
+    dueProvisional: due.provisional,
+    issuedOn,
+    qrText: verifyUrl(publicUrl, verifyId, salt),
+    verifyId,
+  })
+  const pdf = await render(document)
+  const { sha256 } = await files.putBytes(pdf)
+  const stub = await enqueueLeaf(trx, ctx, { action: 'supervision_document.issue', recordType: 'supervision_document', recordId: documentId, content: pdf, salt })
+  await repo.markIssued(trx, documentId, {
+    number,
+    title: type.name,
+    issuedOn,
+    issuedAt: ctx.now,
+    issuedBy: ctx.actor.userId || null,
+    verifyId,
+    salt,
+    sha256,
+    byteSize: pdf.byteLength,
+    data: document,
+    leafHash: Buffer.from(stub.leafHash, 'hex'),
+  })
+  const taskIds: string[] = []
+  for (const r of recipients) {
+    for (const f of findings) {
+      const taskId = await repo.insertTask(trx, { documentId, findingId: f.id, orgId: r.org_id, dueOn: due.dueOn, dueProvisional: due.provisional, at: ctx.now })
+      await repo.appendEvent(trx, {
+        taskId,
+        at: ctx.now,
+        action: 'create',
+        actorId: ctx.actor.userId || null,
+        actorName: ctx.actor.displayName,
+        note: `${type.name}（${number}）送达，整改期限${periodText(doc.response_days, doc.response_unit)}`,
+        data: { dueOn: due.dueOn, dueProvisional: due.provisional },
+      })
+      taskIds.push(taskId)
+    }
+  }
+  return { number, taskIds, dueOn: due.dueOn, dueProvisional: due.provisional }
+}
+
+export type SupervisionDocumentInput = {
+  organ: string
+  title: string
+  number: string
+  template: SupervisionTemplate
+  binding: boolean
+  recipients: string[]
+  subject: string
+  sourceKind: SupervisionSourceKind
+  findings: Array<{ seq: number; problem: string; legal_basis: string; measure: string }>
+  period: string
+  dueOn: string
+  dueProvisional: boolean
+  issuedOn: string
+  qrText: string
+  verifyId: string
+}
+
+/**
+ * The printed document: 主送 units, the type's opening, one numbered block per finding (problem,
+ * legal basis, required measure), the requirement with the period and the deadline, the closing.
+ *
+ * @example
+ * const doc = buildSupervisionDocument({ organ: '禄丰市司法局', title: '行政执法监督意见书', number: '禄司监意〔2026〕第1号', … })
+ * doc.blocks[0] // { type: 'labelled', label: '主送：', text: '禄丰市住房和城乡建设局' }
+ */
+export function buildSupervisionDocument(i: SupervisionDocumentInput): OfficialDocument {
+  const blocks: DocumentBlock[] = [
+    { type: 'labelled', label: '主送：', text: i.recipients.join('、') },
+    { type: 'labelled', label: '事由：', text: i.subject },
+    { type: 'labelled', label: '监督来源：', text: sourceKindLabels[i.sourceKind] },
+    { type: 'paragraph', text: i.template.opening },
+  ]
+  for (const f of i.findings) {
+    blocks.push({ type: 'heading', text: `问题${f.seq}` })
+    blocks.push({ type: 'labelled', label: '存在问题：', text: f.problem })
+    blocks.push({ type: 'labelled', label: '依据：', text: f.legal_basis })
+    blocks.push({ type: 'labelled', label: '整改要求：', text: f.measure })
+  }
+  blocks.push({ type: 'paragraph', text: i.template.requirement.replaceAll('{days}', i.period) })
+  blocks.push({ type: 'labelled', label: '整改期限：', text: `${chineseDate(i.dueOn)}前${i.dueProvisional ? '（暂定：当年节假日安排尚未录入）' : ''}` })
+  blocks.push({ type: 'paragraph', text: i.template.closing })
+  return {
+    organ: i.organ,
+    title: i.title,
+    number: i.number,
+    blocks,
+    closing: { organ: i.organ, date: i.issuedOn, sealed: true },
+    verification: { qrText: i.qrText, caption: `扫码核验本文书真伪 · 核验编号 ${i.verifyId}` },
+    footer: i.binding ? '本文书具有约束力，被监督单位应当在期限内改正并书面报告。' : '被监督单位应当在期限内书面反馈整改情况。',
+  }
+}

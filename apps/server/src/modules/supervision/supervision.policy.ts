@@ -1,0 +1,47 @@
+import type { Actor } from '../../platform/auth/actor'
+import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
+import type { RectificationStatus, SupervisionDocumentStatus } from '../../platform/db/supervision-schema'
+
+/**
+ * Who may do what with supervision documents, tasks and 普法提示单:
+ * - the bureau (supervisors of the jurisdiction, and admins) drafts, issues, verifies and configures;
+ * - a unit sees only the documents and notices addressed to it; its head and legal reviewer respond
+ *   to its own tasks. Everyone else gets 404, as if the record did not exist.
+ */
+
+/** 司法局 staff or an admin: the supervising side. */
+export function isBureau(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'supervisor'
+}
+
+/** Whether the bureau actor's jurisdiction covers an issuer (or recipient) unit. */
+export function bureauCovers(actor: Actor, orgId: string, regionPath: string): boolean {
+  return isBureau(actor) && scopeCovers(orgScopeOf(actor), orgId, regionPath)
+}
+
+/** Unit staff who may read what the bureau sends and answer it. */
+export function isUnitReader(actor: Actor): boolean {
+  return (actor.role === 'unit_head' || actor.role === 'legal_reviewer') && actor.orgId !== null
+}
+
+/** The read receipt is the unit head's: the first opening by the head counts as 已阅. */
+export function countsAsReading(actor: Actor): boolean {
+  return actor.role === 'unit_head'
+}
+
+export type DocumentAction = 'issue' | 'download'
+
+export function documentActions(actor: Actor, doc: { status: SupervisionDocumentStatus; issuer_org_id: string; issuer_region_path: string }): DocumentAction[] {
+  const out: DocumentAction[] = []
+  if (doc.status === 'draft' && bureauCovers(actor, doc.issuer_org_id, doc.issuer_region_path)) out.push('issue')
+  if (doc.status === 'issued') out.push('download')
+  return out
+}
+
+export type TaskAction = 'respond' | 'accept' | 'return'
+
+export function taskActions(actor: Actor, task: { status: RectificationStatus; org_id: string; issuer_org_id: string; issuer_region_path: string }): TaskAction[] {
+  if (bureauCovers(actor, task.issuer_org_id, task.issuer_region_path)) return task.status === 'responded' ? ['accept', 'return'] : []
+  if (isUnitReader(actor) && actor.orgId === task.org_id && task.status === 'open') return ['respond']
+  return []
+}

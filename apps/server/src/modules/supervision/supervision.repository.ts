@@ -1,0 +1,522 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import { type OrgScope, orgInScope } from '../../platform/auth/scope'
+import type { DB } from '../../platform/db/schema'
+import type {
+  LegalPoint,
+  RectificationAction,
+  RectificationEscalation,
+  RectificationStatus,
+  ResponseUnit,
+  SupervisionSourceKind,
+  SupervisionTemplate,
+} from '../../platform/db/supervision-schema'
+
+/** A database handle or an open transaction. */
+export type Executor = Kysely<DB> | Transaction<DB>
+
+// ── Document types ───────────────────────────────────────────────────────────────────────────────
+
+export type DocTypeRow = Awaited<ReturnType<typeof listDocTypes>>[number]
+
+export async function listDocTypes(db: Executor) {
+  return db.selectFrom('supervision_doc_type').selectAll().orderBy('sort_order').orderBy('code').execute()
+}
+
+export async function findDocType(db: Executor, code: string) {
+  return db.selectFrom('supervision_doc_type').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function updateDocType(
+  trx: Executor,
+  code: string,
+  values: { name: string; binding: boolean; responseDays: number; responseUnit: ResponseUnit; escalatesTo: string; numberCode: string; template: SupervisionTemplate; by: string | null; at: Date },
+): Promise<void> {
+  await trx
+    .updateTable('supervision_doc_type')
+    .set({
+      name: values.name,
+      binding: values.binding,
+      response_days: values.responseDays,
+      response_unit: values.responseUnit,
+      escalates_to: values.escalatesTo,
+      number_code: values.numberCode,
+      template: JSON.stringify(values.template),
+      updated_by: values.by,
+      updated_at: values.at,
+    })
+    .where('code', '=', code)
+    .execute()
+}
+
+// ── Orgs ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Units by id with their region path (for scope checks) and names (for the documents). */
+export async function findOrgs(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('org as o')
+    .innerJoin('region as r', 'r.code', 'o.region_code')
+    .select(['o.id', 'o.name', 'o.short_name', 'o.kind', 'o.region_code', 'r.path as region_path'])
+    .where('o.id', 'in', ids)
+    .execute()
+}
+
+/** The justice bureau whose region contains `regionPath` most closely (the issuing organ for an admin). */
+export async function findJusticeBureauFor(db: Executor, regionPath: string) {
+  return db
+    .selectFrom('org as o')
+    .innerJoin('region as r', 'r.code', 'o.region_code')
+    .select(['o.id'])
+    .where('o.kind', '=', 'justice_bureau')
+    .where(sql<boolean>`${regionPath} like r.path || '%'`)
+    .orderBy(sql`length(r.path)`, 'desc')
+    .executeTakeFirst()
+}
+
+/** The county government above a unit — the addressee of a 报告 (本级人民政府). */
+export async function findCountyName(db: Executor, regionPath: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('region')
+    .select('name')
+    .where('level', '=', 'county')
+    .where(sql<boolean>`${regionPath} like path || '%'`)
+    .executeTakeFirst()
+  return row?.name ?? null
+}
+
+// ── Documents ────────────────────────────────────────────────────────────────────────────────────
+
+export type NewDocument = {
+  typeCode: string
+  issuerOrgId: string
+  subject: string
+  sourceKind: SupervisionSourceKind
+  sourceRef: string | null
+  sourceSnapshot: string
+  responseDays: number
+  responseUnit: ResponseUnit
+  autoDrafted: boolean
+  escalatedTaskId: string | null
+  createdBy: string | null
+  createdAt: Date
+}
+
+export async function insertDocument(trx: Executor, d: NewDocument): Promise<string> {
+  const row = await trx
+    .insertInto('supervision_document')
+    .values({
+      type_code: d.typeCode,
+      issuer_org_id: d.issuerOrgId,
+      subject: d.subject,
+      source_kind: d.sourceKind,
+      source_ref: d.sourceRef,
+      source_snapshot: d.sourceSnapshot,
+      response_days: d.responseDays,
+      response_unit: d.responseUnit,
+      auto_drafted: d.autoDrafted,
+      escalated_task_id: d.escalatedTaskId,
+      created_by: d.createdBy,
+      created_at: d.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function insertFindings(trx: Executor, documentId: string, findings: ReadonlyArray<{ problem: string; legalBasis: string; measure: string }>): Promise<void> {
+  if (findings.length === 0) return
+  await trx
+    .insertInto('supervision_finding')
+    .values(findings.map((f, i) => ({ document_id: documentId, seq: i + 1, problem: f.problem, legal_basis: f.legalBasis, measure: f.measure })))
+    .execute()
+}
+
+export async function insertRecipients(trx: Executor, documentId: string, orgIds: readonly string[]): Promise<void> {
+  if (orgIds.length === 0) return
+  await trx
+    .insertInto('supervision_recipient')
+    .values(orgIds.map((org_id) => ({ document_id: documentId, org_id, delivered_on: null, read_at: null, read_by: null })))
+    .execute()
+}
+
+const documentColumns = [
+  'd.id',
+  'd.type_code',
+  'd.issuer_org_id',
+  'd.status',
+  'd.subject',
+  'd.source_kind',
+  'd.source_ref',
+  'd.source_snapshot',
+  'd.response_days',
+  'd.response_unit',
+  'd.auto_drafted',
+  'd.escalated_task_id',
+  'd.number',
+  'd.title',
+  'd.issued_on',
+  'd.issued_at',
+  'd.verify_id',
+  'd.sha256',
+  'd.byte_size',
+  'd.leaf_hash',
+  'd.created_at',
+  't.name as type_name',
+  't.binding',
+  'io.name as issuer_name',
+  'io.short_name as issuer_short_name',
+  'ir.path as issuer_region_path',
+] as const
+
+export type DocumentRow = NonNullable<Awaited<ReturnType<typeof findDocument>>>
+
+function documentBase(db: Executor) {
+  return db
+    .selectFrom('supervision_document as d')
+    .innerJoin('supervision_doc_type as t', 't.code', 'd.type_code')
+    .innerJoin('org as io', 'io.id', 'd.issuer_org_id')
+    .innerJoin('region as ir', 'ir.code', 'io.region_code')
+}
+
+export async function findDocument(db: Executor, id: string) {
+  return documentBase(db).select(documentColumns).where('d.id', '=', id).executeTakeFirst()
+}
+
+/** Locks the document row for a change in the caller's transaction. */
+export async function lockDocument(trx: Transaction<DB>, id: string) {
+  return trx.selectFrom('supervision_document').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function findDocumentData(db: Executor, id: string) {
+  return db.selectFrom('supervision_document').select(['id', 'data', 'sha256', 'title', 'number']).where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Documents the scope may see: a supervisor's those issued in their jurisdiction (drafts included);
+ * a unit's those issued to it.
+ */
+export async function listDocuments(
+  db: Executor,
+  view: { kind: 'issuer'; scope: OrgScope } | { kind: 'recipient'; orgId: string },
+  filter: { status?: 'draft' | 'issued'; typeCode?: string; limit: number; offset: number },
+) {
+  let q = documentBase(db)
+  if (view.kind === 'issuer') q = q.where(orgInScope('d.issuer_org_id', view.scope))
+  else {
+    q = q.where('d.status', '=', 'issued').where((eb) => eb.exists(eb.selectFrom('supervision_recipient as r').select('r.org_id').whereRef('r.document_id', '=', 'd.id').where('r.org_id', '=', view.orgId)))
+  }
+  if (filter.status) q = q.where('d.status', '=', filter.status)
+  if (filter.typeCode) q = q.where('d.type_code', '=', filter.typeCode)
+  const [rows, total] = await Promise.all([
+    q
+      .select(documentColumns)
+      .select((eb) => [
+        eb.selectFrom('supervision_recipient as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.document_id', '=', 'd.id').as('recipient_count'),
+        eb.selectFrom('supervision_recipient as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.document_id', '=', 'd.id').where('r.read_at', 'is not', null).as('read_count'),
+        eb.selectFrom('rectification_task as k').select((e) => e.fn.countAll<number>().as('n')).whereRef('k.document_id', '=', 'd.id').where('k.status', '!=', 'closed').as('open_tasks'),
+      ])
+      .orderBy(sql`coalesce(d.issued_at, d.created_at)`, 'desc')
+      .orderBy('d.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
+}
+
+export async function listFindings(db: Executor, documentId: string) {
+  return db.selectFrom('supervision_finding').select(['id', 'seq', 'problem', 'legal_basis', 'measure']).where('document_id', '=', documentId).orderBy('seq').execute()
+}
+
+export async function listRecipients(db: Executor, documentId: string) {
+  return db
+    .selectFrom('supervision_recipient as r')
+    .innerJoin('org as o', 'o.id', 'r.org_id')
+    .leftJoin('app_user as u', 'u.id', 'r.read_by')
+    .select(['r.org_id', 'o.name as org_name', 'r.delivered_on', 'r.read_at', 'u.display_name as read_by_name'])
+    .where('r.document_id', '=', documentId)
+    .orderBy('o.name')
+    .execute()
+}
+
+export async function replaceDraft(
+  trx: Executor,
+  id: string,
+  values: { subject: string; sourceKind: SupervisionSourceKind; sourceRef: string | null; sourceSnapshot: string },
+): Promise<void> {
+  await trx.updateTable('supervision_document').set({ subject: values.subject, source_kind: values.sourceKind, source_ref: values.sourceRef, source_snapshot: values.sourceSnapshot }).where('id', '=', id).execute()
+  await trx.deleteFrom('supervision_finding').where('document_id', '=', id).execute()
+  await trx.deleteFrom('supervision_recipient').where('document_id', '=', id).execute()
+}
+
+export async function markIssued(
+  trx: Executor,
+  id: string,
+  v: { number: string; title: string; issuedOn: string; issuedAt: Date; issuedBy: string | null; verifyId: string; salt: Buffer; sha256: string; byteSize: number; data: unknown; leafHash: Buffer },
+): Promise<void> {
+  await trx
+    .updateTable('supervision_document')
+    .set({
+      status: 'issued',
+      number: v.number,
+      title: v.title,
+      issued_on: v.issuedOn,
+      issued_at: v.issuedAt,
+      issued_by: v.issuedBy,
+      verify_id: v.verifyId,
+      salt: v.salt,
+      sha256: v.sha256,
+      byte_size: v.byteSize,
+      data: JSON.stringify(v.data),
+      leaf_hash: v.leafHash,
+    })
+    .where('id', '=', id)
+    .execute()
+  await trx.updateTable('supervision_recipient').set({ delivered_on: v.issuedOn }).where('document_id', '=', id).execute()
+}
+
+/** Records the first reading of a unit; false when it had been read already (the receipt is kept once). */
+export async function markRead(trx: Executor, documentId: string, orgId: string, userId: string, at: Date): Promise<boolean> {
+  const res = await trx
+    .updateTable('supervision_recipient')
+    .set({ read_at: at, read_by: userId })
+    .where('document_id', '=', documentId)
+    .where('org_id', '=', orgId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
+// ── Tasks ────────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertTask(trx: Executor, t: { documentId: string; findingId: string; orgId: string; dueOn: string; dueProvisional: boolean; at: Date }): Promise<string> {
+  const row = await trx
+    .insertInto('rectification_task')
+    .values({ document_id: t.documentId, finding_id: t.findingId, org_id: t.orgId, due_on: t.dueOn, due_provisional: t.dueProvisional, letter_document_id: null, closed_at: null, created_at: t.at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+const taskColumns = [
+  'k.id',
+  'k.document_id',
+  'k.finding_id',
+  'k.org_id',
+  'k.status',
+  'k.due_on',
+  'k.due_provisional',
+  'k.escalation',
+  'k.letter_document_id',
+  'k.closed_at',
+  'k.created_at',
+  'o.name as org_name',
+  'or.path as org_region_path',
+  'f.seq as finding_seq',
+  'f.problem',
+  'f.legal_basis',
+  'f.measure',
+  'd.number as document_number',
+  'd.type_code',
+  'd.issuer_org_id',
+  'd.issued_on',
+  'd.response_days',
+  'd.response_unit',
+  't.name as type_name',
+  't.escalates_to',
+  'ir.path as issuer_region_path',
+] as const
+
+function taskBase(db: Executor) {
+  return db
+    .selectFrom('rectification_task as k')
+    .innerJoin('org as o', 'o.id', 'k.org_id')
+    .innerJoin('region as or', 'or.code', 'o.region_code')
+    .innerJoin('supervision_finding as f', 'f.id', 'k.finding_id')
+    .innerJoin('supervision_document as d', 'd.id', 'k.document_id')
+    .innerJoin('supervision_doc_type as t', 't.code', 'd.type_code')
+    .innerJoin('org as io', 'io.id', 'd.issuer_org_id')
+    .innerJoin('region as ir', 'ir.code', 'io.region_code')
+}
+
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof findTask>>>
+
+export async function findTask(db: Executor, id: string) {
+  return taskBase(db).select(taskColumns).where('k.id', '=', id).executeTakeFirst()
+}
+
+export async function lockTask(trx: Transaction<DB>, id: string) {
+  return trx.selectFrom('rectification_task').select(['id', 'status']).where('id', '=', id).forUpdate().executeTakeFirst()
+}
+
+export async function listTasks(
+  db: Executor,
+  view: { kind: 'issuer'; scope: OrgScope } | { kind: 'recipient'; orgId: string },
+  filter: { status?: RectificationStatus; overdueOn?: string; documentId?: string; limit: number; offset: number },
+) {
+  let q = taskBase(db)
+  q = view.kind === 'issuer' ? q.where(orgInScope('d.issuer_org_id', view.scope)) : q.where('k.org_id', '=', view.orgId)
+  if (filter.status) q = q.where('k.status', '=', filter.status)
+  if (filter.overdueOn) q = q.where('k.status', '=', 'open').where('k.due_on', '<', filter.overdueOn)
+  if (filter.documentId) q = q.where('k.document_id', '=', filter.documentId)
+  const [rows, total] = await Promise.all([
+    q
+      .select(taskColumns)
+      .orderBy(sql`case k.status when 'closed' then 1 else 0 end`)
+      .orderBy('k.due_on')
+      .orderBy('k.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
+}
+
+export async function updateTask(
+  trx: Executor,
+  id: string,
+  values: Partial<{ status: RectificationStatus; dueOn: string; dueProvisional: boolean; escalation: RectificationEscalation; letterDocumentId: string; closedAt: Date | null }>,
+): Promise<void> {
+  await trx
+    .updateTable('rectification_task')
+    .set({
+      ...(values.status ? { status: values.status } : {}),
+      ...(values.dueOn ? { due_on: values.dueOn } : {}),
+      ...(values.dueProvisional !== undefined ? { due_provisional: values.dueProvisional } : {}),
+      ...(values.escalation ? { escalation: values.escalation } : {}),
+      ...(values.letterDocumentId ? { letter_document_id: values.letterDocumentId } : {}),
+      ...(values.closedAt !== undefined ? { closed_at: values.closedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Open tasks due before `today` whose escalation may move on (the job's work list). */
+export async function overdueOpenTasks(db: Executor, today: string) {
+  return taskBase(db).select(taskColumns).where('k.status', '=', 'open').where('k.due_on', '<', today).where('k.escalation', '!=', 'reported').orderBy('k.due_on').execute()
+}
+
+export async function appendEvent(
+  trx: Executor,
+  e: { taskId: string; at: Date; action: RectificationAction; actorId: string | null; actorName: string; note: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  const last = await trx.selectFrom('rectification_event').select((eb) => eb.fn.max('seq').as('seq')).where('task_id', '=', e.taskId).executeTakeFirst()
+  await trx
+    .insertInto('rectification_event')
+    .values({ task_id: e.taskId, seq: Number(last?.seq ?? 0) + 1, at: e.at, action: e.action, actor_id: e.actorId, actor_name: e.actorName, note: e.note, data: JSON.stringify(e.data ?? {}) })
+    .execute()
+}
+
+export async function listEvents(db: Executor, taskId: string) {
+  return db.selectFrom('rectification_event').select(['seq', 'at', 'action', 'actor_name', 'note', 'data']).where('task_id', '=', taskId).orderBy('seq').execute()
+}
+
+export async function insertReport(trx: Executor, r: { taskId: string; orgId: string; addressee: string; body: string; at: Date }): Promise<string> {
+  const row = await trx.insertInto('supervision_escalation_report').values({ task_id: r.taskId, org_id: r.orgId, addressee: r.addressee, body: r.body, created_at: r.at }).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function findReport(db: Executor, taskId: string) {
+  return db.selectFrom('supervision_escalation_report').select(['id', 'addressee', 'body', 'created_at']).where('task_id', '=', taskId).executeTakeFirst()
+}
+
+// ── 普法提示单 ─────────────────────────────────────────────────────────────────────────────────────
+
+export async function insertLegalNotice(
+  trx: Executor,
+  n: { issuerOrgId: string; title: string; content: string; legalPoints: LegalPoint[]; sourceNote: string; at: Date; by: string | null; orgIds: readonly string[] },
+): Promise<string> {
+  const row = await trx
+    .insertInto('legal_notice')
+    .values({ issuer_org_id: n.issuerOrgId, title: n.title, content: n.content, legal_points: JSON.stringify(n.legalPoints), source_note: n.sourceNote, issued_at: n.at, issued_by: n.by })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('legal_notice_recipient')
+    .values(n.orgIds.map((org_id) => ({ notice_id: row.id, org_id, read_at: null, read_by: null })))
+    .execute()
+  return row.id
+}
+
+function noticeBase(db: Executor) {
+  return db.selectFrom('legal_notice as n').innerJoin('org as io', 'io.id', 'n.issuer_org_id').innerJoin('region as ir', 'ir.code', 'io.region_code')
+}
+
+const noticeColumns = ['n.id', 'n.issuer_org_id', 'n.title', 'n.content', 'n.legal_points', 'n.source_note', 'n.issued_at', 'io.name as issuer_name', 'ir.path as issuer_region_path'] as const
+
+export async function listLegalNotices(db: Executor, view: { kind: 'issuer'; scope: OrgScope } | { kind: 'recipient'; orgId: string }) {
+  let q = noticeBase(db)
+  q =
+    view.kind === 'issuer'
+      ? q.where(orgInScope('n.issuer_org_id', view.scope))
+      : q.where((eb) => eb.exists(eb.selectFrom('legal_notice_recipient as r').select('r.org_id').whereRef('r.notice_id', '=', 'n.id').where('r.org_id', '=', view.orgId)))
+  return q
+    .select(noticeColumns)
+    .select((eb) => [
+      eb.selectFrom('legal_notice_recipient as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.notice_id', '=', 'n.id').as('recipient_count'),
+      eb.selectFrom('legal_notice_recipient as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.notice_id', '=', 'n.id').where('r.read_at', 'is not', null).as('read_count'),
+    ])
+    .orderBy('n.issued_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+export async function findLegalNotice(db: Executor, id: string) {
+  return noticeBase(db).select(noticeColumns).where('n.id', '=', id).executeTakeFirst()
+}
+
+export async function listNoticeRecipients(db: Executor, noticeId: string) {
+  return db
+    .selectFrom('legal_notice_recipient as r')
+    .innerJoin('org as o', 'o.id', 'r.org_id')
+    .leftJoin('app_user as u', 'u.id', 'r.read_by')
+    .select(['r.org_id', 'o.name as org_name', 'r.read_at', 'u.display_name as read_by_name'])
+    .where('r.notice_id', '=', noticeId)
+    .orderBy('o.name')
+    .execute()
+}
+
+export async function markNoticeRead(trx: Executor, noticeId: string, orgId: string, userId: string, at: Date): Promise<boolean> {
+  const res = await trx.updateTable('legal_notice_recipient').set({ read_at: at, read_by: userId }).where('notice_id', '=', noticeId).where('org_id', '=', orgId).where('read_at', 'is', null).executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
+
+// ── 待办 ─────────────────────────────────────────────────────────────────────────────────────────
+
+export async function unitTodoRows(db: Executor, orgId: string) {
+  const [unread, tasks, notices] = await Promise.all([
+    db
+      .selectFrom('supervision_recipient as r')
+      .innerJoin('supervision_document as d', 'd.id', 'r.document_id')
+      .select(['d.id', 'd.title', 'd.number'])
+      .where('r.org_id', '=', orgId)
+      .where('r.read_at', 'is', null)
+      .where('d.status', '=', 'issued')
+      .execute(),
+    db
+      .selectFrom('rectification_task as k')
+      .innerJoin('supervision_finding as f', 'f.id', 'k.finding_id')
+      .select(['k.id', 'k.due_on', 'k.escalation', 'f.problem'])
+      .where('k.org_id', '=', orgId)
+      .where('k.status', '=', 'open')
+      .execute(),
+    db
+      .selectFrom('legal_notice_recipient as r')
+      .innerJoin('legal_notice as n', 'n.id', 'r.notice_id')
+      .select(['n.id', 'n.title'])
+      .where('r.org_id', '=', orgId)
+      .where('r.read_at', 'is', null)
+      .execute(),
+  ])
+  return { unread, tasks, notices }
+}
+
+export async function supervisorTodoRows(db: Executor, scope: OrgScope) {
+  const [responded, drafts] = await Promise.all([
+    taskBase(db).select(['k.id', 'o.name as org_name', 'f.problem']).where(orgInScope('d.issuer_org_id', scope)).where('k.status', '=', 'responded').execute(),
+    db.selectFrom('supervision_document as d').select(['d.id', 'd.subject', 'd.auto_drafted']).where(orgInScope('d.issuer_org_id', scope)).where('d.status', '=', 'draft').execute(),
+  ])
+  return { responded, drafts }
+}

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { runDueJobs } from '../../platform/jobs/job-runner'
+
+let t: TestApp
+let zjjId: string
+let jsId: string
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const orgs = await t.db.selectFrom('org').select(['id', 'name']).where('name', 'in', ['禄丰市住房和城乡建设局', '禄丰市金山镇人民政府']).execute()
+  zjjId = orgs.find((o) => o.name === '禄丰市住房和城乡建设局')!.id
+  jsId = orgs.find((o) => o.name === '禄丰市金山镇人民政府')!.id
+})
+afterAll(() => t.close())
+
+const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`)
+
+type Detail = {
+  document: { id: string; number: string | null; status: string; actions: string[] }
+  recipients: Array<{ orgId: string; readAt: string | null; deliveredOn: string | null }>
+  tasks: Array<{ id: string; dueOn: string; dueProvisional: boolean; status: string; actions: string[]; orgId: string }>
+}
+
+async function issueOpinion(orgIds: string[], typeCode = 'opinion', problem = '行政处罚决定书未载明履行方式和期限'): Promise<Detail> {
+  const sfj = await t.as('sfj')
+  const res = await sfj.post('/api/supervision/documents', {
+    typeCode,
+    subject: '案卷评查发现的个性问题',
+    source: { kind: 'review_finding', ref: 'sheet-1', snapshot: '2026年第5期评查：扣分项 4.2' },
+    recipientOrgIds: orgIds,
+    findings: [{ problem, legalBasis: '《中华人民共和国行政处罚法》第五十九条', measure: '补正文书格式，组织执法人员学习第五十九条' }],
+    issueNow: true,
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  return res.json() as Detail
+}
+
+describe('issuing supervision documents', () => {
+  it('numbers documents of a type one after another per year and renders a downloadable PDF', async () => {
+    t.clock.now = at('2026-11-20')
+    const first = await issueOpinion([zjjId])
+    const second = await issueOpinion([zjjId])
+    const seq = (n: string | null) => Number(/第(\d+)号$/.exec(n ?? '')?.[1])
+    expect(first.document.number).toMatch(/^禄司监意〔2026〕第\d+号$/)
+    expect(seq(second.document.number)).toBe(seq(first.document.number) + 1)
+    expect(first.document.status).toBe('issued')
+    expect(first.recipients).toEqual([expect.objectContaining({ orgId: zjjId, deliveredOn: '2026-11-20', readAt: null })])
+    const pdf = await (await t.as('zjj_head')).get(`/api/supervision/documents/${first.document.id}/pdf`)
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toContain('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const leaf = await t.db.selectFrom('supervision_document').select(['leaf_hash', 'sha256', 'verify_id']).where('id', '=', first.document.id).executeTakeFirstOrThrow()
+    expect(leaf.leaf_hash).not.toBeNull()
+    expect(leaf.verify_id).toHaveLength(16)
+  })
+
+  it('counts the deadline on working days across 国庆 2026, and flags a deadline in a year without holiday data', async () => {
+    t.clock.now = at('2026-09-30')
+    const before = await issueOpinion([zjjId])
+    // 15 working days from 2026-09-30 skip 10-01…10-07; without the holiday it would be 10-21.
+    expect(before.tasks[0]).toMatchObject({ dueOn: '2026-10-27', dueProvisional: false })
+    t.clock.now = at('2026-12-21')
+    const late = await issueOpinion([zjjId])
+    expect(late.tasks[0]!.dueProvisional).toBe(true)
+  })
+
+  it('refuses units outside the jurisdiction and non-supervisors', async () => {
+    t.clock.now = at('2026-11-20')
+    const md = await t.as('md_sfj')
+    const res = await md.post('/api/supervision/documents', {
+      typeCode: 'opinion',
+      subject: 'x',
+      source: { kind: 'daily_supervision' },
+      recipientOrgIds: [zjjId],
+      findings: [{ problem: 'p', legalBasis: 'b', measure: 'm' }],
+    })
+    expect(res.statusCode).toBe(400)
+    const head = await t.as('zjj_head')
+    expect((await head.post('/api/supervision/documents', { typeCode: 'opinion', subject: 'x', source: { kind: 'daily_supervision' }, recipientOrgIds: [zjjId], findings: [{ problem: 'p', legalBasis: 'b', measure: 'm' }] })).statusCode).toBe(403)
+  })
+})
+
+describe('delivery, read receipt and isolation', () => {
+  it('records the unit head’s first reading once, audited; the legal reviewer’s opening does not count', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId])
+    const legal = await t.as('zjj_legal')
+    expect((await legal.get(`/api/supervision/documents/${doc.document.id}`)).json().recipients[0].readAt).toBeNull()
+    const head = await t.as('zjj_head')
+    const todos = (await head.get('/api/todos')).json() as { items: Array<{ link: string }> }
+    expect(todos.items.some((i) => i.link === `/supervision/documents/${doc.document.id}`)).toBe(true)
+    t.clock.now = new Date('2026-11-20T10:10:00+08:00')
+    const firstRead = (await head.get(`/api/supervision/documents/${doc.document.id}`)).json().recipients[0].readAt
+    expect(firstRead).toBe('2026-11-20T02:10:00.000Z')
+    t.clock.now = new Date('2026-11-20T10:20:00+08:00')
+    expect((await head.get(`/api/supervision/documents/${doc.document.id}`)).json().recipients[0].readAt).toBe(firstRead)
+    const audits = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'supervision_document.read').where('entity_id', '=', doc.document.id).execute()
+    expect(audits).toHaveLength(1)
+    const sup = (await (await t.as('sfj')).get(`/api/supervision/documents/${doc.document.id}`)).json()
+    expect(sup.recipients[0].readByName).toContain('王建国')
+  })
+
+  it('shows a unit only what is addressed to it; others get 404', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId])
+    const taskId = doc.tasks[0]!.id
+    for (const user of ['js_head', 'md_sfj', 'zjj_officer', 'volunteer']) {
+      const c = await t.as(user)
+      expect((await c.get(`/api/supervision/documents/${doc.document.id}`)).statusCode, user).toBe(404)
+      expect((await c.get(`/api/supervision/documents/${doc.document.id}/pdf`)).statusCode, user).toBe(404)
+      expect((await c.get(`/api/supervision/tasks/${taskId}`)).statusCode, user).toBe(404)
+      expect((await c.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已整改' })).statusCode, user).toBe(404)
+    }
+    const js = await t.as('js_head')
+    const list = (await js.get('/api/supervision/documents?pageSize=200')).json() as { items: Array<{ id: string }> }
+    expect(list.items.some((d) => d.id === doc.document.id)).toBe(false)
+    const tasks = (await js.get('/api/supervision/tasks?pageSize=500')).json() as { items: Array<{ orgId: string }> }
+    expect(tasks.items.every((k) => k.orgId === jsId)).toBe(true)
+    // The unit cannot verify its own answer.
+    const head = await t.as('zjj_head')
+    await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已整改' })
+    expect((await head.post(`/api/supervision/tasks/${taskId}/accept`, {})).statusCode).toBe(404)
+  })
+})
+
+describe('rectification', () => {
+  it('goes respond → accept → closed, with evidence stored and every step on the timeline', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId])
+    const taskId = doc.tasks[0]!.id
+    const head = await t.as('zjj_head')
+    expect(doc.tasks[0]!.actions).toEqual([])
+    const evidence = Buffer.from('整改报告：已补正 3 份决定书').toString('base64')
+    const responded = await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已补正文书并组织学习', evidence: [{ name: '整改报告.txt', contentBase64: evidence }] })
+    expect(responded.statusCode, responded.body).toBe(200)
+    expect(responded.json().task.status).toBe('responded')
+    const file = responded.json().events.at(-1).data.evidence[0] as { sha256: string }
+    const download = await head.get(`/api/supervision/tasks/${taskId}/evidence/${file.sha256}`)
+    expect(download.rawPayload.toString()).toBe('整改报告：已补正 3 份决定书')
+    const sfj = await t.as('sfj')
+    expect((await sfj.get(`/api/supervision/tasks/${taskId}`)).json().task.actions).toEqual(['accept', 'return'])
+    const accepted = await sfj.post(`/api/supervision/tasks/${taskId}/accept`, { note: '整改到位' })
+    expect(accepted.json().task.status).toBe('closed')
+    expect(accepted.json().events.map((e: { action: string }) => e.action)).toEqual(['create', 'respond', 'accept'])
+    expect((await sfj.post(`/api/supervision/tasks/${taskId}/accept`, {})).statusCode).toBe(409)
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', taskId).orderBy('id').execute()
+    expect(audits.map((a) => a.action)).toEqual(['rectification_task.respond', 'rectification_task.accept'])
+  })
+
+  it('a returned answer reopens the task with a new deadline from the day of return', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId])
+    const taskId = doc.tasks[0]!.id
+    const head = await t.as('zjj_head')
+    await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已学习' })
+    t.clock.now = at('2026-12-01')
+    const sfj = await t.as('sfj')
+    const returned = await sfj.post(`/api/supervision/tasks/${taskId}/return`, { reason: '未附补正后的文书' })
+    expect(returned.statusCode, returned.body).toBe(200)
+    // 15 working days from 2026-12-01.
+    expect(returned.json().task).toMatchObject({ status: 'open', dueOn: '2026-12-22' })
+    expect(returned.json().events.at(-1)).toMatchObject({ action: 'return', note: '未附补正后的文书' })
+    const short = await (await t.as('zjj_head')).post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已附文书' })
+    expect(short.statusCode).toBe(200)
+    const again = await sfj.post(`/api/supervision/tasks/${taskId}/return`, { reason: '仍缺签章', days: 5 })
+    expect(again.json().task.dueOn).toBe('2026-12-08')
+  })
+})
+
+describe('escalation of overdue tasks', () => {
+  it('reminds, then drafts a 监督提醒函 after 5 working days overdue, then reports to the government after 10', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId], 'opinion', '未按规定公示行政处罚决定')
+    const taskId = doc.tasks[0]!.id
+    expect(doc.tasks[0]!.dueOn).toBe('2026-12-11')
+    const step = async (day: string) => {
+      await runDueJobs(t.db, at(day))
+      return (await (await t.as('sfj')).get(`/api/supervision/tasks/${taskId}`)).json() as { task: { escalation: string; letterDocumentId: string | null; overdue: boolean }; events: Array<{ action: string }>; report: { addressee: string; body: string } | null }
+    }
+    expect((await step('2026-12-11')).task.escalation).toBe('none')
+    t.clock.now = at('2026-12-14')
+    const reminded = await step('2026-12-14')
+    expect(reminded.task).toMatchObject({ escalation: 'reminded', overdue: true })
+    const head = await t.as('zjj_head')
+    const todo = ((await head.get('/api/todos')).json() as { items: Array<{ link: string; urgent?: boolean }> }).items.find((i) => i.link === `/supervision/tasks/${taskId}`)
+    expect(todo?.urgent).toBe(true)
+    expect((await step('2026-12-17')).task.escalation).toBe('reminded')
+    const lettered = await step('2026-12-18')
+    expect(lettered.task.escalation).toBe('letter')
+    const letter = await t.db.selectFrom('supervision_document').selectAll().where('id', '=', lettered.task.letterDocumentId!).executeTakeFirstOrThrow()
+    expect(letter).toMatchObject({ type_code: 'reminder', status: 'draft', auto_drafted: true, escalated_task_id: taskId })
+    expect((await step('2026-12-24')).report).toBeNull()
+    const reported = await step('2026-12-25')
+    expect(reported.task.escalation).toBe('reported')
+    expect(reported.report?.addressee).toBe('禄丰市人民政府')
+    expect(reported.report?.body).toContain('未按规定公示行政处罚决定')
+    expect(reported.events.map((e) => e.action)).toEqual(['create', 'remind', 'draft_letter', 'report'])
+    const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', taskId).orderBy('id').execute()
+    expect(audits.map((a) => a.action)).toEqual(['rectification_task.remind', 'rectification_task.draft_letter', 'rectification_task.report'])
+    // The supervisor issues the drafted letter: the unit gets a new document with its own task.
+    t.clock.now = at('2026-12-25')
+    const sfj = await t.as('sfj')
+    const issued = await sfj.post(`/api/supervision/documents/${letter.id}/issue`)
+    expect(issued.statusCode, issued.body).toBe(200)
+    expect(issued.json().document.number).toMatch(/^禄司监提〔2026〕第\d+号$/)
+    expect(issued.json().tasks).toHaveLength(1)
+  })
+
+  it('a 提醒函 whose target is the government skips the letter step', async () => {
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId], 'reminder', '整改反馈不及时')
+    const taskId = doc.tasks[0]!.id
+    const due = doc.tasks[0]!.dueOn // 10 working days
+    expect(due).toBe('2026-12-04')
+    // Other hours than the test above: a recurring job runs once per hourly slot.
+    await runDueJobs(t.db, new Date('2026-12-07T15:00:00+08:00'))
+    await runDueJobs(t.db, new Date('2026-12-18T15:00:00+08:00'))
+    const detail = (await (await t.as('sfj')).get(`/api/supervision/tasks/${taskId}`)).json()
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['create', 'remind', 'report'])
+  })
+})
+
+describe('document types and 普法提示单', () => {
+  it('lets supervisors change a type’s period, which applies to documents drafted afterwards', async () => {
+    const sfj = await t.as('sfj')
+    const types = (await sfj.get('/api/supervision/document-types')).json().items as Array<{ code: string; name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown }>
+    expect(types.map((x) => x.code)).toEqual(['reminder', 'opinion', 'suggestion', 'decision'])
+    expect(types.find((x) => x.code === 'decision')?.binding).toBe(true)
+    const suggestion = types.find((x) => x.code === 'suggestion')!
+    const bad = await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), escalatesTo: 'suggestion' })
+    expect(bad.statusCode).toBe(400)
+    const ok = await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 20, responseUnit: 'working_days' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    t.clock.now = at('2026-11-20')
+    const doc = await issueOpinion([zjjId, jsId], 'suggestion')
+    expect(doc.tasks).toHaveLength(2)
+    expect(doc.tasks[0]!.dueOn).toBe('2026-12-18')
+    expect((await (await t.as('zjj_head')).patch('/api/supervision/document-types/suggestion', pick(suggestion))).statusCode).toBe(403)
+  })
+
+  it('tracks the reading of a 普法提示单 per unit', async () => {
+    t.clock.now = at('2026-11-20')
+    const sfj = await t.as('sfj')
+    const created = await sfj.post('/api/supervision/legal-notices', {
+      title: '关于行政处罚决定书载明事项的普法提示',
+      content: '近期评查发现决定书缺少履行方式和期限。',
+      legalPoints: [{ basis: '《中华人民共和国行政处罚法》第五十九条', point: '决定书应当载明履行方式和期限' }],
+      sourceNote: '2026年第5期评查高频扣分项',
+      recipientOrgIds: [zjjId, jsId],
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = created.json().notice.id as string
+    expect((await (await t.as('md_sfj')).get(`/api/supervision/legal-notices/${id}`)).statusCode).toBe(404)
+    const head = await t.as('zjj_head')
+    const own = (await head.get(`/api/supervision/legal-notices/${id}`)).json()
+    expect(own.recipients).toHaveLength(1)
+    expect(own.recipients[0].readAt).not.toBeNull()
+    const view = (await sfj.get(`/api/supervision/legal-notices/${id}`)).json() as { recipients: Array<{ orgId: string; readAt: string | null }> }
+    expect(view.recipients.find((r) => r.orgId === zjjId)?.readAt).not.toBeNull()
+    expect(view.recipients.find((r) => r.orgId === jsId)?.readAt).toBeNull()
+  })
+})
+
+function pick(x: { name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown }) {
+  return { name: x.name, binding: x.binding, responseDays: x.responseDays, responseUnit: x.responseUnit, escalatesTo: x.escalatesTo, numberCode: x.numberCode, template: x.template }
+}

@@ -7,6 +7,8 @@ import '../duties/duties.demo'
 import '../discretion/discretion.demo'
 // 云执法 last: it inspects the enterprises with the officers and items the parts above created.
 import '../inspections/inspections.demo'
+// 行政处罚 after 云执法: cases start from inspections whose result was 移送立案.
+import '../cases/cases.demo'
 // 案卷评查 after 行政处罚 (it samples the closed cases) and before 存证 (its frozen pools get leaves).
 import '../review/review.demo'
 // 存证 must stay the very last part: it puts a ledger leaf on every record the parts above seeded.

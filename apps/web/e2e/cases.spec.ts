@@ -58,7 +58,7 @@ async function expectStatus(page: Page, status: string) {
 }
 
 test('an officer takes a case from 线索登记 to 归档; the head files and decides it, the legal reviewer passes it; the decision PDF downloads', async ({ browser }) => {
-  test.setTimeout(360_000)
+  test.setTimeout(480_000)
   const officer = await signIn(browser, 'zjj_officer')
 
   // 线索登记

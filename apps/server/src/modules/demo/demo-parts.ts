@@ -11,6 +11,8 @@ import '../inspections/inspections.demo'
 import '../cases/cases.demo'
 // 案卷评查 after 行政处罚 (it samples the closed cases) and before 存证 (its frozen pools get leaves).
 import '../review/review.demo'
+// 执法监督 after 行政处罚: the 2025 一函三书, their rectification tasks and the 普法提示单.
+import '../supervision/supervision.demo'
 // 存证 must stay the very last part: it puts a ledger leaf on every record the parts above seeded.
 import '../ledger/ledger.demo'
 export {}

@@ -41,7 +41,8 @@ test('an admin enters the 2027 holiday arrangement and the calendar counts it at
   await expect(row).toContainText('管理员录入')
   await expect(row).toContainText('10')
   // The month view jumps to January 2027 and shows 元旦.
-  await expect(page.getByText('2027年1月')).toBeVisible()
+  await expect(page.getByText('2027年1月', { exact: true })).toBeVisible()
+  await expect(page.locator('.ant-picker-calendar .ant-tag').filter({ hasText: '法定节假日' }).first()).toBeVisible()
   const days = await page.request.get('/api/calendar/days?from=2027-01-01&to=2027-01-01')
   expect((await days.json()).days[0]).toMatchObject({ kind: 'holiday', known: true })
 })

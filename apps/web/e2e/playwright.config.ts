@@ -31,7 +31,8 @@ export default defineConfig({
     command: `node -e "require('fs').rmSync(process.argv[1],{recursive:true,force:true})" ${JSON.stringify(dataDir)} && node apps/server/bin/yangguang.mjs serve --demo`,
     cwd: root,
     url: `http://localhost:${port}/api/health`,
-    timeout: 120_000,
+    // The first start seeds the whole demo year (cases with their PDFs, reviews…): minutes on a loaded machine.
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
     stdout: 'ignore',

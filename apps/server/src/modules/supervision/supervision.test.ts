@@ -36,6 +36,22 @@ async function issueOpinion(orgIds: string[], typeCode = 'opinion', problem = '�
   return res.json() as Detail
 }
 
+describe('demo data', () => {
+  it('has the article’s 2025: 4 建议书, 2 意见书, 2 提醒函 to more than 20 units, every 2025 task closed', async () => {
+    const docs = await t.db.selectFrom('supervision_document').select(['id', 'type_code', 'number']).where('issued_on', '>=', '2025-01-01').where('issued_on', '<=', '2025-12-31').execute()
+    const count = (code: string) => docs.filter((d) => d.type_code === code).length
+    expect([count('suggestion'), count('opinion'), count('reminder')]).toEqual([4, 2, 2])
+    expect(docs.filter((d) => d.type_code === 'suggestion').map((d) => d.number).sort()).toEqual(['禄司监建〔2025〕第1号', '禄司监建〔2025〕第2号', '禄司监建〔2025〕第3号', '禄司监建〔2025〕第4号'])
+    const units = await t.db.selectFrom('supervision_recipient').select('org_id').distinct().where('document_id', 'in', docs.map((d) => d.id)).execute()
+    expect(units.length).toBeGreaterThan(20)
+    const tasks = await t.db.selectFrom('rectification_task').select('status').where('document_id', 'in', docs.map((d) => d.id)).execute()
+    expect(tasks.length).toBeGreaterThan(20)
+    expect(tasks.every((k) => k.status === 'closed')).toBe(true)
+    const open2026 = await t.db.selectFrom('rectification_task').select('status').where('status', '!=', 'closed').execute()
+    expect(open2026.length).toBeGreaterThan(0)
+  })
+})
+
 describe('issuing supervision documents', () => {
   it('numbers documents of a type one after another per year and renders a downloadable PDF', async () => {
     t.clock.now = at('2026-11-20')

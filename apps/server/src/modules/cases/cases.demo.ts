@@ -5,7 +5,6 @@ import {
   generateIdNumber,
   shanghaiDateOf,
   type CaseAction,
-  type CaseStatus,
   type DiscretionTier,
   type IsoDate,
   type PenaltyKind,
@@ -27,26 +26,11 @@ import { createCaseBody, simpleCaseBody } from './cases.schema'
 import { decideSimpleCaseIn, registerCaseIn } from './cases.service'
 
 /**
- * The 行政处罚 part of the 禄丰市 demo. Every case is driven through the case engine — registration,
- * the simple procedure and `performCaseActionIn` for each act — with the act's historical moment as
- * the context's clock and the actor of the right role (the case's officers for investigative acts,
- * the unit head for approvals and decisions, the unit's legal reviewer for 法制审核), so every guard
- * applies and every document is issued (and put on the ledger) by the engine.
- *
- * Shape (the source article's year is 2025):
- * - 2025: {@link DEMO_GENERAL_2025} general-procedure cases across 住建局, 自然资源局, 林草局,
- *   综合执法局 and the townships, nearly all closed or archived: organisations and natural persons,
- *   a few with hearings, 法制审核 where art. 58 asks for it, collective discussion of major cases,
- *   不予处罚 under art. 33 (首违不罚), transfers to the police, late payment with 加处罚款, one case
- *   paid in instalments, one 行政复议; some started from inspections whose result was 移送立案;
- *   {@link DEMO_SIMPLE_2025} simple-procedure (当场处罚) decisions. Penalty decisions are published.
- * - This year: cases in every status of the procedure, with deadlines near and past, and one
- *   published decision revoked and withdrawn.
- *
- * The units' officers, heads and legal reviewers who have no account yet get one (password as the
- * other demo accounts), linked to their officer record: the engine acts only for signed-in users.
- * Choices come from a seeded PRNG, so the demo is the same on every load (the engine's own
- * verification ids and salts are random by design).
+ * 2025 volumes. The source article's year had about 150 general-procedure files (64 of them reviewed)
+ * and many on-the-spot decisions; here every case runs through the engine — about 0.35 s of CPU per
+ * general case on PGlite, most of it the engine's own queries, the rest its ~9 PDFs — and the seed
+ * runs for every test run's template, so the demo keeps 30 general and 12 simple cases. Raising
+ * these scales the rest (the special paths come in proportion, at least one of each).
  */
 export const DEMO_GENERAL_2025 = 30
 export const DEMO_SIMPLE_2025 = 12
@@ -74,6 +58,31 @@ type Unit = {
 type Enterprise = { id: string; name: string; credit_code: string; township_code: string | null }
 type Party = { kind: 'organization' | 'person'; name: string; idNumber?: string; creditCode?: string; address?: string; phone?: string; legalRep?: string }
 
+/**
+ * The 行政处罚 part of the 禄丰市 demo. Every case is driven through the case engine — registration,
+ * the simple procedure and `performCaseActionIn` for each act — with the act's historical moment as
+ * the context's clock and the actor of the right role (the case's officers for investigative acts,
+ * the unit head for approvals and decisions, the unit's legal reviewer for 法制审核), so every guard
+ * applies and every document is issued (and put on the ledger) by the engine.
+ *
+ * Shape (the source article's year is 2025):
+ * - 2025: {@link DEMO_GENERAL_2025} general-procedure cases across 住建局, 自然资源局, 林草局,
+ *   综合执法局 and the townships, nearly all closed or archived: organisations and natural persons,
+ *   a few with hearings, 法制审核 where art. 58 asks for it, collective discussion of major cases,
+ *   不予处罚 under art. 33 (首违不罚), transfers to the police, late payment with 加处罚款, one case
+ *   paid in instalments, one 行政复议; some started from inspections whose result was 移送立案;
+ *   {@link DEMO_SIMPLE_2025} simple-procedure (当场处罚) decisions. Penalty decisions are published.
+ * - This year: cases in every status of the procedure, with deadlines near and past, and one
+ *   published decision revoked and withdrawn.
+ *
+ * The units' officers, heads and legal reviewers who have no account yet get one (password as the
+ * other demo accounts), linked to their officer record: the engine acts only for signed-in users.
+ * Choices come from a seeded PRNG, so the demo is the same on every load (the engine's own
+ * verification ids and salts are random by design).
+ *
+ * @example
+ * registerDemoSeeder(seedCasesDemo) // after the inspections part, before the ledger part
+ */
 export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<void> {
   const random = mulberry32(20251126)
   const today = shanghaiDateOf(ctx.now)
@@ -721,8 +730,3 @@ function mulberry32(seed: number): () => number {
   }
 }
 
-/** Statuses every demo load must show (checked by cases.demo.test.ts). */
-export const demoStatuses: readonly CaseStatus[] = [
-  'registered', 'filing_approval', 'investigating', 'under_review', 'notified', 'hearing', 'legal_review', 'pending_decision', 'decided',
-  'executing', 'enforcement', 'closed', 'archived', 'not_filed', 'terminated', 'transferred', 'suspended', 'revoked',
-]

@@ -89,7 +89,8 @@ export async function listReviewerCandidates(db: Executor, regionPath: string) {
     .where('u.status', '=', 'active')
     .where('u.role', 'in', ['supervisor', 'volunteer', 'legal_reviewer'])
     .where((eb) => eb.or([eb('r.path', 'like', `${regionPath}%`), eb('u.role', '=', 'volunteer')]))
-    .orderBy('u.role')
+    // Bureau staff first, then 义务监督员, then other units' legal reviewers (交叉评查).
+    .orderBy(sql`case u.role when 'supervisor' then 0 when 'volunteer' then 1 else 2 end`)
     .orderBy('u.display_name')
     .execute()
 }

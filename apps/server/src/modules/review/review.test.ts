@@ -94,6 +94,10 @@ describe('案卷评查', () => {
     expect(conflict.statusCode).toBe(409)
     expect(conflict.json().message).toContain('回避')
     expect((await zjjHead.post('/api/review/assignments', { fileId: jsFiles[0]?.id, reviewerId: user.sfj2 })).statusCode).toBe(403)
+    const candidates = (await sfj.get(`/api/review/batches/${batchId}/reviewers`)).json().items as Array<{ role: string }>
+    expect(candidates[0]?.role).toBe('supervisor')
+    expect(candidates.some((c) => c.role === 'legal_reviewer')).toBe(true)
+    expect((await zjjHead.get(`/api/review/batches/${batchId}/reviewers`)).statusCode).toBe(404)
     for (const f of zjjFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.sfj2, role: 'primary' })).statusCode).toBe(201)
     for (const f of jsFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.zjj_legal, role: 'primary' })).statusCode).toBe(201)
   })

@@ -126,3 +126,41 @@ export type InspectionRule = (typeof inspectionRules)[number]
 /** 例外放行申请状态 */
 export const overrideStatuses = ['pending', 'approved', 'rejected', 'used'] as const
 export type OverrideStatus = (typeof overrideStatuses)[number]
+
+/** 社会监督 — 投诉举报的类别 (行政执法监督条例: 行为监督的重点问题, domain-research §1.6) */
+export const complaintCategories = [
+  'arbitrary_inspection',
+  'arbitrary_fine',
+  'arbitrary_fee',
+  'arbitrary_seizure',
+  'profit_driven',
+  'case_not_filed',
+  'buck_passing',
+  'fine_instead_of_management',
+  'out_of_area',
+  'conduct',
+  'other',
+] as const
+export type ComplaintCategory = (typeof complaintCategories)[number]
+
+/** 投诉举报状态: 待受理 → 已受理 → 办理中 → 已答复 → 已办结; 或 不予受理 / 已转办 */
+export const complaintStatuses = ['received', 'accepted', 'not_accepted', 'transferred', 'assigned', 'answered', 'closed'] as const
+export type ComplaintStatus = (typeof complaintStatuses)[number]
+
+/** 义务监督员的界别 */
+export const volunteerRepresentations = ['npc_deputy', 'cppcc_member', 'enterprise', 'lawyer', 'expert', 'media', 'public'] as const
+export type VolunteerRepresentation = (typeof volunteerRepresentations)[number]
+
+/** 义务监督员任务的对象 */
+export const volunteerTargetKinds = ['inspection', 'review_batch', 'meeting', 'event', 'complaint', 'other'] as const
+export type VolunteerTargetKind = (typeof volunteerTargetKinds)[number]
+
+/** 阳光执法活动类别: 座谈会 / 专题活动 / 培训 */
+export const socialEventKinds = ['forum', 'campaign', 'training'] as const
+export type SocialEventKind = (typeof socialEventKinds)[number]
+
+/** 移送: 线索 / 案件; 状态 待接收 / 已接收 / 拒绝接收 */
+export const transferKinds = ['clue', 'case'] as const
+export type TransferKind = (typeof transferKinds)[number]
+export const transferStatuses = ['pending', 'accepted', 'refused'] as const
+export type TransferStatus = (typeof transferStatuses)[number]

@@ -44,6 +44,7 @@ import type {
 } from './penalty-procedure'
 import type { DayKind } from './work-calendar'
 import type { ReviewFileKind, ReviewGrade } from './review-scoring'
+import type { ComplaintCategory, ComplaintStatus, SocialEventKind, TransferKind, TransferStatus, VolunteerRepresentation, VolunteerTargetKind } from './enums'
 
 /** The one table of user-facing Chinese labels for enumerations. */
 export const labels = {
@@ -387,6 +388,49 @@ export const labels = {
   /** 案卷评查: grades and file kinds (review-scoring.ts). */
   reviewGrade: { excellent: '优秀', pass: '合格', fail: '不合格' } satisfies Record<ReviewGrade, string>,
   reviewFileKind: { penalty: '行政处罚案卷', license: '行政许可案卷' } satisfies Record<ReviewFileKind, string>,
+  /** 社会监督: 投诉举报、义务监督员、联席会议、移送、阳光执法活动. */
+  complaintCategory: {
+    arbitrary_inspection: '乱检查',
+    arbitrary_fine: '乱罚款',
+    arbitrary_fee: '乱收费',
+    arbitrary_seizure: '乱查封',
+    profit_driven: '趋利性执法',
+    case_not_filed: '有案不立',
+    buck_passing: '推诿扯皮',
+    fine_instead_of_management: '以罚代管',
+    out_of_area: '违规异地执法',
+    conduct: '执法人员态度作风',
+    other: '其他',
+  } satisfies Record<ComplaintCategory, string>,
+  complaintStatus: {
+    received: '待受理',
+    accepted: '已受理',
+    not_accepted: '不予受理',
+    transferred: '已转办',
+    assigned: '办理中',
+    answered: '已答复',
+    closed: '已办结',
+  } satisfies Record<ComplaintStatus, string>,
+  volunteerRepresentation: {
+    npc_deputy: '人大代表',
+    cppcc_member: '政协委员',
+    enterprise: '企业代表',
+    lawyer: '律师',
+    expert: '专家学者',
+    media: '新闻媒体',
+    public: '群众代表',
+  } satisfies Record<VolunteerRepresentation, string>,
+  volunteerTargetKind: {
+    inspection: '观摩行政检查',
+    review_batch: '参加案卷评查',
+    meeting: '列席会议',
+    event: '参加活动',
+    complaint: '跟踪投诉办理',
+    other: '其他',
+  } satisfies Record<VolunteerTargetKind, string>,
+  socialEventKind: { forum: '座谈会', campaign: '专题活动', training: '培训' } satisfies Record<SocialEventKind, string>,
+  transferKind: { clue: '线索移送', case: '案件移送' } satisfies Record<TransferKind, string>,
+  transferStatus: { pending: '待接收', accepted: '已接收', refused: '拒绝接收' } satisfies Record<TransferStatus, string>,
 } as const
 
 /**

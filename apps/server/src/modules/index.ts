@@ -22,6 +22,7 @@ import { discretionPublicRoutes } from './discretion/discretion-public.routes'
 import { discretionRoutes } from './discretion/discretion.routes'
 import { supervisionRoutes } from './supervision/supervision.routes'
 import { reviewPublicRoutes, reviewRoutes } from './review/review.routes'
+import { socialRoutes } from './social/social.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -49,4 +50,5 @@ export const modules: FastifyPluginAsyncZod[] = [
   reviewRoutes,
   reviewPublicRoutes,
   supervisionRoutes,
+  socialRoutes,
 ]

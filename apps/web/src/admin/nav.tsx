@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileProtectOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
+import { AlertOutlined, CommentOutlined, SendOutlined, SunOutlined, UserSwitchOutlined, ApartmentOutlined, FileProtectOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Role } from '@yangguang/core'
 import type { ReactNode } from 'react'
 import { CatalogueDiffPage } from './catalogue/CatalogueDiffPage'
@@ -24,6 +24,12 @@ import { BenchmarksPage } from './discretion/BenchmarksPage'
 import { HolidaysPage } from './discretion/HolidaysPage'
 import { NoPenaltyPage } from './discretion/NoPenaltyPage'
 import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
+import { ComplaintsPage } from './social/ComplaintsPage'
+import { EventsPage } from './social/EventsPage'
+import { MeetingsPage } from './social/MeetingsPage'
+import { MyVolunteerPage } from './social/MyVolunteerPage'
+import { TransfersPage } from './social/TransfersPage'
+import { VolunteersPage } from './social/VolunteersPage'
 import { MyResultsPage, MyReviewsPage } from './review/MyReviewsPage'
 import { ReviewBatchPage } from './review/ReviewBatchPage'
 import { ReviewBatchesPage } from './review/ReviewBatchesPage'
@@ -79,6 +85,12 @@ export const adminPages: AdminPage[] = [
   { path: '/review/sheets/:id', label: '评分表', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewSheetPage />, hidden: true },
   { path: '/review/results', label: '我的评查结果', icon: <BarChartOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer', 'officer'], element: <MyResultsPage /> },
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
+  { path: '/social/complaints', label: '投诉举报', icon: <AlertOutlined />, group: '社会监督', roles: staff, todoSection: 'social', element: <ComplaintsPage /> },
+  { path: '/social/volunteers', label: '义务监督员', icon: <UserSwitchOutlined />, group: '社会监督', roles: ['admin', 'supervisor'], element: <VolunteersPage /> },
+  { path: '/social/meetings', label: '联席会议', icon: <CommentOutlined />, group: '社会监督', roles: staff, element: <MeetingsPage /> },
+  { path: '/social/transfers', label: '线索和案件移送', icon: <SendOutlined />, group: '社会监督', roles: staff, element: <TransfersPage /> },
+  { path: '/social/events', label: '阳光执法活动', icon: <SunOutlined />, group: '社会监督', roles: [...staff, 'volunteer'], element: <EventsPage /> },
+  { path: '/social/my', label: '我的监督任务', icon: <UserSwitchOutlined />, roles: ['volunteer'], todoSection: 'social', element: <MyVolunteerPage /> },
   { path: '/system/users', label: '账号管理', icon: <TeamOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <UsersPage /> },
   { path: '/system/audit', label: '审计日志', icon: <AuditOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <AuditLogPage /> },
   { path: '/system/holidays', label: '节假日安排', icon: <CalendarOutlined />, group: '系统管理', roles: ['admin', 'supervisor'], element: <HolidaysPage /> },

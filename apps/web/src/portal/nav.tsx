@@ -11,6 +11,8 @@ import { VerifyPage } from './verify/VerifyPage'
 import { DecisionDetailPage } from './decisions/DecisionDetailPage'
 import { DecisionsPage } from './decisions/DecisionsPage'
 import { CaseLookupPage } from './lookup/CaseLookupPage'
+import { ComplaintLookupPage } from './complaints/ComplaintLookupPage'
+import { ComplaintPage } from './complaints/ComplaintPage'
 import { PortalReviewBatchPage, PortalReviewPage } from './review/PortalReviewPage'
 
 /** A page of the public portal. `inMenu` pages show in the header. */
@@ -32,5 +34,7 @@ export const portalPages: PortalPage[] = [
   { path: '/lookup', label: '案件查询', element: <CaseLookupPage />, inMenu: true, description: '当事人凭文书上的案件编号和查询码查询本案进度、期限和文书' },
   { path: '/review', label: '案卷评查', element: <PortalReviewPage />, inMenu: true, description: '司法局抽查各单位办结案卷的结果：案卷池、随机种子和算法公开，抽样结果人人可复核' },
   { path: '/review/:id', label: '评查批次', element: <PortalReviewBatchPage />, inMenu: false },
+  { path: '/complaints', label: '投诉举报', element: <ComplaintPage />, inMenu: true, description: '对乱检查、乱罚款、趋利性执法等行为向司法局投诉举报，可匿名，凭查询码查看答复' },
+  { path: '/complaints/lookup', label: '投诉进度查询', element: <ComplaintLookupPage />, inMenu: true, description: '凭查询码查看投诉举报的受理、交办和答复情况' },
   { path: '/verify', label: '存证核验', element: <VerifyPage />, inMenu: true, description: '输入回执或扫描文书上的二维码，在浏览器中核验执法记录已登记且未被篡改' },
 ]

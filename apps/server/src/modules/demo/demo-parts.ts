@@ -9,10 +9,12 @@ import '../discretion/discretion.demo'
 import '../inspections/inspections.demo'
 // 行政处罚 after 云执法: cases start from inspections whose result was 移送立案.
 import '../cases/cases.demo'
-// 案卷评查 after 行政处罚 (it samples the closed cases) and before 存证 (its frozen pools get leaves).
-import '../review/review.demo'
+// 社会监督 after 云执法 and cases: volunteers observe inspections, transfers name units.
+import '../social/social.demo'
 // 执法监督 after 行政处罚: the 2025 一函三书, their rectification tasks and the 普法提示单.
 import '../supervision/supervision.demo'
+// 案卷评查 after 行政处罚 (it samples the closed cases) and before 存证 (its frozen pools get leaves).
+import '../review/review.demo'
 // 存证 must stay the very last part: it puts a ledger leaf on every record the parts above seeded.
 import '../ledger/ledger.demo'
 export {}

@@ -4,10 +4,11 @@ import type { DiscretionTables } from './discretion-schema'
 import type { LedgerTables } from './ledger-schema'
 import type { PenaltyCaseTables } from './penalty-case-schema'
 import type { ReviewTables } from './review-schema'
+import type { SocialSupervisionTables } from './social-supervision-schema'
 import type { SupervisionTables } from './supervision-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

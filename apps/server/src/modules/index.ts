@@ -23,6 +23,7 @@ import { discretionRoutes } from './discretion/discretion.routes'
 import { supervisionRoutes } from './supervision/supervision.routes'
 import { reviewPublicRoutes, reviewRoutes } from './review/review.routes'
 import { socialRoutes } from './social/social.routes'
+import { dashboardRoutes } from './dashboard/dashboard.routes'
 
 /** Every module's routes, mounted under /api. */
 export const modules: FastifyPluginAsyncZod[] = [
@@ -51,4 +52,5 @@ export const modules: FastifyPluginAsyncZod[] = [
   reviewPublicRoutes,
   supervisionRoutes,
   socialRoutes,
+  dashboardRoutes,
 ]

@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query'
+import { Tag } from 'antd'
+import { api, type Page } from '../../shared/api'
+
+/** Views of the /api/supervision routes (apps/server/src/modules/supervision/supervision.schema.ts). */
+export type ResponseUnit = 'working_days' | 'natural_days'
+export type DocType = {
+  code: string
+  name: string
+  binding: boolean
+  responseDays: number
+  responseUnit: ResponseUnit
+  escalatesTo: string
+  numberCode: string
+  template: { opening: string; requirement: string; closing: string }
+  actions: string[]
+}
+export type DocumentSummary = {
+  id: string
+  typeCode: string
+  typeName: string
+  binding: boolean
+  status: 'draft' | 'issued'
+  subject: string
+  sourceKind: string
+  number: string | null
+  issuerName: string
+  issuedOn: string | null
+  autoDrafted: boolean
+  responseDays: number
+  responseUnit: ResponseUnit
+  recipientCount?: number
+  readCount?: number
+  openTasks?: number
+  actions: string[]
+}
+export type Task = {
+  id: string
+  documentId: string
+  documentNumber: string | null
+  typeName: string
+  orgId: string
+  orgName: string
+  findingSeq: number
+  problem: string
+  legalBasis: string
+  measure: string
+  status: 'open' | 'responded' | 'closed'
+  dueOn: string
+  dueProvisional: boolean
+  overdue: boolean
+  daysOpen: number
+  escalation: 'none' | 'reminded' | 'letter' | 'reported'
+  letterDocumentId: string | null
+  closedAt: string | null
+  actions: string[]
+}
+export type DocumentDetail = {
+  document: DocumentSummary & { sourceSnapshot: string; verifyId: string | null; sha256: string | null }
+  findings: Array<{ id: string; seq: number; problem: string; legalBasis: string; measure: string }>
+  recipients: Array<{ orgId: string; orgName: string; deliveredOn: string | null; readAt: string | null; readByName: string | null }>
+  tasks: Task[]
+}
+export type TaskDetail = {
+  task: Task
+  events: Array<{ seq: number; at: string; action: string; actorName: string; note: string | null; data: Record<string, unknown> }>
+  report: { id: string; addressee: string; body: string; createdAt: string } | null
+}
+export type LegalNotice = {
+  id: string
+  title: string
+  content: string
+  legalPoints: Array<{ basis: string; point: string }>
+  sourceNote: string
+  issuerName: string
+  issuedAt: string
+  recipientCount?: number
+  readCount?: number
+}
+
+/** Chinese labels of the supervision enums (server values → UI text). */
+export const supervisionLabels = {
+  sourceKind: { review_finding: '案卷评查', inspection_oversight: '行政检查监督', complaint: '投诉举报', daily_supervision: '日常监督', case: '案件监督', escalation: '逾期督促' } as Record<string, string>,
+  taskStatus: { open: '待整改', responded: '待验收', closed: '已销号' } as Record<string, string>,
+  escalation: { none: '—', reminded: '已提醒', letter: '已起草提醒函', reported: '已报告政府' } as Record<string, string>,
+  event: { create: '送达并立项', respond: '单位反馈', accept: '验收通过', return: '退回重改', remind: '逾期提醒', draft_letter: '督促文书', report: '报告本级人民政府' } as Record<string, string>,
+  responseUnit: { working_days: '个工作日', natural_days: '日' } as Record<string, string>,
+}
+
+export const taskStatusColors: Record<string, string> = { open: 'orange', responded: 'blue', closed: 'green' }
+
+export function TaskStatusTag({ task }: { task: Pick<Task, 'status' | 'overdue'> }) {
+  if (task.overdue) return <Tag color="red">已逾期</Tag>
+  return <Tag color={taskStatusColors[task.status]}>{supervisionLabels.taskStatus[task.status]}</Tag>
+}
+
+export function useDocTypes() {
+  return useQuery({ queryKey: ['supervision-doc-types'], queryFn: () => api.get<{ items: DocType[] }>('/api/supervision/document-types') })
+}
+
+export function useUnits(enabled: boolean) {
+  return useQuery({
+    queryKey: ['supervision-units'],
+    enabled,
+    queryFn: () => api.get<Page<{ id: string; name: string; kind: string }>>('/api/orgs', { pageSize: 200 }),
+    select: (page) => page.items.filter((o) => o.kind !== 'justice_bureau'),
+  })
+}
+
+export const isBureauRole = (role: string | undefined) => role === 'admin' || role === 'supervisor'

@@ -1,4 +1,4 @@
-import { AlertOutlined, CommentOutlined, SendOutlined, SunOutlined, UserSwitchOutlined, ApartmentOutlined, FileProtectOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
+import { AlertOutlined, CommentOutlined, SendOutlined, SunOutlined, UserSwitchOutlined, ApartmentOutlined, DashboardOutlined, FileProtectOutlined, BarChartOutlined, CalendarOutlined, ControlOutlined, FileSearchOutlined, ShopOutlined, AuditOutlined, BankOutlined, BookOutlined, CheckSquareOutlined, ClusterOutlined, IdcardOutlined, ProfileOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons'
 import type { Role } from '@yangguang/core'
 import type { ReactNode } from 'react'
 import { CatalogueDiffPage } from './catalogue/CatalogueDiffPage'
@@ -24,12 +24,6 @@ import { BenchmarksPage } from './discretion/BenchmarksPage'
 import { HolidaysPage } from './discretion/HolidaysPage'
 import { NoPenaltyPage } from './discretion/NoPenaltyPage'
 import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
-import { DocTypesPage } from './supervision/DocTypesPage'
-import { LegalNoticePage, LegalNoticesPage } from './supervision/LegalNoticesPage'
-import { RectificationBoardPage } from './supervision/RectificationBoardPage'
-import { RectificationTaskPage } from './supervision/RectificationTaskPage'
-import { SupervisionDocumentPage } from './supervision/SupervisionDocumentPage'
-import { SupervisionDocumentsPage } from './supervision/SupervisionDocumentsPage'
 import { ComplaintsPage } from './social/ComplaintsPage'
 import { EventsPage } from './social/EventsPage'
 import { MeetingsPage } from './social/MeetingsPage'
@@ -40,6 +34,7 @@ import { MyResultsPage, MyReviewsPage } from './review/MyReviewsPage'
 import { ReviewBatchPage } from './review/ReviewBatchPage'
 import { ReviewBatchesPage } from './review/ReviewBatchesPage'
 import { ReviewSheetPage } from './review/ReviewSheetPage'
+import { SupervisionDashboardPage } from './dashboard/SupervisionDashboardPage'
 
 /** A page of the admin console: its route, its menu entry, and who may see it. */
 export type AdminPage = {
@@ -85,20 +80,12 @@ export const adminPages: AdminPage[] = [
   { path: '/cases/new', label: '线索登记', group: '行政处罚', roles: ['unit_head', 'officer'], element: <NewCaseRoute />, hidden: true },
   { path: '/cases/simple', label: '简易程序', group: '行政处罚', roles: ['unit_head', 'officer'], element: <SimpleCaseRoute />, hidden: true },
   { path: '/cases/:id', label: '案件详情', group: '行政处罚', roles: staff, element: <CaseRoute />, hidden: true },
+  { path: '/supervision/dashboard', label: '监督驾驶舱', icon: <DashboardOutlined />, group: '执法监督', roles: ['supervisor', 'admin'], element: <SupervisionDashboardPage /> },
   { path: '/review/batches', label: '案卷评查', icon: <FileSearchOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <ReviewBatchesPage /> },
   { path: '/review/batches/:id', label: '评查批次', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewBatchPage />, hidden: true },
   { path: '/review/my', label: '我的评查任务', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['supervisor', 'legal_reviewer', 'volunteer'], element: <MyReviewsPage /> },
   { path: '/review/sheets/:id', label: '评分表', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewSheetPage />, hidden: true },
   { path: '/review/results', label: '我的评查结果', icon: <BarChartOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer', 'officer'], element: <MyResultsPage /> },
-  { path: '/supervision/documents', label: '监督文书', icon: <FileProtectOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <SupervisionDocumentsPage /> },
-  { path: '/supervision/documents', label: '收到的监督文书', icon: <FileProtectOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer'], element: <SupervisionDocumentsPage /> },
-  { path: '/supervision/documents/:id', label: '监督文书详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <SupervisionDocumentPage />, hidden: true },
-  { path: '/supervision/tasks', label: '整改跟踪', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], todoSection: 'supervision', element: <RectificationBoardPage /> },
-  { path: '/supervision/tasks', label: '整改任务', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer'], todoSection: 'supervision', element: <RectificationBoardPage /> },
-  { path: '/supervision/tasks/:id', label: '整改任务详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <RectificationTaskPage />, hidden: true },
-  { path: '/supervision/legal-notices', label: '普法提示单', icon: <BookOutlined />, group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <LegalNoticesPage /> },
-  { path: '/supervision/legal-notices/:id', label: '普法提示单详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <LegalNoticePage />, hidden: true },
-  { path: '/supervision/document-types', label: '监督文书种类', icon: <ControlOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <DocTypesPage /> },
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/social/complaints', label: '投诉举报', icon: <AlertOutlined />, group: '社会监督', roles: staff, todoSection: 'social', element: <ComplaintsPage /> },
   { path: '/social/volunteers', label: '义务监督员', icon: <UserSwitchOutlined />, group: '社会监督', roles: ['admin', 'supervisor'], element: <VolunteersPage /> },

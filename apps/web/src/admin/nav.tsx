@@ -24,6 +24,12 @@ import { BenchmarksPage } from './discretion/BenchmarksPage'
 import { HolidaysPage } from './discretion/HolidaysPage'
 import { NoPenaltyPage } from './discretion/NoPenaltyPage'
 import { CaseRoute, CasesRoute, NewCaseRoute, SimpleCaseRoute } from './cases/lazy'
+import { DocTypesPage } from './supervision/DocTypesPage'
+import { LegalNoticePage, LegalNoticesPage } from './supervision/LegalNoticesPage'
+import { RectificationBoardPage } from './supervision/RectificationBoardPage'
+import { RectificationTaskPage } from './supervision/RectificationTaskPage'
+import { SupervisionDocumentPage } from './supervision/SupervisionDocumentPage'
+import { SupervisionDocumentsPage } from './supervision/SupervisionDocumentsPage'
 import { ComplaintsPage } from './social/ComplaintsPage'
 import { EventsPage } from './social/EventsPage'
 import { MeetingsPage } from './social/MeetingsPage'
@@ -86,6 +92,15 @@ export const adminPages: AdminPage[] = [
   { path: '/review/my', label: '我的评查任务', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['supervisor', 'legal_reviewer', 'volunteer'], element: <MyReviewsPage /> },
   { path: '/review/sheets/:id', label: '评分表', group: '执法监督', roles: [...staff, 'volunteer'], element: <ReviewSheetPage />, hidden: true },
   { path: '/review/results', label: '我的评查结果', icon: <BarChartOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer', 'officer'], element: <MyResultsPage /> },
+  { path: '/supervision/documents', label: '监督文书', icon: <FileProtectOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <SupervisionDocumentsPage /> },
+  { path: '/supervision/documents', label: '收到的监督文书', icon: <FileProtectOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer'], element: <SupervisionDocumentsPage /> },
+  { path: '/supervision/documents/:id', label: '监督文书详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <SupervisionDocumentPage />, hidden: true },
+  { path: '/supervision/tasks', label: '整改跟踪', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], todoSection: 'supervision', element: <RectificationBoardPage /> },
+  { path: '/supervision/tasks', label: '整改任务', icon: <CheckSquareOutlined />, group: '执法监督', roles: ['unit_head', 'legal_reviewer'], todoSection: 'supervision', element: <RectificationBoardPage /> },
+  { path: '/supervision/tasks/:id', label: '整改任务详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <RectificationTaskPage />, hidden: true },
+  { path: '/supervision/legal-notices', label: '普法提示单', icon: <BookOutlined />, group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <LegalNoticesPage /> },
+  { path: '/supervision/legal-notices/:id', label: '普法提示单详情', group: '执法监督', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], element: <LegalNoticePage />, hidden: true },
+  { path: '/supervision/document-types', label: '监督文书种类', icon: <ControlOutlined />, group: '执法监督', roles: ['admin', 'supervisor'], element: <DocTypesPage /> },
   { path: '/', label: '本企业检查', icon: <ShopOutlined />, roles: ['enterprise'], element: <MyEnterprisePage /> },
   { path: '/social/complaints', label: '投诉举报', icon: <AlertOutlined />, group: '社会监督', roles: staff, todoSection: 'social', element: <ComplaintsPage /> },
   { path: '/social/volunteers', label: '义务监督员', icon: <UserSwitchOutlined />, group: '社会监督', roles: ['admin', 'supervisor'], element: <VolunteersPage /> },

@@ -213,12 +213,23 @@ export async function findCaseDocument(db: Executor, caseId: string, documentId:
 
 /** A document by its public verification id, with the issuing organ's name. */
 export async function findDocumentByVerifyId(db: Executor, verifyId: string) {
-  return db
+  const caseDocument = await db
     .selectFrom('case_document as d')
     .innerJoin('org as o', 'o.id', 'd.org_id')
     .select(['d.id', 'd.kind', 'd.title', 'd.number', 'd.issued_on', 'd.leaf_hash', 'o.name as organ'])
     .where('d.verify_id', '=', verifyId)
     .executeTakeFirst()
+  if (caseDocument) return caseDocument
+  // 监督文书 (一函三书) carry the same kind of QR code; the verification page serves both.
+  const supervision = await db
+    .selectFrom('supervision_document as d')
+    .innerJoin('org as o', 'o.id', 'd.issuer_org_id')
+    .select(['d.id', 'd.title', 'd.number', 'd.issued_on', 'd.leaf_hash', 'o.name as organ'])
+    .where('d.verify_id', '=', verifyId)
+    .where('d.status', '=', 'issued')
+    .executeTakeFirst()
+  if (!supervision || !supervision.leaf_hash || !supervision.issued_on) return undefined
+  return { ...supervision, kind: 'supervision_document' as const, title: supervision.title ?? '监督文书', issued_on: supervision.issued_on, leaf_hash: supervision.leaf_hash }
 }
 
 /** The stored data of a case's documents delivered to the party, in issue order. */

@@ -165,7 +165,8 @@ export function verifyUrl(publicUrl: string, verifyId: string, salt: Uint8Array)
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 
 /** 16 base32 characters (80 random bits): short enough for a QR code, impossible to enumerate. */
-function newVerifyId(): string {
+/** A document's public verification id: 16 base32 characters (80 random bits), as printed under its QR code. */
+export function newVerifyId(): string {
   const bytes = randomBytes(10)
   let bits = 0
   let value = 0

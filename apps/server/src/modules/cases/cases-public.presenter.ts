@@ -200,7 +200,7 @@ export function presentPartyDocument(row: CaseDocumentRow) {
 
 /** The public facts of a document found by its verification id, with the ledger's view of its leaf. */
 export function presentPublicDocument(found: {
-  doc: { kind: keyof typeof labels.caseDocumentKind; title: string; number: string | null; issued_on: string; organ: string; leaf_hash: Buffer }
+  doc: { kind: keyof typeof labels.caseDocumentKind | 'supervision_document'; title: string; number: string | null; issued_on: string; organ: string; leaf_hash: Buffer }
   receipt: ReceiptRow | null
   publishedSize: number | null
 }) {
@@ -208,7 +208,7 @@ export function presentPublicDocument(found: {
   const index = receipt?.index ?? null
   return {
     kind: doc.kind,
-    kindLabel: labels.caseDocumentKind[doc.kind],
+    kindLabel: doc.kind === 'supervision_document' ? '执法监督文书' : labels.caseDocumentKind[doc.kind],
     title: doc.title,
     number: doc.number,
     organ: doc.organ,

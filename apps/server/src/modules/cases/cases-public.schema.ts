@@ -73,7 +73,7 @@ export const withdrawBody = z.object({ note: z.string().trim().min(2, '请说明
 
 export const verifyIdParams = z.object({ verifyId: z.string().regex(/^[a-z2-7]{16}$/, '核验编号应为 16 位字母或数字') })
 export const publicDocumentView = z.object({
-  kind: z.enum(caseDocumentKinds),
+  kind: z.enum([...caseDocumentKinds, 'supervision_document']),
   kindLabel: z.string(),
   title: z.string(),
   number: z.string().nullable(),

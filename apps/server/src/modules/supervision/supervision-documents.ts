@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema'
 import type { ResponseUnit, SupervisionSourceKind, SupervisionTemplate } from '../../platform/db/supervision-schema'
 import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
 import type { DocumentBlock, OfficialDocument } from '../../platform/pdf/official-document'
-import { type CaseDocumentRuntime, caseDocumentRuntimeFrom, verifyUrl } from '../cases/case-documents.service'
+import { type CaseDocumentRuntime, caseDocumentRuntimeFrom, newVerifyId, verifyUrl } from '../cases/case-documents.service'
 import { nextDocumentSequence } from '../cases/case-documents.repository'
 import * as repo from './supervision.repository'
 
@@ -63,13 +63,8 @@ export function rectificationDue(calendar: WorkCalendar, from: string, days: num
   return end.ok ? { dueOn: end.date, provisional: false } : { dueOn: end.provisional.date, provisional: true }
 }
 
-const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567'
 
 /** 16 base32 characters from 80 random bits: the public verification id printed under the QR code. */
-function newVerifyId(): string {
-  return Array.from(randomBytes(16), (b) => BASE32[b & 31]).join('')
-}
-
 function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
   return `${y}年${m}月${d}日`

@@ -69,6 +69,10 @@ describe('issuing supervision documents', () => {
     const leaf = await t.db.selectFrom('supervision_document').select(['leaf_hash', 'sha256', 'verify_id']).where('id', '=', first.document.id).executeTakeFirstOrThrow()
     expect(leaf.leaf_hash).not.toBeNull()
     expect(leaf.verify_id).toHaveLength(16)
+    // Its QR code opens the public verification page, which finds it like a case document.
+    const verified = await t.anonymous.get(`/api/public/documents/${leaf.verify_id}`)
+    expect(verified.statusCode).toBe(200)
+    expect(verified.json()).toMatchObject({ kind: 'supervision_document', kindLabel: '执法监督文书', number: first.document.number, leafHash: leaf.leaf_hash!.toString('hex') })
   })
 
   it('counts the deadline on working days across 国庆 2026, and flags a deadline in a year without holiday data', async () => {

@@ -63,8 +63,6 @@ export function rectificationDue(calendar: WorkCalendar, from: string, days: num
   return end.ok ? { dueOn: end.date, provisional: false } : { dueOn: end.provisional.date, provisional: true }
 }
 
-
-/** 16 base32 characters from 80 random bits: the public verification id printed under the QR code. */
 function chineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number)
   return `${y}年${m}月${d}日`

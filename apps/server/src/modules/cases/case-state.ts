@@ -30,8 +30,58 @@ export async function loadCaseState(db: Executor, row: repo.CaseRow): Promise<Ca
     repo.listPayments(db, row.id),
     repo.listInstalments(db, row.id),
     repo.listRemedies(db, row.id),
-    penaltyRulesForPath(db, row.org_region_path),
-    workCalendarFor(db),
+    caseRulesFor(db, row.org_region_path),
+    caseCalendarFor(db),
   ])
   return { row, officers, evidence, events, deadlines, payments, instalments, remedies, rules, calendar }
+}
+
+// Inside one transaction the work calendar and the jurisdiction's rules are read once and reused:
+// the demo seed drives every case in one transaction and read them for every act before. Nothing in
+// the case engine writes either (the rules' writer reads through `penaltyRulesForPath` uncached), and
+// a new transaction starts with a fresh read, so an act never sees rules older than its transaction.
+type TrxCache = { calendar?: Promise<WorkCalendar>; rules: Map<string, Promise<PenaltyRules>> }
+const perTransaction = new WeakMap<object, TrxCache>()
+
+function cacheOf(db: Executor): TrxCache | null {
+  if (!db.isTransaction) return null
+  let cache = perTransaction.get(db)
+  if (!cache) perTransaction.set(db, (cache = { rules: new Map() }))
+  return cache
+}
+
+/**
+ * The work calendar for an act: once per transaction (outside one, the calendar service's cache applies).
+ *
+ * @example
+ * const calendar = await caseCalendarFor(trx)
+ */
+export function caseCalendarFor(db: Executor): Promise<WorkCalendar> {
+  const cache = cacheOf(db)
+  if (!cache) return workCalendarFor(db)
+  if (!cache.calendar) {
+    const loading = workCalendarFor(db)
+    cache.calendar = loading
+    loading.catch(() => cache.calendar === loading && delete cache.calendar)
+  }
+  return cache.calendar
+}
+
+/**
+ * The penalty rules for a region path: once per transaction and path (outside one, read each time).
+ *
+ * @example
+ * const rules = await caseRulesFor(trx, row.org_region_path)
+ */
+export function caseRulesFor(db: Executor, regionPath: string): Promise<PenaltyRules> {
+  const cache = cacheOf(db)
+  if (!cache) return penaltyRulesForPath(db, regionPath)
+  let loading = cache.rules.get(regionPath)
+  if (!loading) {
+    const fresh = penaltyRulesForPath(db, regionPath)
+    cache.rules.set(regionPath, fresh)
+    fresh.catch(() => cache.rules.get(regionPath) === fresh && cache.rules.delete(regionPath))
+    loading = fresh
+  }
+  return loading
 }

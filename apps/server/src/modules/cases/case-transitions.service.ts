@@ -21,11 +21,10 @@ import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
-import { penaltyRulesForPath } from './case-rules.service'
 import { cancelDeadlines, extendOpenDeadline, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
 import { executionOf } from './case-execution.service'
 import { benchmarkCheck, effectiveProposal, evaluateGuards, legalReviewReasons, toProposalJson, type ActContext, type GuardRefusal } from './case-guards'
-import { loadCaseState, type CaseState } from './case-state'
+import { caseRulesFor, loadCaseState, type CaseState } from './case-state'
 import { actorKinds, canSeeCase, policyRefusal } from './cases.policy'
 import * as repo from './cases.repository'
 import { actionBodySchemas, type CaseActionInput } from './cases.schema'
@@ -91,7 +90,8 @@ export async function performCaseActionIn(trx: Transaction<DB>, ctx: Ctx, caseId
   await repo.updateCase(trx, caseId, { ...effect.patch, status: to, updated_at: ctx.now })
   await repo.insertEvent(trx, {
     case_id: caseId,
-    seq: await repo.nextEventSeq(trx, caseId),
+    // The case row is locked and its events were read after the lock: the next number follows them.
+    seq: (state.events.at(-1)?.seq ?? 0) + 1,
     action,
     from_status: row.status,
     to_status: to,
@@ -495,7 +495,7 @@ async function transfer(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: ActCont
     created_by: ctx.actor.userId || null,
   })
   const newRow = (await repo.findCase(trx, newId))!
-  const rules = await penaltyRulesForPath(trx, newRow.org_region_path)
+  const rules = await caseRulesFor(trx, newRow.org_region_path)
   await scheduleDeadline(trx, { caseId: newId, rules, calendar: s.calendar }, 'filing', a.onDate)
   await repo.insertEvent(trx, {
     case_id: newId,

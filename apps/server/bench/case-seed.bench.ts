@@ -7,7 +7,7 @@
  * The parts after cases are not run: a marker seeder aborts the seed's transaction right after it.
  *
  * @example
- * node --import tsx apps/server/bench/case-seed.bench.ts [--top]   # --top: the most frequent statements
+ * node --import tsx apps/server/bench/case-seed.bench.ts [--top]   # --top: the costliest statements
  * // cases part: 83 cases, 1234 acts, 40000 queries (480/case, 32/act), CPU 20.1 s (wall 25.3 s)
  */
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
@@ -18,7 +18,7 @@ import { migrateToLatest } from '../src/platform/db/migrate'
 import type { DB } from '../src/platform/db/schema'
 
 const top = process.argv.includes('--top')
-const bySql = new Map<string, number>()
+const bySql = new Map<string, { n: number; ms: number }>()
 let queries = 0
 let counting = false
 let result: { queries: number; cpuMs: number; wallMs: number; cases: number; acts: number } | null = null
@@ -30,7 +30,9 @@ const db = new Kysely<DB>({
   log: (event) => {
     if (!counting || event.level !== 'query') return
     queries++
-    if (top) bySql.set(event.query.sql, (bySql.get(event.query.sql) ?? 0) + 1)
+    if (!top) return
+    const seen = bySql.get(event.query.sql) ?? { n: 0, ms: 0 }
+    bySql.set(event.query.sql, { n: seen.n + 1, ms: seen.ms + event.queryDurationMillis })
   },
 })
 await migrateToLatest(db)
@@ -74,6 +76,8 @@ console.log(
   `cases part: ${r.cases} cases, ${r.acts} acts, ${r.queries} queries (${(r.queries / r.cases).toFixed(0)}/case, ${(r.queries / r.acts).toFixed(1)}/act), CPU ${(r.cpuMs / 1000).toFixed(1)} s (wall ${(r.wallMs / 1000).toFixed(1)} s)`,
 )
 if (top) {
-  // The statements issued most often, to see where the queries go.
-  for (const [text, n] of [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(String(n).padStart(6), text.replace(/\s+/g, ' ').slice(0, 220))
+  // The statements that took the most time (count, total ms), to see where the queries go.
+  for (const [text, { n, ms }] of [...bySql].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) {
+    console.log(String(n).padStart(6), `${ms.toFixed(0)} ms`.padStart(9), text.replace(/\s+/g, ' ').slice(0, 200))
+  }
 }

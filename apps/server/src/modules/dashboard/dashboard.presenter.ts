@@ -87,6 +87,7 @@ export function presentComplaints(data: Rows<typeof repo.complaints>, today: str
     open: data.open.length,
     overdue: overdue.map((c) => ({ id: c.id, complaintNo: c.complaint_no, orgName: c.org_name, category: c.category, categoryLabel: labels.complaintCategory[c.category], status: c.status, answerDueOn: c.answer_due_on as string })),
     byCategory: data.byCategory.map((c) => ({ category: c.category, label: labels.complaintCategory[c.category], count: c.count })),
+    link: '/social/complaints',
   }
 }
 

@@ -10,7 +10,12 @@ type Db = Kysely<DB>
 
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` })
 
-/** Open rectification tasks (open or responded) with their unit, document and age inputs. */
+/**
+ * Open rectification tasks (open or responded) with their unit, document and age inputs.
+ *
+ * @example
+ * const rows = await openRectificationTasks(db, orgScopeOf(actor)) // [{ id, status: 'open', due_on: '2026-12-04', … }]
+ */
 export function openRectificationTasks(db: Db, scope: OrgScope) {
   return db
     .selectFrom('rectification_task as t')
@@ -24,7 +29,12 @@ export function openRectificationTasks(db: Db, scope: OrgScope) {
     .execute()
 }
 
-/** Review results of files graded in batches reviewing or published whose period ends in the year, per unit. */
+/**
+ * Review results of files graded in batches reviewing or published whose period ends in the year, per unit.
+ *
+ * @example
+ * await reviewRatesByUnit(db, scope, 2025) // [{ org_name: '禄丰市住房和城乡建设局', graded: 12, excellent: 3, pass: 8, fail: 1 }]
+ */
 export function reviewRatesByUnit(db: Db, scope: OrgScope, year: number) {
   const { from, to } = yearRange(year)
   return db
@@ -49,7 +59,12 @@ export function reviewRatesByUnit(db: Db, scope: OrgScope, year: number) {
     .execute()
 }
 
-/** The same per batch, with the batch's file count (drawn) beside the graded ones. */
+/**
+ * The same per batch, with the batch's file count (drawn) beside the graded ones.
+ *
+ * @example
+ * await reviewRatesByBatch(db, scope, 2025) // [{ title: '2025年第6期', files: 24, graded: 24, fail: 2, … }]
+ */
 export function reviewRatesByBatch(db: Db, scope: OrgScope, year: number) {
   const { from, to } = yearRange(year)
   return db
@@ -78,7 +93,12 @@ export function reviewRatesByBatch(db: Db, scope: OrgScope, year: number) {
 
 const openComplaintStatuses = ['received', 'accepted', 'assigned'] as const
 
-/** Complaints about units in scope: the open ones (with due dates) and the year's count by category. */
+/**
+ * Complaints about units in scope: the open ones (with due dates) and the year's count by category.
+ *
+ * @example
+ * const { open, byCategory } = await complaints(db, scope, 2026) // byCategory: [{ category: 'arbitrary_fine', count: 3 }]
+ */
 export async function complaints(db: Db, scope: OrgScope, year: number) {
   const { from, to } = yearRange(year)
   const [open, byCategory] = await Promise.all([
@@ -102,7 +122,12 @@ export async function complaints(db: Db, scope: OrgScope, year: number) {
   return { open, byCategory }
 }
 
-/** Decisions of the year recorded as outside their 裁量基准. */
+/**
+ * Decisions of the year recorded as outside their 裁量基准.
+ *
+ * @example
+ * await outsideBenchmarkCases(db, scope, 2025) // [{ id, case_no: '禄住建罚〔2025〕12号', fine_fen: 5_000_000, … }]
+ */
 export function outsideBenchmarkCases(db: Db, scope: OrgScope, year: number) {
   const { from, to } = yearRange(year)
   return db
@@ -118,7 +143,12 @@ export function outsideBenchmarkCases(db: Db, scope: OrgScope, year: number) {
     .execute()
 }
 
-/** Open case deadlines due on or before `horizon`, and missed ones, of cases in scope. */
+/**
+ * Open case deadlines due on or before `horizon`, and missed ones, of cases in scope.
+ *
+ * @example
+ * await deadlinesAtRisk(db, scope, '2026-11-25') // [{ kind: 'filing', due_on: '2026-11-24', status: 'open', … }]
+ */
 export function deadlinesAtRisk(db: Db, scope: OrgScope, horizon: string) {
   return db
     .selectFrom('case_deadline as d')
@@ -132,7 +162,12 @@ export function deadlinesAtRisk(db: Db, scope: OrgScope, horizon: string) {
     .execute()
 }
 
-/** Decisions whose 公示 is still pending after its due day. */
+/**
+ * Decisions whose 公示 is still pending after its due day.
+ *
+ * @example
+ * await publicationsOverdue(db, scope, '2026-11-26') // [{ case_id, due_on: '2026-11-20', … }]
+ */
 export function publicationsOverdue(db: Db, scope: OrgScope, today: string) {
   return db
     .selectFrom('case_publication as p')
@@ -147,7 +182,12 @@ export function publicationsOverdue(db: Db, scope: OrgScope, today: string) {
     .execute()
 }
 
-/** The year's counts: cases decided, case documents issued, supervision documents issued by type. */
+/**
+ * The year's counts: cases decided, case documents issued, supervision documents issued by type.
+ *
+ * @example
+ * await yearCounts(db, scope, 2025) // { casesDecided: 42, documentsIssued: 310, supervisionByType: [{ code: 'opinion', count: 2, … }] }
+ */
 export async function yearCounts(db: Db, scope: OrgScope, year: number) {
   const { from, to } = yearRange(year)
   const [cases, documents, supervision] = await Promise.all([

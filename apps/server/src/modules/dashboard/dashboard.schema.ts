@@ -42,6 +42,7 @@ export const supervisionDashboardView = z.object({
     open: z.number().int(),
     overdue: z.array(z.object({ id: z.string(), complaintNo: z.string(), orgName: z.string(), category: z.string(), categoryLabel: z.string(), status: z.string(), answerDueOn: z.string() })),
     byCategory: z.array(z.object({ category: z.string(), label: z.string(), count: z.number().int() })),
+    link: z.string(),
   }),
   warnings: z.object({
     overInspection: z.object({

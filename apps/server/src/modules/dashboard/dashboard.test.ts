@@ -15,7 +15,7 @@ type Dashboard = {
   today: string
   rectification: { open: number; awaitingAcceptance: number; buckets: Array<{ key: string; count: number }>; overdue: Array<{ id: string; link: string; daysOverdue: number; orgName: string }> }
   review: { byUnit: Array<{ orgName: string; graded: number; excellent: number; pass: number; fail: number; passRate: number | null; failRate: number | null }>; byBatch: Array<{ batchId: string; graded: number; fail: number; link: string }> }
-  complaints: { open: number; overdue: unknown[]; byCategory: Array<{ category: string; count: number }> }
+  complaints: { open: number; overdue: Array<{ id: string }>; byCategory: Array<{ category: string; count: number }>; link: string }
   warnings: {
     outsideBenchmark: Array<{ caseId: string; link: string }>
     deadlinesAtRisk: { horizon: string; items: Array<{ caseId: string; kind: string; dueOn: string; missed: boolean; link: string }> }
@@ -139,5 +139,31 @@ describe('GET /api/dashboard/supervision', () => {
     const casesDecided = await t.db.selectFrom('penalty_case').select((eb) => eb.fn.countAll<number>().as('n')).where('decided_on', '>=', '2025-01-01').where('decided_on', '<=', '2025-12-31').executeTakeFirstOrThrow()
     expect(flagged.counts.casesDecided.count).toBe(Number(casesDecided.n))
     expect((await dashboard('admin', 2025)).counts.casesDecided.count).toBe(Number(casesDecided.n))
+  })
+
+  it('counts a complaint about 住建局 as open, by category, and overdue once its answer is late; closed by the answer', async () => {
+    at(t, '2026-11-20')
+    const before = await dashboard('sfj')
+    const mdBefore = await dashboard('md_sfj')
+    const filed = await t.app.inject({ method: 'POST', url: '/api/public/complaints', remoteAddress: '10.77.0.1', payload: { category: 'arbitrary_fine', orgId: zjjId, content: '住建局对同一违法行为两次罚款，未说明理由。', anonymous: true } })
+    expect(filed.statusCode, filed.body).toBe(201)
+    const id = (await t.db.selectFrom('complaint').select('id').where('complaint_no', '=', (filed.json() as { complaintNo: string }).complaintNo).executeTakeFirstOrThrow()).id
+    const received = await dashboard('sfj')
+    expect(received.complaints.open).toBe(before.complaints.open + 1)
+    const cat = (d: Dashboard) => d.complaints.byCategory.find((c) => c.category === 'arbitrary_fine')?.count ?? 0
+    expect(cat(received)).toBe(cat(before) + 1)
+    expect(received.complaints.link).toBe('/social/complaints')
+    expect((await dashboard('md_sfj')).complaints.open).toBe(mdBefore.complaints.open)
+
+    const sfj = userClient(t, 'sfj')
+    ok(await sfj.post(`/api/complaints/${id}/triage`, { decision: 'accept' }))
+    const assigned = ok(await sfj.post(`/api/complaints/${id}/assign`, { handlerKind: 'unit', orgId: zjjId })) as { complaint: { answerDueOn: string } }
+    expect((await dashboard('sfj')).complaints.overdue.some((c) => c.id === id)).toBe(false)
+    const late = new Date(`${assigned.complaint.answerDueOn}T10:00:00+08:00`)
+    late.setUTCDate(late.getUTCDate() + 1)
+    t.clock.now = late
+    const overdue = await dashboard('sfj')
+    expect(overdue.complaints.overdue.some((c) => c.id === id)).toBe(true)
+    expect((await dashboard('md_sfj')).complaints.overdue.some((c) => c.id === id)).toBe(false)
   })
 })

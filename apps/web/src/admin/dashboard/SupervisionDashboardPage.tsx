@@ -26,6 +26,7 @@ export type SupervisionDashboard = {
     open: number
     overdue: Array<{ id: string; complaintNo: string; orgName: string; category: string; categoryLabel: string; status: string; answerDueOn: string }>
     byCategory: Array<{ category: string; label: string; count: number }>
+    link: string
   }
   warnings: {
     overInspection: { caps: { capPerUnit: number; capAllUnits: number }; overUnitCap: Array<{ enterpriseId: string; enterpriseName: string; orgName: string | null; count: number }>; overAllCap: Array<{ enterpriseId: string; enterpriseName: string; count: number }>; link: string }
@@ -182,13 +183,13 @@ export function SupervisionDashboardPage() {
                 children: (
                   <>
                     <Row gutter={[16, 16]}>
-                      <Col xs={12} md={6}><Statistic title="办理中" value={d.complaints.open} /></Col>
-                      <Col xs={12} md={6}><Statistic title="逾期未答复" value={d.complaints.overdue.length} styles={d.complaints.overdue.length ? { content: { color: red } } : undefined} /></Col>
+                      <Col xs={12} md={6}><Figure title="办理中投诉" value={d.complaints.open} link={d.complaints.link} /></Col>
+                      <Col xs={12} md={6}><Figure title="逾期未答复" value={d.complaints.overdue.length} link={d.complaints.link} danger /></Col>
                     </Row>
                     {d.complaints.byCategory.length > 0 && <BarChart title={`${d.year}年按类别`} horizontal labels={d.complaints.byCategory.map((c) => c.label)} values={d.complaints.byCategory.map((c) => c.count)} color="#1d4ed8" height={Math.max(200, d.complaints.byCategory.length * 28)} />}
                     <Table size="small" rowKey="id" dataSource={d.complaints.overdue} pagination={{ pageSize: 8 }}
                       columns={[
-                        { title: '编号', dataIndex: 'complaintNo' },
+                        { title: '编号', render: (_, r) => <Link to={d.complaints.link}>{r.complaintNo}</Link> },
                         { title: '被投诉单位', dataIndex: 'orgName' },
                         { title: '类别', dataIndex: 'categoryLabel' },
                         { title: '答复期限', dataIndex: 'answerDueOn' },

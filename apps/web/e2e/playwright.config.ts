@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const port = Number(process.env.E2E_PORT ?? 3199)
-const dataDir = path.join(root, '.tmp', 'e2e-data')
+// One data directory per port, so two runs on different ports never wipe each other's database.
+const dataDir = path.join(root, '.tmp', `e2e-data-${port}`)
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the network that this
 // machine does not have.

@@ -45,11 +45,13 @@ export async function findCase(db: Executor, id: string): Promise<CaseRow | unde
   return selectCases(db).where('c.id', '=', id).executeTakeFirst()
 }
 
-/** Locks the case row for the act's transaction (`SELECT … FOR UPDATE`), then reads it with its joins. */
+/**
+ * Locks the case row for the act's transaction and reads it with its joins in one statement
+ * (`SELECT … FOR UPDATE OF c`: only the case row is locked; after waiting for a concurrent act,
+ * PostgreSQL returns the row as that act committed it).
+ */
 export async function lockCase(trx: Executor, id: string): Promise<CaseRow | undefined> {
-  const locked = await trx.selectFrom('penalty_case').select('id').where('id', '=', id).forUpdate().executeTakeFirst()
-  if (!locked) return undefined
-  return findCase(trx, id)
+  return selectCases(trx).where('c.id', '=', id).forUpdate('c').executeTakeFirst()
 }
 
 export async function insertCase(trx: Executor, values: Insertable<PenaltyCaseTable>): Promise<string> {

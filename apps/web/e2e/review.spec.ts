@@ -27,11 +27,19 @@ test('a supervisor runs a review batch from draw to published results', async ({
   const dialog = sfj.getByRole('dialog')
   await dialog.getByLabel('批次名称').fill(TITLE)
   const units = dialog.getByLabel('被评查单位')
-  await units.click()
-  await units.fill('住房和城乡建设局')
-  await sfj.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '住房和城乡建设局' }).first().click()
+  // The option list re-renders while it filters; pick again until the chosen unit shows as a tag.
+  const chosen = dialog.locator('.ant-select-selection-item').filter({ hasText: '住房和城乡建设局' })
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      await units.click()
+      await units.fill('住房和城乡建设局')
+      await sfj.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '住房和城乡建设局' }).first().click()
+    }
+    await expect(chosen).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
   await units.press('Escape')
   await expect(sfj.locator('.ant-select-dropdown:visible')).toHaveCount(0)
+  await expect(chosen).toBeVisible()
   await dialog.getByPlaceholder('开始日期').click()
   await dialog.getByPlaceholder('开始日期').fill('2025-01-01')
   await dialog.getByPlaceholder('结束日期').fill('2025-12-31')

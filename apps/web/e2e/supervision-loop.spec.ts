@@ -27,9 +27,20 @@ async function signIn(browser: Browser, username: string): Promise<Page> {
 
 async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
   const input = scope.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(option)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+  // The chosen value shows with its label as title (a type's label adds its period); the option list re-renders while it filters, so a click can land
+  // on a stale option — pick again until the value shows.
+  const chosen = scope.locator('.ant-select-selector, .ant-select-content, .ant-select').getByTitle(option)
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      await input.click()
+      await input.fill(option)
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+    }
+    await expect(chosen.first()).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
+  // Close a list left open (Escape on a closed list would close the dialog instead).
+  if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await input.press('Escape')
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
 }
 
 /** The number a dashboard figure shows (its link is labelled "<title> <value>"). */

@@ -14,9 +14,17 @@ async function login(page: Page, username: string) {
 }
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click()
-  await page.getByLabel(label).fill(option)
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click()
+  // The option list re-renders while it filters, so a click can land on a stale option: pick again until the
+  // select shows the value (as its title).
+  const chosen = page.locator('.ant-select').filter({ has: page.getByLabel(label) }).getByTitle(option)
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      await page.getByLabel(label).click()
+      await page.getByLabel(label).fill(option)
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+    }
+    await expect(chosen.first()).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 test('a supervisor registers an officer with a certificate, publishes the unit, and the public verifies the certificate by its QR link', async ({ page, request }) => {

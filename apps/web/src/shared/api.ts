@@ -52,6 +52,8 @@ export const api = {
   get: <T>(url: string, query?: Query) => request<T>('GET', `${url}${toQuery(query)}`),
   post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
   patch: <T>(url: string, body: unknown = {}) => request<T>('PATCH', url, body),
+  /** Replaces the whole resource (e.g. one year of the holiday calendar). */
+  put: <T>(url: string, body: unknown = {}) => request<T>('PUT', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),
 }
 

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { errorText } from '../catalogue/catalogue-shared'
-import { formatDateList, parseDateList, putJson } from './calendar-api'
+import { formatDateList, parseDateList } from './calendar-api'
 
 type YearSummary = {
   year: number
@@ -117,7 +117,7 @@ function YearForm({ year, onClose, onSaved }: { year: YearDetail | null; onClose
       const workdays = parseDateList(v.workdays ?? '')
       const invalid = [...holidays.invalid, ...workdays.invalid]
       if (invalid.length > 0) return Promise.reject(new Error(`无法识别的日期：${invalid.join('、')}`))
-      return putJson<{ year: YearDetail }>(`/api/calendar/years/${v.year}`, { source: v.source, holidays: holidays.dates, workdays: workdays.dates })
+      return api.put<{ year: YearDetail }>(`/api/calendar/years/${v.year}`, { source: v.source, holidays: holidays.dates, workdays: workdays.dates })
     },
     onSuccess: (res) => {
       message.success(`${res.year.year}年放假安排已保存，期限计算立即使用新数据`)

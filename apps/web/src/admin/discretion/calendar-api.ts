@@ -1,20 +1,3 @@
-import { ApiError } from '../../shared/api'
-
-/**
- * PUT with the same error envelope as `api` (whose helper has no PUT yet): the calendar's year
- * write is a PUT because it replaces the whole year.
- */
-export async function putJson<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  const text = await res.text()
-  const data = text ? (JSON.parse(text) as unknown) : null
-  if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> }
-    throw new ApiError(res.status, e.code ?? 'HTTP_ERROR', e.message ?? `请求失败（${res.status}）`, e.details ?? {})
-  }
-  return data as T
-}
-
 /**
  * Dates typed by an admin: one per line or separated by commas, with `a~b` (or `a至b`) for a
  * block of consecutive days, as the State Council notice writes them.

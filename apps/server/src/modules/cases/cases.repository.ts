@@ -114,11 +114,6 @@ export async function findPersonOfUser(db: Executor, userId: string) {
 
 // ——— events ———————————————————————————————————————————————————————————————————
 
-export async function nextEventSeq(trx: Executor, caseId: string): Promise<number> {
-  const row = await trx.selectFrom('case_event').select((eb) => eb.fn.max('seq').as('max')).where('case_id', '=', caseId).executeTakeFirst()
-  return Number(row?.max ?? 0) + 1
-}
-
 export async function insertEvent(trx: Executor, values: Insertable<CaseEventTable>): Promise<void> {
   await trx.insertInto('case_event').values(values).execute()
 }

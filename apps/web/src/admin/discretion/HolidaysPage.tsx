@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { errorText } from '../catalogue/catalogue-shared'
-import { formatDateList, parseDateList } from './calendar-api'
+import { formatDateList, parseDateList } from './date-list'
 
 type YearSummary = {
   year: number

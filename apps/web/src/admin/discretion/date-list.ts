@@ -1,3 +1,5 @@
+import { addCalendarDays, compareIsoDates, isIsoDate } from '@yangguang/core'
+
 /**
  * Dates typed by an admin: one per line or separated by commas, with `a~b` (or `a至b`) for a
  * block of consecutive days, as the State Council notice writes them.
@@ -10,7 +12,7 @@ export function parseDateList(text: string): { dates: string[]; invalid: string[
   const invalid: string[] = []
   for (const token of text.split(/[\s,，、;；]+/).filter(Boolean)) {
     const [from, to] = token.split(/~|至|—|–/)
-    if (!from || !isDate(from) || (to !== undefined && !isDate(to))) {
+    if (!from || !isIsoDate(from) || (to !== undefined && !isIsoDate(to))) {
       invalid.push(token)
       continue
     }
@@ -18,9 +20,7 @@ export function parseDateList(text: string): { dates: string[]; invalid: string[
       dates.push(from)
       continue
     }
-    for (let d = new Date(`${from}T00:00:00Z`); d <= new Date(`${to}T00:00:00Z`) && dates.length < 400; d.setUTCDate(d.getUTCDate() + 1)) {
-      dates.push(d.toISOString().slice(0, 10))
-    }
+    for (let d = from; compareIsoDates(d, to) <= 0 && dates.length < 400; d = addCalendarDays(d, 1)) dates.push(d)
   }
   return { dates: [...new Set(dates)].sort(), invalid }
 }
@@ -32,7 +32,7 @@ export function formatDateList(dates: string[]): string {
   let prev: string | null = null
   const flush = () => start && lines.push(start === prev ? start : `${start}~${prev}`)
   for (const date of [...dates].sort()) {
-    if (prev && dayAfter(prev) === date) {
+    if (prev && addCalendarDays(prev, 1) === date) {
       prev = date
       continue
     }
@@ -42,14 +42,4 @@ export function formatDateList(dates: string[]): string {
   }
   flush()
   return lines.join('\n')
-}
-
-function isDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
-}
-
-function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
 }

@@ -52,9 +52,6 @@ export const caseStatuses = [
 ] as const
 export type CaseStatus = (typeof caseStatuses)[number]
 
-/** States from which nothing moves the case any more (归档 and the terminal exits). */
-export const finalCaseStatuses: readonly CaseStatus[] = ['archived', 'not_filed', 'terminated', 'transferred', 'revoked']
-
 /** 处罚决定的结果 (art. 57): 给予处罚 / 不予处罚 / 移送司法机关. */
 export const decisionOutcomes = ['penalty', 'no_penalty', 'transfer_judicial'] as const
 export type DecisionOutcome = (typeof decisionOutcomes)[number]

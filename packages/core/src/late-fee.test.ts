@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeCaseDeadline } from './case-deadlines'
 import { InvalidArgumentError } from './invalid-argument-error'
-import { type LateFeeInput, calculateLateFee, lateFeeStartsOn } from './late-fee'
+import { type LateFeeInput, calculateLateFee } from './late-fee'
 import { chinaWorkCalendar } from './work-calendar'
 
 // A 10,000-yuan fine due Monday 2026-03-16; 3% of it is 300 yuan (30,000 fen) a day.
@@ -13,7 +13,7 @@ describe('加处罚款 (art. 72): 3% of the fine a day after the due date', () =
   it('counts every day after the due date up to asOf', () => {
     // 03-17 … 03-26 = 10 days × 30,000 fen.
     expect(fee()).toMatchObject({ lateFeeFen: 300_000, daysCounted: 10, capped: false, outstandingFineFen: 1_000_000, overdueFineFen: 1_000_000 })
-    expect(lateFeeStartsOn('2026-03-16')).toBe('2026-03-17')
+    expect(fee().breakdown[0]?.from).toBe('2026-03-17') // the day after the due date
   })
 
   it('is nothing up to and including the due day', () => {

@@ -1,4 +1,4 @@
-import { type IsoDate, addCalendarDays, assertIsoDate, dayNumber, isoDateFromDayNumber } from './calendar-date'
+import { type IsoDate, assertIsoDate, dayNumber, isoDateFromDayNumber } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 
 /**
@@ -195,16 +195,4 @@ function assertFen(value: unknown, name: string, positive: boolean): number {
     throw new InvalidArgumentError('invalid_amount', `${name} must be a positive integer number of fen, got ${describeValue(value)}`)
   }
   return value
-}
-
-/**
- * The first day a late fee accrues: the day after the due date.
- *
- * @example
- * ```ts
- * lateFeeStartsOn('2026-03-16') // '2026-03-17'
- * ```
- */
-export function lateFeeStartsOn(dueOn: IsoDate): IsoDate {
-  return addCalendarDays(assertIsoDate(dueOn, 'dueOn'), 1)
 }

@@ -90,12 +90,12 @@ export type LateFeeResult = {
  * ```
  */
 export function calculateLateFee(input: LateFeeInput): LateFeeResult {
-  const fineFen = assertFen(input?.fineFen, 'fineFen', true)
+  const fineFen = assertFen(input?.fineFen, 'fineFen')
   const asOf = assertIsoDate(input.asOf, 'asOf')
   const instalments = normalizeInstalments(input, fineFen)
   const payments = (input.payments ?? []).map((p, i) => ({
     day: dayNumber(assertIsoDate(p?.paidOn, `payments[${i}].paidOn`)),
-    amountFen: assertFen(p.amountFen, `payments[${i}].amountFen`, true),
+    amountFen: assertFen(p.amountFen, `payments[${i}].amountFen`),
   }))
   const pauses = (input.pauses ?? []).map((p, i) => {
     const from = dayNumber(assertIsoDate(p?.from, `pauses[${i}].from`))
@@ -180,7 +180,7 @@ function normalizeInstalments(input: LateFeeInput, fineFen: number): LateFeeInst
   }
   const list = input.instalments.map((i, index) => ({
     dueOn: assertIsoDate(i?.dueOn, `instalments[${index}].dueOn`),
-    amountFen: assertFen(i.amountFen, `instalments[${index}].amountFen`, true),
+    amountFen: assertFen(i.amountFen, `instalments[${index}].amountFen`),
   }))
   const sum = list.reduce((s, i) => s + i.amountFen, 0)
   if (sum !== fineFen) {
@@ -189,9 +189,9 @@ function normalizeInstalments(input: LateFeeInput, fineFen: number): LateFeeInst
   return list.sort((a, b) => dayNumber(a.dueOn) - dayNumber(b.dueOn))
 }
 
-function assertFen(value: unknown, name: string, positive: boolean): number {
+function assertFen(value: unknown, name: string): number {
   // ×100 (hundredths) and ×3 must stay exact: keep amounts below 10^13 fen (1,000亿 yuan).
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < (positive ? 1 : 0) || value > 1e13) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 1e13) {
     throw new InvalidArgumentError('invalid_amount', `${name} must be a positive integer number of fen, got ${describeValue(value)}`)
   }
   return value

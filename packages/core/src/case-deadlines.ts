@@ -32,9 +32,9 @@ export type CaseDeadlineRule = {
   unit: PeriodUnit
   /** The provision, e.g. '《行政处罚法》第六十条'. */
   basis: string
-  /** True when a law fixes the length ([V]); the caller cannot change `days` or `unit`. */
-  statutory: boolean
   source: DeadlineSource
+  /** True when a law fixes the length (`source` 'V', derived); the caller cannot change `days` or `unit`. */
+  statutory: boolean
   /** The event the period counts from (that day itself is not counted). */
   startsWith: string
   /** Whether an end on a rest day moves to the next working day by default. */
@@ -58,7 +58,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 15,
     unit: 'working_days',
     basis: '《行政处罚法》第五十四条（期限参照《市场监督管理行政处罚程序规定》等部门规章）',
-    statutory: false,
     source: 'R',
     startsWith: '发现线索或者收到材料之日',
     note: '法律未规定立案期限（第五十四条“应当及时立案”），默认按市场监管等部门规章的十五个工作日，可按本地规则调整',
@@ -68,7 +67,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 90,
     unit: 'natural_days',
     basis: '《行政处罚法》第六十条',
-    statutory: true,
     source: 'V',
     startsWith: '立案之日',
     note: '自立案之日起九十日内作出决定；法律、法规、规章另有规定的从其规定，延长须说明理由',
@@ -78,7 +76,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 5,
     unit: 'working_days',
     basis: '《行政处罚法》第四十四条、第四十五条',
-    statutory: false,
     source: 'R',
     startsWith: '事先告知书送达之日',
     note: '法律未规定陈述申辩期限，默认五个工作日，可按本地规则调整',
@@ -88,7 +85,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 5,
     unit: 'working_days',
     basis: '《行政处罚法》第六十四条第一项、第八十五条',
-    statutory: true,
     source: 'V',
     startsWith: '事先告知书送达之日',
     note: '当事人应当在行政机关告知后五日内提出听证要求',
@@ -98,7 +94,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 7,
     unit: 'working_days',
     basis: '《行政处罚法》第六十四条第二项、第八十五条',
-    statutory: true,
     source: 'V',
     startsWith: '听证通知书送达之日',
     note: '听证通知应在举行听证的七日前送达；期限届满之日后方可举行听证，见 earliestHearingDate',
@@ -108,7 +103,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 7,
     unit: 'working_days',
     basis: '《行政处罚法》第六十一条、第八十五条',
-    statutory: true,
     source: 'V',
     startsWith: '作出（宣告）行政处罚决定之日',
     note: '当事人不在场的，七日内依照民事诉讼法的有关规定送达',
@@ -118,7 +112,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 15,
     unit: 'natural_days',
     basis: '《行政处罚法》第六十七条',
-    statutory: true,
     source: 'V',
     startsWith: '收到行政处罚决定书之日',
     note: '十五日为自然日（第八十五条只列二、三、五、七日）；期满日为休息日是否顺延可按本地规则设置',
@@ -128,7 +121,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 7,
     unit: 'working_days',
     basis: '国办发〔2018〕118号（行政执法公示制度）',
-    statutory: false,
     source: 'R',
     startsWith: '作出行政处罚决定之日',
     note: '行政处罚决定七个工作日内公示（双公示），可按本地规则调整',
@@ -138,7 +130,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 3,
     unit: 'working_days',
     basis: '《行政处罚法》第四十八条第二款、第八十五条',
-    statutory: true,
     source: 'V',
     startsWith: '公开的决定被变更、撤销、确认违法或者确认无效之日',
     note: '三日内撤回行政处罚决定信息并公开说明理由',
@@ -148,7 +139,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 7,
     unit: 'working_days',
     basis: '《行政处罚法》第五十六条、第八十五条',
-    statutory: true,
     source: 'V',
     startsWith: '先行登记保存之日',
     note: '先行登记保存后七日内及时作出处理决定',
@@ -158,7 +148,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     days: 5,
     unit: 'working_days',
     basis: '《行政处罚法》第五十二条第三款',
-    statutory: false,
     source: 'I',
     startsWith: '当场作出行政处罚决定之日',
     note: '法律只规定报所属行政机关备案，未规定期限；默认五个工作日，可按本地规则调整',
@@ -169,7 +158,6 @@ export const caseDeadlineRules: Readonly<Record<CaseDeadlineKind, CaseDeadlineRu
     months: 3,
     unit: 'natural_days',
     basis: '《行政强制法》第五十三条、第五十四条',
-    statutory: true,
     source: 'V',
     startsWith: '行政复议、行政诉讼期限届满之日',
     note: '期限届满之日起三个月内申请；且须在催告书送达十日（工作日，第六十九条）后方可申请，见 earliestCourtApplicationDate',
@@ -415,8 +403,8 @@ export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   return isoDateFromParts(year, month, Math.min(parts.day, lastDay))
 }
 
-function rule(row: Omit<CaseDeadlineRule, 'months' | 'moveOffRestDay'> & { months?: number; moveOffRestDay?: boolean }): CaseDeadlineRule {
-  return Object.freeze({ ...row, months: row.months ?? null, moveOffRestDay: row.moveOffRestDay ?? true })
+function rule(row: Omit<CaseDeadlineRule, 'months' | 'moveOffRestDay' | 'statutory'> & { months?: number; moveOffRestDay?: boolean }): CaseDeadlineRule {
+  return Object.freeze({ ...row, months: row.months ?? null, statutory: row.source === 'V', moveOffRestDay: row.moveOffRestDay ?? true })
 }
 
 function toComputation(

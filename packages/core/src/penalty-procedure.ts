@@ -161,13 +161,13 @@ export const caseGuards = [
   'notice_served',
   /** arts. 44–45, 64: the statement and hearing-request windows have closed, or the party waived. */
   'statement_window_closed',
-  /** art. 63: a hearing may be requested only for the penalties listed there, within 5 working days. */
+  /** art. 63: a hearing may be requested only for the penalties listed there; art. 64(1), 85: within 5 working days of the notice. */
   'hearing_eligible',
   /** arts. 64–65: a requested hearing has been held (or the party's absence recorded) before moving on. */
   'hearing_concluded',
   /** art. 64(4): the presiding officer did not investigate the case. */
   'presiding_not_investigator',
-  /** art. 64(2): the hearing notice reaches the party at least 7 working days before the hearing. */
+  /** art. 64(2), 85: the hearing notice reaches the party at least 7 working days before the hearing. */
   'hearing_notice_period',
   /** art. 58: where legal review is required, it has passed. */
   'legal_review_passed',
@@ -183,7 +183,7 @@ export const caseGuards = [
   'decision_delivered',
   /** art. 72 / 行政强制法 art. 35: payment overdue before a 催告. */
   'payment_overdue',
-  /** 行政强制法 art. 54: ten days after the 催告书 was delivered before applying to a court. */
+  /** 行政强制法 art. 54: ten days (working days, art. 69) after the 催告书 was delivered before applying to a court. */
   'reminder_period_passed',
   /** Nothing left to execute: fine and late fee paid, or enforcement concluded, or no fine. */
   'execution_complete',

@@ -20,7 +20,7 @@ export type StatutoryRange = {
   /** Multiple-based range (n × base). */
   multipleMin?: number | null
   multipleMax?: number | null
-  /** What the multiple applies to, e.g. 违法所得, 货值金额, 工程合同价款 (as a per-mille: use multiples like 0.01 for 1%). */
+  /** What the multiple applies to, e.g. 违法所得, 货值金额, 工程合同价款. A percentage is a fractional multiple: 0.01 for 1%. */
   multipleOf?: string | null
 }
 

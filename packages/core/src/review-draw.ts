@@ -180,21 +180,9 @@ export function poolDigest(pool: readonly PoolFile[] | string): string {
 }
 
 /**
- * The ranking key of one file: lower-case hex SHA-256(seed bytes ‖ 0x00 ‖ UTF-8(fileId)). The 0x00 separator
- * keeps the seed and the id apart (ids are text and never contain NUL).
- *
- * @example
- * ```ts
- * drawKey('00'.repeat(32), 'case-1') // 64 hex digits, the same on every machine
- * ```
- */
-export function drawKey(seedHex: string, fileId: string): string {
-  return keyOf(hexToBytes(normaliseSeed(seedHex)), fileId)
-}
-
-/**
- * Draws the sample. For each unit in the pool: rank its files by {@link drawKey} ascending (byte order, equal to
- * comparing the lower-case hex; ties — which SHA-256 makes practically impossible — by the id's UTF-8 bytes) and
+ * Draws the sample. For each unit in the pool: rank its files by their key, lower-case hex SHA-256(seed bytes ‖ 0x00
+ * ‖ UTF-8(id)), ascending (byte order, equal to comparing the lower-case hex; ties — which SHA-256 makes practically
+ * impossible — by the id's UTF-8 bytes) and
  * select the first k, where k is `perUnit` (a number for every unit, or the unit's entry in a record; a unit
  * absent from the record gets 0). A unit with fewer than k files gives all of them. Deterministic: no
  * Math.random, no clock, and the input order of the files does not matter. The seed is hex (case-insensitive)
@@ -293,6 +281,7 @@ function normaliseSeed(seedHex: string): string {
   return seedHex.toLowerCase()
 }
 
+// The 0x00 separator keeps the seed and the id apart (ids are text and never contain NUL).
 function keyOf(seed: Uint8Array, fileId: string): string {
   return bytesToHex(sha256(concatBytes(seed, SEPARATOR, utf8ToBytes(fileId))))
 }

@@ -144,7 +144,8 @@ export function outsideBenchmarkCases(db: Db, scope: OrgScope, year: number) {
 }
 
 /**
- * Open case deadlines due on or before `horizon`, and missed ones, of cases in scope.
+ * Open case deadlines due on or before `horizon`, and missed ones, of cases in scope. A suspended
+ * case (中止) is left out: its periods stand still until 恢复, as for the units' own reminders.
  *
  * @example
  * await deadlinesAtRisk(db, scope, '2026-11-25') // [{ kind: 'filing', due_on: '2026-11-24', status: 'open', … }]
@@ -155,6 +156,7 @@ export function deadlinesAtRisk(db: Db, scope: OrgScope, horizon: string) {
     .innerJoin('penalty_case as c', 'c.id', 'd.case_id')
     .innerJoin('org as o', 'o.id', 'c.org_id')
     .where(orgInScope('c.org_id', scope))
+    .where('c.status', '!=', 'suspended')
     .where((eb) => eb.or([eb.and([eb('d.status', '=', 'open'), eb('d.due_on', '<=', horizon)]), eb('d.status', '=', 'missed')]))
     .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'd.status', 'c.case_no', 'c.title', 'o.name as org_name'])
     .orderBy('d.due_on')

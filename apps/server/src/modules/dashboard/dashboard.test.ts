@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import { at, caseFixture, ok, registerCase, userClient } from '../cases/cases.test-factory'
+import { act, at, caseFixture, inquiry, ok, registerCase, userClient } from '../cases/cases.test-factory'
 
 let t: TestApp
 let zjjId: string
@@ -104,6 +104,23 @@ describe('GET /api/dashboard/supervision', () => {
     const late = await dashboard('sfj')
     expect(late.warnings.deadlinesAtRisk.items.find((d) => d.caseId === caseId && d.kind === 'filing')).toMatchObject({ missed: true })
     expect((await dashboard('md_sfj')).warnings.deadlinesAtRisk.items.some((d) => d.caseId === caseId)).toBe(false)
+  })
+
+  it('leaves out the deadlines of a suspended case: they stand still until it resumes', async () => {
+    at(t, '2026-11-20')
+    const f = await caseFixture(t)
+    const officer = userClient(t, 'zjj_officer')
+    const head = userClient(t, 'zjj_head')
+    const id = (await registerCase(t, officer, f)).case.id
+    await act(t, officer, id, 'submit_filing')
+    await act(t, head, id, 'approve_filing')
+    await act(t, officer, id, 'record_evidence', inquiry(f, '2026-11-20'))
+    const suspended = await act(t, head, id, 'suspend', { reason: '等待鉴定结论' })
+    const decisionDue = (suspended.deadlines as Array<{ kind: string; status: string; dueOn: string }>).find((d) => d.kind === 'decision' && d.status === 'open')!.dueOn
+    // Past the 90 days, still suspended: no warning for it.
+    at(t, '2027-03-01')
+    expect(decisionDue < '2027-03-01').toBe(true)
+    expect((await dashboard('sfj', 2027)).warnings.deadlinesAtRisk.items.some((d) => d.caseId === id)).toBe(false)
   })
 
   it('gives review rates that add up to the graded files of the year, and the decided cases and outside-benchmark decisions of the unit', async () => {

@@ -1,27 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type CaseSource, caseSources, labels, type PartyKind } from '@yangguang/core'
+import { type CaseSource, caseSources, labels } from '@yangguang/core'
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import { api, type Page } from '../../shared/api'
 import type { Me } from '../auth/session'
-import { dateOf, errorText, useCertifiedOfficers, usePenaltyItems } from './case-shared'
+import { dateOf, errorText, PartyFields, partyOf, type PartyValues, useCertifiedOfficers, usePenaltyItems } from './case-shared'
 
-type Values = {
+type Values = PartyValues & {
   source: CaseSource
   sourceNote?: string
   inspectionId?: string
   powerItemId: string
   title: string
-  partyKind: PartyKind
   enterpriseId?: string
-  partyName: string
-  partyIdNumber?: string
-  partyCreditCode?: string
-  partyLegalRep?: string
-  partyAddress?: string
-  partyPhone?: string
   actDate: Dayjs
   actEndDate?: Dayjs
   actPlace?: string
@@ -84,10 +77,7 @@ export function NewCasePage() {
         inspectionId: v.source === 'inspection' ? v.inspectionId : null,
         powerItemId: v.powerItemId,
         title: v.title,
-        party:
-          v.partyKind === 'person'
-            ? { kind: 'person', name: v.partyName, idNumber: v.partyIdNumber, address: v.partyAddress || null, phone: v.partyPhone || null }
-            : { kind: 'organization', name: v.partyName, creditCode: v.partyCreditCode, legalRep: v.partyLegalRep, address: v.partyAddress || null, phone: v.partyPhone || null },
+        party: partyOf(v),
         enterpriseId: v.partyKind === 'organization' ? v.enterpriseId || null : null,
         actDate: dateOf(v.actDate),
         actEndDate: dateOf(v.actEndDate),
@@ -154,39 +144,7 @@ export function NewCasePage() {
           </Form.Item>
         )}
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="partyName" label={partyKind === 'person' ? '姓名' : '名称'} rules={[{ required: true, message: '请填写当事人' }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {partyKind === 'person' ? (
-              <Form.Item name="partyIdNumber" label="公民身份号码" rules={[{ required: true, len: 18, message: '请填写18位公民身份号码' }]}>
-                <Input maxLength={18} />
-              </Form.Item>
-            ) : (
-              <Form.Item name="partyCreditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '请填写18位统一社会信用代码' }]}>
-                <Input maxLength={18} />
-              </Form.Item>
-            )}
-          </Col>
-          {partyKind === 'organization' && (
-            <Col xs={24} md={12}>
-              <Form.Item name="partyLegalRep" label="法定代表人（负责人）" rules={[{ required: true, message: '请填写法定代表人' }]}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} md={12}>
-            <Form.Item name="partyAddress" label="住所（地址）">
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="partyPhone" label="联系电话">
-              <Input maxLength={30} />
-            </Form.Item>
-          </Col>
+          <PartyFields partyKind={partyKind} withPhone />
         </Row>
 
         <Row gutter={16}>

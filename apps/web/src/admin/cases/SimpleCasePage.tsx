@@ -1,23 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { labels, type PartyKind } from '@yangguang/core'
+import { labels } from '@yangguang/core'
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Result, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { api } from '../../shared/api'
 import type { Me } from '../auth/session'
-import { dateOf, errorText, toFen, useCertifiedOfficers, usePenaltyItems, yuan, yuanRule } from './case-shared'
+import { dateOf, errorText, PartyFields, partyOf, type PartyValues, toFen, useCertifiedOfficers, usePenaltyItems, yuan, yuanRule } from './case-shared'
 import type { CaseDetail } from './case-types'
 
-type Values = {
+type Values = PartyValues & {
   powerItemId: string
   title: string
-  partyKind: PartyKind
-  partyName: string
-  partyIdNumber?: string
-  partyCreditCode?: string
-  partyLegalRep?: string
-  partyAddress?: string
   actDate: Dayjs
   actPlace: string
   facts: string
@@ -54,10 +48,7 @@ export function SimpleCasePage() {
       const body = {
         powerItemId: v.powerItemId,
         title: v.title,
-        party:
-          v.partyKind === 'person'
-            ? { kind: 'person', name: v.partyName, idNumber: v.partyIdNumber, address: v.partyAddress || null }
-            : { kind: 'organization', name: v.partyName, creditCode: v.partyCreditCode, legalRep: v.partyLegalRep, address: v.partyAddress || null },
+        party: partyOf(v),
         actDate: dateOf(v.actDate),
         actPlace: v.actPlace,
         facts: v.facts,
@@ -126,34 +117,7 @@ export function SimpleCasePage() {
           <Radio.Group options={[{ value: 'person', label: labels.partyKind.person }, { value: 'organization', label: labels.partyKind.organization }]} />
         </Form.Item>
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="partyName" label={partyKind === 'organization' ? '名称' : '姓名'} rules={[{ required: true, message: '请填写当事人' }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {partyKind === 'organization' ? (
-              <Form.Item name="partyCreditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '请填写18位统一社会信用代码' }]}>
-                <Input maxLength={18} />
-              </Form.Item>
-            ) : (
-              <Form.Item name="partyIdNumber" label="公民身份号码" rules={[{ required: true, len: 18, message: '请填写18位公民身份号码' }]}>
-                <Input maxLength={18} />
-              </Form.Item>
-            )}
-          </Col>
-          {partyKind === 'organization' && (
-            <Col xs={24} md={12}>
-              <Form.Item name="partyLegalRep" label="法定代表人（负责人）" rules={[{ required: true, message: '请填写法定代表人' }]}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={24} md={12}>
-            <Form.Item name="partyAddress" label="住所（地址）">
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
+          <PartyFields partyKind={partyKind} />
           <Col xs={24} md={12}>
             <Form.Item name="actDate" label="违法行为发生日" rules={[{ required: true }]}>
               <DatePicker style={{ width: '100%' }} />

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { type CaseStatus, formatYuan, parseYuanToFen } from '@yangguang/core'
-import { type FormRule, Space, Tag, Tooltip } from 'antd'
+import { type CaseStatus, formatYuan, type PartyKind, parseYuanToFen } from '@yangguang/core'
+import { Col, Form, type FormRule, Input, Space, Tag, Tooltip } from 'antd'
 import { api, ApiError, type Page } from '../../shared/api'
 import type { DeadlineState, NextDeadline } from './case-types'
 
@@ -130,4 +130,68 @@ export function usePenaltyItems(enabled = true) {
 /** `YYYY-MM-DD` from a dayjs value a DatePicker gives, or null. */
 export function dateOf(value: { format: (f: string) => string } | null | undefined): string | null {
   return value ? value.format('YYYY-MM-DD') : null
+}
+
+/** The party as a case form holds it (线索登记 and 简易程序 alike). */
+export type PartyValues = {
+  partyKind: PartyKind
+  partyName: string
+  partyIdNumber?: string
+  partyCreditCode?: string
+  partyLegalRep?: string
+  partyAddress?: string
+  partyPhone?: string
+}
+
+/**
+ * The party's fields as columns of the caller's `Row`: name, then the 公民身份号码 of a person or the
+ * 统一社会信用代码 and 法定代表人 of an organization, the address, and the phone when `withPhone`.
+ */
+export function PartyFields({ partyKind, withPhone = false }: { partyKind: PartyKind | undefined; withPhone?: boolean }) {
+  return (
+    <>
+      <Col xs={24} md={12}>
+        <Form.Item name="partyName" label={partyKind === 'person' ? '姓名' : '名称'} rules={[{ required: true, message: '请填写当事人' }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        {partyKind === 'person' ? (
+          <Form.Item name="partyIdNumber" label="公民身份号码" rules={[{ required: true, len: 18, message: '请填写18位公民身份号码' }]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        ) : (
+          <Form.Item name="partyCreditCode" label="统一社会信用代码" rules={[{ required: true, len: 18, message: '请填写18位统一社会信用代码' }]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        )}
+      </Col>
+      {partyKind === 'organization' && (
+        <Col xs={24} md={12}>
+          <Form.Item name="partyLegalRep" label="法定代表人（负责人）" rules={[{ required: true, message: '请填写法定代表人' }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={24} md={12}>
+        <Form.Item name="partyAddress" label="住所（地址）">
+          <Input maxLength={200} />
+        </Form.Item>
+      </Col>
+      {withPhone && (
+        <Col xs={24} md={12}>
+          <Form.Item name="partyPhone" label="联系电话">
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+      )}
+    </>
+  )
+}
+
+/** The request's `party` from the form's party fields. */
+export function partyOf(v: PartyValues) {
+  return v.partyKind === 'person'
+    ? { kind: 'person' as const, name: v.partyName, idNumber: v.partyIdNumber, address: v.partyAddress || null, phone: v.partyPhone || null }
+    : { kind: 'organization' as const, name: v.partyName, creditCode: v.partyCreditCode, legalRep: v.partyLegalRep, address: v.partyAddress || null, phone: v.partyPhone || null }
 }

@@ -188,10 +188,6 @@ export async function findCaseOrg(db: Executor, caseId: string) {
   return db.selectFrom('penalty_case').select(['id', 'org_id', 'case_no', 'title']).where('id', '=', caseId).executeTakeFirst()
 }
 
-export async function findInspectionOrg(db: Executor, inspectionId: string) {
-  return db.selectFrom('inspection').select(['id', 'org_id']).where('id', '=', inspectionId).executeTakeFirst()
-}
-
 // ── Volunteers ───────────────────────────────────────────────────────────────────────────────────
 
 export type VolunteerRow = NonNullable<Awaited<ReturnType<typeof findVolunteer>>>

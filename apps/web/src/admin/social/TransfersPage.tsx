@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { labels } from '@yangguang/core'
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { api, ApiError } from '../../shared/api'
@@ -57,7 +58,7 @@ function CreateTransfer({ onClose, onSaved }: { onClose: () => void; onSaved: ()
   return (
     <Modal open title="移送线索" footer={null} onCancel={onClose} destroyOnHidden>
       <Form layout="vertical" initialValues={{ kind: 'clue' }} onFinish={(v: Record<string, unknown>) => api.post('/api/transfers', { ...v, acceptDays: v.acceptDays || null }).then(() => (message.success('已移送'), onSaved(), onClose())).catch((e) => message.error(e instanceof ApiError ? e.message : '移送失败'))}>
-        <Form.Item name="kind" label="类别"><Select options={[{ value: 'clue', label: '线索移送' }, { value: 'case', label: '案件移送（平台外的纸质案件）' }]} /></Form.Item>
+        <Form.Item name="kind" label="类别"><Select options={[{ value: 'clue', label: labels.transferKind.clue }, { value: 'case', label: `${labels.transferKind.case}（平台外的纸质案件）` }]} /></Form.Item>
         <Form.Item name="toOrgId" label="接收单位" rules={[{ required: true }]}><Select showSearch={{ optionFilterProp: 'label' }} options={(all.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })).concat(orgs.length && !all.data ? orgs : [])} /></Form.Item>
         <Form.Item name="title" label="事项" rules={[{ required: true }]}><Input /></Form.Item>
         <Form.Item name="reason" label="移送理由" rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>

@@ -375,6 +375,12 @@ export const labels = {
     expert_opinion: '鉴定意见',
     inspection_record: '勘验笔录、现场笔录',
   } satisfies Record<EvidenceKind, string>,
+  /** 执行: what a recorded payment pays. */
+  paymentKind: { fine: '罚款', late_fee: '加处罚款', confiscation: '没收违法所得' } satisfies Record<'fine' | 'late_fee' | 'confiscation', string>,
+  /** 救济: the party's 行政复议 or 行政诉讼 against a decision. */
+  remedyKind: { reconsideration: '行政复议', litigation: '行政诉讼' } satisfies Record<'reconsideration' | 'litigation', string>,
+  /** 行政处罚决定公示 of a case. */
+  casePublicationStatus: { none: '无', pending: '待公示', published: '已公示', withdrawn: '已撤下' } satisfies Record<'none' | 'pending' | 'published' | 'withdrawn', string>,
   adjustmentStatus: {
     pending: '待审批',
     accepted: '已采纳',

@@ -331,7 +331,7 @@ const specs: Record<CaseAction, Spec> = {
     fields: () => (
       <>
         <Form.Item name="kind" label="款项" rules={[{ required: true }]}>
-          <Select options={(['fine', 'late_fee', 'confiscation'] as const).map((k) => ({ value: k, label: paymentKindLabels[k] }))} />
+          <Select options={(['fine', 'late_fee', 'confiscation'] as const).map((k) => ({ value: k, label: labels.paymentKind[k] }))} />
         </Form.Item>
         <Form.Item name="amountYuan" label="金额（元）" rules={[yuanRule(true)]}>
           <Input suffix="元" inputMode="decimal" style={{ maxWidth: 240 }} />
@@ -370,7 +370,7 @@ const specs: Record<CaseAction, Spec> = {
           <Select
             options={[
               { value: '', label: '新提起的复议或诉讼' },
-              ...c.remedies.filter((r) => !r.endedOn).map((r) => ({ value: r.id, label: `${remedyKindLabels[r.kind]}（${r.startedOn} 起）终结` })),
+              ...c.remedies.filter((r) => !r.endedOn).map((r) => ({ value: r.id, label: `${labels.remedyKind[r.kind]}（${r.startedOn} 起）终结` })),
             ]}
           />
         </Form.Item>
@@ -386,7 +386,7 @@ const specs: Record<CaseAction, Spec> = {
             ) : (
               <>
                 <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-                  <Radio.Group options={(['reconsideration', 'litigation'] as const).map((k) => ({ value: k, label: remedyKindLabels[k] }))} />
+                  <Radio.Group options={(['reconsideration', 'litigation'] as const).map((k) => ({ value: k, label: labels.remedyKind[k] }))} />
                 </Form.Item>
                 {dateField('startedOn', '提起日期')}
               </>
@@ -431,9 +431,6 @@ const specs: Record<CaseAction, Spec> = {
     initial: () => ({ target: 'unit' }),
   },
 }
-
-export const paymentKindLabels = { fine: '罚款', late_fee: '加处罚款', confiscation: '没收违法所得' } as const
-export const remedyKindLabels = { reconsideration: '行政复议', litigation: '行政诉讼' } as const
 
 /** A dialog with the form of one act; the server's refusal (every failed guard) is shown in it. */
 export function CaseActionModal({ c, action, label, preset = {}, onClose, onDone }: { c: CaseDetail; action: CaseAction; label: string; preset?: Record<string, unknown>; onClose: () => void; onDone: () => void }) {

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
-import { CaseActionModal, paymentKindLabels, remedyKindLabels } from './CaseActionModal'
+import { CaseActionModal } from './CaseActionModal'
 import { CaseStatusTag, daysLeftText, deadlineColor, errorText, yuan } from './case-shared'
 import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, CaseEvent, Publication } from './case-types'
 
@@ -389,7 +389,7 @@ function PaymentsCard({ d }: { d: CaseDetail }) {
         dataSource={d.payments}
         locale={{ emptyText: '尚无缴款记录' }}
         columns={[
-          { title: '款项', render: (_, p) => paymentKindLabels[p.kind] },
+          { title: '款项', render: (_, p) => labels.paymentKind[p.kind] },
           { title: '金额', render: (_, p) => yuan(p.amountFen) },
           { title: '缴款日', dataIndex: 'paidOn' },
           { title: '票据号', render: (_, p) => p.receiptNo ?? '—' },
@@ -403,7 +403,7 @@ function PaymentsCard({ d }: { d: CaseDetail }) {
             dataSource={d.remedies}
             renderItem={(r) => (
               <List.Item>
-                {remedyKindLabels[r.kind]} {r.startedOn} 起{r.endedOn ? `，${r.endedOn} 终结${r.result ? `：${r.result}` : ''}` : '，进行中'}
+                {labels.remedyKind[r.kind]} {r.startedOn} 起{r.endedOn ? `，${r.endedOn} 终结${r.result ? `：${r.result}` : ''}` : '，进行中'}
               </List.Item>
             )}
           />
@@ -463,7 +463,7 @@ function PublicationCard({ caseId }: { caseId: string }) {
       }
     >
       <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-        <Descriptions.Item label="状态">{publicationLabels[p.status]}</Descriptions.Item>
+        <Descriptions.Item label="状态">{labels.casePublicationStatus[p.status]}</Descriptions.Item>
         {p.status === 'pending' && p.dueOn && (
           <Descriptions.Item label="公示期限">
             <Space size={4}>
@@ -485,8 +485,6 @@ function PublicationCard({ caseId }: { caseId: string }) {
   )
 }
 
-const publicationLabels: Record<Publication['status'], string> = { none: '无', pending: '待公示', published: '已公示', withdrawn: '已撤下' }
-
 /** What an event recorded, in a line, from the data the server keeps with it (key facts only). */
 function eventSummary(e: CaseEvent): string | null {
   const data = e.data as {
@@ -494,7 +492,7 @@ function eventSummary(e: CaseEvent): string | null {
     title?: string
     servedOn?: string
     delivery?: { method?: keyof typeof labels.deliveryMethod; deliveredOn?: string; receiver?: string }
-    payment?: { kind?: keyof typeof paymentKindLabels; amountFen?: number; paidOn?: string }
+    payment?: { kind?: keyof typeof labels.paymentKind; amountFen?: number; paidOn?: string }
     decision?: { outcome?: keyof typeof labels.decisionOutcome; fineFen?: number }
     proposal?: { fineFen?: number; kinds?: string[] }
   }
@@ -510,7 +508,7 @@ function eventSummary(e: CaseEvent): string | null {
     case 'deliver':
       return data.delivery?.method ? `${labels.deliveryMethod[data.delivery.method]}，${data.delivery.deliveredOn ?? ''} ${data.delivery.receiver ?? ''} 签收` : null
     case 'record_payment':
-      return data.payment?.kind && data.payment.amountFen ? `${paymentKindLabels[data.payment.kind]} ${yuan(data.payment.amountFen)}（${data.payment.paidOn ?? ''}）` : null
+      return data.payment?.kind && data.payment.amountFen ? `${labels.paymentKind[data.payment.kind]} ${yuan(data.payment.amountFen)}（${data.payment.paidOn ?? ''}）` : null
     default:
       return null
   }

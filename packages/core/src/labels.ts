@@ -46,6 +46,11 @@ import type { DayKind } from './work-calendar'
 import type { ReviewFileKind, ReviewGrade } from './review-scoring'
 import type { ComplaintCategory, ComplaintStatus, SocialEventKind, TransferKind, TransferStatus, VolunteerRepresentation, VolunteerTargetKind } from './enums'
 
+/** 执法监督 source of a supervision document (supervision_document.source_kind). */
+type SupervisionSourceKind = 'review_finding' | 'inspection_oversight' | 'complaint' | 'daily_supervision' | 'case' | 'escalation'
+/** A period counted in working days or natural days. */
+type PeriodUnit = 'working_days' | 'natural_days'
+
 /** The one table of user-facing Chinese labels for enumerations. */
 export const labels = {
   role: {
@@ -394,6 +399,47 @@ export const labels = {
   /** 案卷评查: grades and file kinds (review-scoring.ts). */
   reviewGrade: { excellent: '优秀', pass: '合格', fail: '不合格' } satisfies Record<ReviewGrade, string>,
   reviewFileKind: { penalty: '行政处罚案卷', license: '行政许可案卷' } satisfies Record<ReviewFileKind, string>,
+  reviewBatchKind: { regular: '常规评查（双月）', special: '专项评查', key: '重点评查' } satisfies Record<'regular' | 'special' | 'key', string>,
+  reviewBatchStatus: {
+    draft: '草稿',
+    frozen: '案卷池已冻结',
+    drawn: '已抽样',
+    reviewing: '评查中',
+    published: '结果已公布',
+  } satisfies Record<'draft' | 'frozen' | 'drawn' | 'reviewing' | 'published', string>,
+  reviewSheetRole: { primary: '主评', cross: '交叉评查', re_review: '复评' } satisfies Record<'primary' | 'cross' | 're_review', string>,
+  /** 执法监督: 一函三书 sources, 整改 tasks and their escalation (migration 0011). */
+  supervisionSourceKind: {
+    review_finding: '案卷评查',
+    inspection_oversight: '行政检查监督',
+    complaint: '投诉举报',
+    daily_supervision: '日常监督',
+    case: '案件监督',
+    escalation: '逾期督促',
+  } satisfies Record<SupervisionSourceKind, string>,
+  /** The 监督来源 line printed on a supervision document (a full phrase, where screens use the short label). */
+  supervisionSourceKindPrinted: {
+    review_finding: '案卷评查发现的问题',
+    inspection_oversight: '行政检查监督',
+    complaint: '投诉举报',
+    daily_supervision: '日常监督',
+    case: '行政处罚案件监督',
+    escalation: '整改逾期督促',
+  } satisfies Record<SupervisionSourceKind, string>,
+  rectificationStatus: { open: '待整改', responded: '待验收', closed: '已销号' } satisfies Record<'open' | 'responded' | 'closed', string>,
+  rectificationEscalation: { none: '—', reminded: '已提醒', letter: '已起草提醒函', reported: '已报告政府' } satisfies Record<'none' | 'reminded' | 'letter' | 'reported', string>,
+  rectificationAction: {
+    create: '送达并立项',
+    respond: '单位反馈',
+    accept: '验收通过',
+    return: '退回重改',
+    remind: '逾期提醒',
+    draft_letter: '督促文书',
+    report: '报告本级人民政府',
+  } satisfies Record<'create' | 'respond' | 'accept' | 'return' | 'remind' | 'draft_letter' | 'report', string>,
+  /** How a period is counted: the rule's name, and the word printed after the number (15个工作日, 30日). */
+  periodUnit: { working_days: '工作日', natural_days: '自然日' } satisfies Record<PeriodUnit, string>,
+  periodUnitAfterNumber: { working_days: '个工作日', natural_days: '日' } satisfies Record<PeriodUnit, string>,
   /** 社会监督: 投诉举报、义务监督员、联席会议、移送、阳光执法活动. */
   complaintCategory: {
     arbitrary_inspection: '乱检查',

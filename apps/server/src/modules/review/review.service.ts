@@ -4,6 +4,7 @@ import {
   canonicalPool,
   defaultReviewStandards,
   drawSample,
+  labels,
   parseCanonicalPool,
   poolDigest,
   reviewAutoChecks,
@@ -181,7 +182,7 @@ export async function createBatch(db: Kysely<DB>, ctx: Ctx, input: CreateBatchIn
   for (const kind of input.fileKinds) {
     const given = kind === 'penalty' ? input.penaltyStandardId : input.licenseStandardId
     const row = given ? await repo.findStandard(db, given) : await repo.latestPublishedStandard(db, kind)
-    if (!row || row.file_kind !== kind || row.status !== 'published') throw new AppError('VALIDATION_FAILED', `没有可用的已发布${kind === 'penalty' ? '行政处罚' : '行政许可'}案卷评查标准`)
+    if (!row || row.file_kind !== kind || row.status !== 'published') throw new AppError('VALIDATION_FAILED', `没有可用的已发布${labels.reviewFileKind[kind]}评查标准`)
     standards[kind] = row.id
   }
   return inTransaction(db, async (trx) => {
@@ -331,14 +332,12 @@ export async function assignReviewer(db: Kysely<DB>, ctx: Ctx, input: AssignInpu
       entityType: 'review_sheet',
       entityId: id,
       orgId: file.org_id,
-      summary: `指派 ${reviewer.display_name} 评查案卷 ${file.file_no}（${roleZh[input.role]}）`,
+      summary: `指派 ${reviewer.display_name} 评查案卷 ${file.file_no}（${labels.reviewSheetRole[input.role]}）`,
       after: { fileId: file.id, reviewerId: reviewer.id, role: input.role },
     })
     return id
   })
 }
-
-export const roleZh: Record<ReviewSheetRole, string> = { primary: '主评', cross: '交叉评查', re_review: '复评' }
 
 // ——— sheets ————————————————————————————————————————————————————————————————
 
@@ -387,7 +386,7 @@ export async function submitSheet(db: Kysely<DB>, ctx: Ctx, id: string): Promise
       entityType: 'review_sheet',
       entityId: id,
       orgId: file.org_id,
-      summary: `提交案卷 ${file.file_no} 的评分表（${roleZh[sheet.role]}）：${score.score} 分`,
+      summary: `提交案卷 ${file.file_no} 的评分表（${labels.reviewSheetRole[sheet.role]}）：${score.score} 分`,
       after: { score: score.score, grade: score.grade, vetoed: score.vetoed, deductions: score.deductions },
     })
   })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { formatDocNumber, type WorkCalendar } from '@yangguang/core'
+import { formatDocNumber, labels, type WorkCalendar } from '@yangguang/core'
 import type { Transaction } from 'kysely'
 import { loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
@@ -36,18 +36,9 @@ export function supervisionRuntime(): CaseDocumentRuntime {
   return configured
 }
 
-export const sourceKindLabels: Record<SupervisionSourceKind, string> = {
-  review_finding: '案卷评查发现的问题',
-  inspection_oversight: '行政检查监督',
-  complaint: '投诉举报',
-  daily_supervision: '日常监督',
-  case: '行政处罚案件监督',
-  escalation: '整改逾期督促',
-}
-
 /** '15个工作日' / '30日' — how a period is printed. */
 export function periodText(days: number, unit: ResponseUnit): string {
-  return unit === 'working_days' ? `${days}个工作日` : `${days}日`
+  return `${days}${labels.periodUnitAfterNumber[unit]}`
 }
 
 /**
@@ -177,7 +168,7 @@ export function buildSupervisionDocument(i: SupervisionDocumentInput): OfficialD
   const blocks: DocumentBlock[] = [
     { type: 'labelled', label: '主送：', text: i.recipients.join('、') },
     { type: 'labelled', label: '事由：', text: i.subject },
-    { type: 'labelled', label: '监督来源：', text: sourceKindLabels[i.sourceKind] },
+    { type: 'labelled', label: '监督来源：', text: labels.supervisionSourceKindPrinted[i.sourceKind] },
     { type: 'paragraph', text: i.template.opening },
   ]
   for (const f of i.findings) {

@@ -3,7 +3,7 @@ import { Card, Space, Table, Tag } from 'antd'
 import { labels } from '@yangguang/core'
 import { Link } from 'react-router'
 import { api } from '../../shared/api'
-import { type Batch, type ReviewFile, type SheetRole, gradeColor, roleLabel } from './review-types'
+import { type Batch, type ReviewFile, type SheetRole, gradeColor } from './review-types'
 
 type MySheet = { id: string; role: SheetRole; status: 'assigned' | 'submitted'; batchId: string; batchTitle: string; fileNo: string; fileTitle: string; fileKind: 'penalty' | 'license'; orgName: string; score: number | null; grade: 'excellent' | 'pass' | 'fail' | null }
 
@@ -21,7 +21,7 @@ export function MyReviewsPage() {
           { title: '案卷', render: (_, s) => <Link to={`/review/sheets/${s.id}`}>{s.fileNo}</Link> },
           { title: '单位', dataIndex: 'orgName' },
           { title: '类别', dataIndex: 'fileKind', render: (k: MySheet['fileKind']) => labels.reviewFileKind[k] },
-          { title: '角色', dataIndex: 'role', render: (r: SheetRole) => roleLabel[r] },
+          { title: '角色', dataIndex: 'role', render: (r: SheetRole) => labels.reviewSheetRole[r] },
           { title: '状态', render: (_, s) => (s.status === 'submitted' && s.grade ? <Tag color={gradeColor[s.grade]}>{s.score} 分</Tag> : <Tag color="orange">待评分</Tag>) },
         ]}
       />

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
 import { BarChart } from '../inspections/BarChart'
-import { type BatchDetail, type ReviewFile, type SheetRole, batchKindLabel, batchStatusLabel, gradeColor, pct, roleLabel } from './review-types'
+import { type BatchDetail, type ReviewFile, type SheetRole, gradeColor, pct } from './review-types'
 
 type Candidate = { id: string; name: string; role: string; orgId: string | null; orgName: string | null }
 
@@ -34,7 +34,7 @@ export function ReviewBatchPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={`${batch.title} · ${batchKindLabel[batch.kind]}`}
+        title={`${batch.title} · ${labels.reviewBatchKind[batch.kind]}`}
         extra={
           <Space>
             {batch.actions.includes('freeze') && <Button type="primary" onClick={() => act(`/api/review/batches/${id}/freeze`, {}, '案卷池已冻结，摘要已记入存证账本')}>冻结案卷池</Button>}
@@ -49,7 +49,7 @@ export function ReviewBatchPage() {
         }
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label="状态"><Tag color={batch.status === 'published' ? 'green' : 'blue'}>{batchStatusLabel[batch.status]}</Tag></Descriptions.Item>
+          <Descriptions.Item label="状态"><Tag color={batch.status === 'published' ? 'green' : 'blue'}>{labels.reviewBatchStatus[batch.status]}</Tag></Descriptions.Item>
           <Descriptions.Item label="结案期间">{batch.closedFrom} 至 {batch.closedTo}</Descriptions.Item>
           <Descriptions.Item label="案卷类别">{batch.fileKinds.map((k) => labels.reviewFileKind[k]).join('、')}</Descriptions.Item>
           <Descriptions.Item label="每单位抽样">{batch.perUnit} 卷</Descriptions.Item>
@@ -74,7 +74,7 @@ export function ReviewBatchPage() {
               { title: '案卷', render: (_, f) => <>{f.fileNo}<br /><Typography.Text type="secondary">{f.title}</Typography.Text></> },
               { title: '类别', dataIndex: 'kind', render: (k: ReviewFile['kind']) => labels.reviewFileKind[k] },
               { title: '名次', dataIndex: 'rank' },
-              { title: '评查人员', render: (_, f) => f.sheets.map((s) => <div key={s.id}><Link to={`/review/sheets/${s.id}`}>{roleLabel[s.role]} {s.reviewerName}</Link> {s.status === 'submitted' ? `${s.score} 分` : '评查中'}</div>) },
+              { title: '评查人员', render: (_, f) => f.sheets.map((s) => <div key={s.id}><Link to={`/review/sheets/${s.id}`}>{labels.reviewSheetRole[s.role]} {s.reviewerName}</Link> {s.status === 'submitted' ? `${s.score} 分` : '评查中'}</div>) },
               { title: '结果', render: (_, f) => (f.grade ? <Tag color={gradeColor[f.grade]}>{f.score} 分 · {labels.reviewGrade[f.grade]}</Tag> : '—') },
               { title: '单位回应', dataIndex: 'response', render: (r: string | null) => r ?? '—' },
               {
@@ -123,7 +123,7 @@ export function ReviewBatchPage() {
       <Modal title={`指派评查人员 · ${assigning?.fileNo ?? ''}`} open={!!assigning} onCancel={() => setAssigning(null)} okText="指派" okButtonProps={{ disabled: !reviewer }}
         onOk={() => assigning && reviewer && act('/api/review/assignments', { fileId: assigning.id, reviewerId: reviewer, role }, '已指派').then(() => setAssigning(null))}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Select style={{ width: '100%' }} value={role} onChange={setRole} options={(['primary', 'cross', 're_review'] as const).map((r) => ({ value: r, label: roleLabel[r] }))} />
+          <Select style={{ width: '100%' }} value={role} onChange={setRole} options={(['primary', 'cross', 're_review'] as const).map((r) => ({ value: r, label: labels.reviewSheetRole[r] }))} />
           <Select style={{ width: '100%' }} showSearch optionFilterProp="label" placeholder="选择评查人员" value={reviewer} onChange={setReviewer}
             options={(reviewers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}${c.orgName ? `（${c.orgName}）` : ''}`, disabled: c.orgId === assigning?.orgId }))} />
           <Typography.Text type="secondary">本单位人员不得评查本单位案卷（已置灰）。</Typography.Text>

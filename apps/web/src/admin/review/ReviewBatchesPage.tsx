@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { api, ApiError } from '../../shared/api'
 import { useOrgOptions } from '../shared/useOrgOptions'
-import { type Batch, type BatchDetail, batchKindLabel, batchStatusLabel } from './review-types'
+import type { Batch, BatchDetail } from './review-types'
 
 type CreateForm = { title: string; kind: Batch['kind']; orgIds: string[]; fileKinds: Array<'penalty' | 'license'>; period: [Dayjs, Dayjs]; perUnit: number }
 
@@ -40,17 +40,17 @@ export function ReviewBatchesPage() {
         pagination={false}
         columns={[
           { title: '批次', dataIndex: 'title', render: (t: string, b) => <Link to={`/review/batches/${b.id}`}>{t}</Link> },
-          { title: '类型', dataIndex: 'kind', render: (k: Batch['kind']) => batchKindLabel[k] },
+          { title: '类型', dataIndex: 'kind', render: (k: Batch['kind']) => labels.reviewBatchKind[k] },
           { title: '结案期间', render: (_, b) => `${b.closedFrom} 至 ${b.closedTo}` },
           { title: '案卷类别', dataIndex: 'fileKinds', render: (k: Batch['fileKinds']) => k.map((x) => labels.reviewFileKind[x]).join('、') },
           { title: '案卷池', dataIndex: 'poolSize', render: (n: number | null) => (n === null ? '—' : `${n} 卷`) },
-          { title: '状态', dataIndex: 'status', render: (s: Batch['status'], b) => <Space><Tag color={s === 'published' ? 'green' : 'blue'}>{batchStatusLabel[s]}</Tag>{b.origin === 'imported' && <Tag>历史录入</Tag>}</Space> },
+          { title: '状态', dataIndex: 'status', render: (s: Batch['status'], b) => <Space><Tag color={s === 'published' ? 'green' : 'blue'}>{labels.reviewBatchStatus[s]}</Tag>{b.origin === 'imported' && <Tag>历史录入</Tag>}</Space> },
         ]}
       />
       <Modal title="新建评查批次" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="创建" width={640} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={create} initialValues={{ kind: 'regular', fileKinds: ['penalty'], perUnit: 2 }}>
           <Form.Item name="title" label="批次名称" rules={[{ required: true, message: '请填写批次名称，如 2026年第6期' }]}><Input placeholder="2026年第6期" /></Form.Item>
-          <Form.Item name="kind" label="类型"><Select options={Object.entries(batchKindLabel).map(([value, label]) => ({ value, label }))} /></Form.Item>
+          <Form.Item name="kind" label="类型"><Select options={Object.entries(labels.reviewBatchKind).map(([value, label]) => ({ value, label }))} /></Form.Item>
           <Form.Item name="orgIds" label="被评查单位" rules={[{ required: true, message: '请选择被评查单位' }]}><Select mode="multiple" options={orgs} optionFilterProp="label" placeholder="选择单位" /></Form.Item>
           <Form.Item name="fileKinds" label="案卷类别" rules={[{ required: true }]}><Select mode="multiple" options={[{ value: 'penalty', label: '行政处罚案卷' }, { value: 'license', label: '行政许可案卷' }]} /></Form.Item>
           <Form.Item name="period" label="结案期间" rules={[{ required: true, message: '请选择结案期间' }]}><DatePicker.RangePicker /></Form.Item>

@@ -4,7 +4,7 @@ import { labels, scoreSheet, type ReviewItem, type ReviewSheetItem } from '@yang
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
-import { type Sheet, gradeColor, roleLabel } from './review-types'
+import { type Sheet, gradeColor } from './review-types'
 
 /** 评分表: item by item, deductions with reasons and evidence pages, the automatic pre-checks to confirm, live score. */
 export function ReviewSheetPage() {
@@ -46,7 +46,7 @@ export function ReviewSheetPage() {
           <span>{labels.reviewFileKind[sheet.file.kind]}</span>
           <span>{sheet.file.title}</span>
           <span>结案 {sheet.file.closedOn}</span>
-          <span>{roleLabel[sheet.role]}：{sheet.reviewerName}</span>
+          <span>{labels.reviewSheetRole[sheet.role]}：{sheet.reviewerName}</span>
           <span>标准：{sheet.standard.title}（第{sheet.standard.version}版）</span>
         </Space>
         <Space size="large" style={{ marginTop: 16 }}>

@@ -75,8 +75,5 @@ export type Sheet = {
   actions: string[]
 }
 
-export const batchStatusLabel: Record<BatchStatus, string> = { draft: '草稿', frozen: '案卷池已冻结', drawn: '已抽样', reviewing: '评查中', published: '结果已公布' }
-export const batchKindLabel = { regular: '常规评查（双月）', special: '专项评查', key: '重点评查' } as const
-export const roleLabel: Record<SheetRole, string> = { primary: '主评', cross: '交叉评查', re_review: '复评' }
 export const gradeColor: Record<ReviewGrade, string> = { excellent: 'green', pass: 'blue', fail: 'red' }
 export const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`)

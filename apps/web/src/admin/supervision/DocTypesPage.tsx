@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Switch, Table, Tag, Typography } from 'antd'
 import { useState } from 'react'
+import { labels } from '@yangguang/core'
 import { api } from '../../shared/api'
 import { errorText } from '../catalogue/catalogue-shared'
-import { type DocType, supervisionLabels, useDocTypes } from './supervision-shared'
+import { type DocType, useDocTypes } from './supervision-shared'
 
 /**
  * 监督文书种类 (一函三书 as seeded). The names, binding force and periods are local practice, not a
@@ -24,7 +25,7 @@ export function DocTypesPage() {
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '约束力', dataIndex: 'binding', render: (b: boolean) => (b ? <Tag color="red">有约束力</Tag> : <Tag>建议性</Tag>) },
-          { title: '整改期限', key: 'days', render: (_: unknown, t) => `${t.responseDays}${supervisionLabels.responseUnit[t.responseUnit]}` },
+          { title: '整改期限', key: 'days', render: (_: unknown, t) => `${t.responseDays}${labels.periodUnitAfterNumber[t.responseUnit]}` },
           { title: '逾期升级', dataIndex: 'escalatesTo', render: name },
           { title: '文号代字', dataIndex: 'numberCode' },
           { title: '', key: 'edit', render: (_: unknown, t) => t.actions.includes('update') && <Button size="small" onClick={() => setEditing(t)}>修改</Button> },
@@ -61,7 +62,7 @@ function EditTypeModal({ type, all, onClose }: { type: DocType; all: DocType[]; 
           <InputNumber min={1} max={365} />
         </Form.Item>
         <Form.Item name="responseUnit" label="期限单位">
-          <Select options={[{ value: 'working_days', label: '工作日' }, { value: 'natural_days', label: '自然日' }]} />
+          <Select options={Object.entries(labels.periodUnit).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="escalatesTo" label="逾期升级为">
           <Select options={[...all.filter((t) => t.code !== type.code).map((t) => ({ value: t.code, label: t.name })), { value: 'report_to_government', label: '报告本级人民政府' }]} />

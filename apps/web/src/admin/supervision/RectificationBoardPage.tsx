@@ -2,10 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { Card, Segmented, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { labelOf } from '@yangguang/core'
 import { api, type Page } from '../../shared/api'
 import { formatDate } from '../../shared/format'
 import { useMe } from '../auth/session'
-import { isBureauRole, supervisionLabels, type Task, TaskStatusTag } from './supervision-shared'
+import { isBureauRole, type Task, TaskStatusTag } from './supervision-shared'
 
 type View = 'open' | 'overdue' | 'responded' | 'closed' | 'all'
 
@@ -53,7 +54,7 @@ export function RectificationBoardPage() {
           { title: '整改期限', dataIndex: 'dueOn', render: (d: string, t: Task) => <Typography.Text type={t.overdue ? 'danger' : undefined}>{`${formatDate(d)}${t.dueProvisional ? '（暂定）' : ''}`}</Typography.Text> },
           { title: '已历时', dataIndex: 'daysOpen', render: (n: number) => `${n} 天` },
           { title: '状态', key: 'status', render: (_: unknown, t: Task) => <TaskStatusTag task={t} /> },
-          { title: '督促', dataIndex: 'escalation', render: (e: string) => supervisionLabels.escalation[e] },
+          { title: '督促', dataIndex: 'escalation', render: (e: string) => labelOf('rectificationEscalation', e) },
         ]}
       />
     </Card>

@@ -3,10 +3,11 @@ import { App, Alert, Button, Card, Descriptions, Form, Input, InputNumber, Modal
 import type { UploadFile } from 'antd'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
+import { labelOf, labels } from '@yangguang/core'
 import { api } from '../../shared/api'
 import { formatDate, formatTime } from '../../shared/format'
 import { errorText } from '../catalogue/catalogue-shared'
-import { supervisionLabels, type TaskDetail, TaskStatusTag } from './supervision-shared'
+import { type TaskDetail, TaskStatusTag } from './supervision-shared'
 
 async function toBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -62,7 +63,7 @@ export function RectificationTaskPage() {
           <Descriptions.Item label="整改期限">
             <Typography.Text type={task.overdue ? 'danger' : undefined}>{`${formatDate(task.dueOn)}${task.dueProvisional ? '（暂定：节假日安排未录入）' : ''}`}</Typography.Text>
           </Descriptions.Item>
-          <Descriptions.Item label="督促">{supervisionLabels.escalation[task.escalation]}</Descriptions.Item>
+          <Descriptions.Item label="督促">{labels.rectificationEscalation[task.escalation]}</Descriptions.Item>
         </Descriptions>
         {task.actions.includes('accept') && (
           <Space style={{ marginTop: 16 }}>
@@ -101,7 +102,7 @@ export function RectificationTaskPage() {
             color: e.action === 'accept' ? 'green' : e.action === 'return' || e.action === 'report' ? 'red' : e.action === 'remind' || e.action === 'draft_letter' ? 'orange' : 'blue',
             children: (
               <div>
-                <Typography.Text strong>{supervisionLabels.event[e.action] ?? e.action}</Typography.Text>
+                <Typography.Text strong>{labelOf('rectificationAction', e.action)}</Typography.Text>
                 <Typography.Text type="secondary">{` ${formatTime(e.at)} · ${e.actorName}`}</Typography.Text>
                 {e.note && <div>{e.note}</div>}
                 {typeof e.data.dueOn === 'string' && <div>期限：{formatDate(e.data.dueOn)}</div>}

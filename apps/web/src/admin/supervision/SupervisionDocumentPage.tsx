@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
 import { Link, useParams } from 'react-router'
+import { labelOf, labels } from '@yangguang/core'
 import { api } from '../../shared/api'
 import { formatDate, formatTime } from '../../shared/format'
 import { errorText } from '../catalogue/catalogue-shared'
-import { type DocumentDetail, supervisionLabels, type Task, TaskStatusTag } from './supervision-shared'
+import { type DocumentDetail, type Task, TaskStatusTag } from './supervision-shared'
 
 /** One supervision document: PDF, findings, delivery and reading per unit, the tasks it opened. */
 export function SupervisionDocumentPage() {
@@ -52,8 +53,8 @@ export function SupervisionDocumentPage() {
           <Descriptions.Item label="制发机关">{doc.issuerName}</Descriptions.Item>
           <Descriptions.Item label="制发日期">{formatDate(doc.issuedOn)}</Descriptions.Item>
           <Descriptions.Item label="事由">{doc.subject}</Descriptions.Item>
-          <Descriptions.Item label="来源">{supervisionLabels.sourceKind[doc.sourceKind]}</Descriptions.Item>
-          <Descriptions.Item label="整改期限">{`${doc.responseDays}${supervisionLabels.responseUnit[doc.responseUnit]}`}</Descriptions.Item>
+          <Descriptions.Item label="来源">{labelOf('supervisionSourceKind', doc.sourceKind)}</Descriptions.Item>
+          <Descriptions.Item label="整改期限">{`${doc.responseDays}${labels.periodUnitAfterNumber[doc.responseUnit]}`}</Descriptions.Item>
           <Descriptions.Item label="约束力">{doc.binding ? '有约束力（责令改正）' : '监督建议，不具强制力'}</Descriptions.Item>
           {doc.sourceSnapshot && <Descriptions.Item label="来源摘要" span={2}>{doc.sourceSnapshot}</Descriptions.Item>}
           {doc.verifyId && <Descriptions.Item label="核验编号">{doc.verifyId}</Descriptions.Item>}

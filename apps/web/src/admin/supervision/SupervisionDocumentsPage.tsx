@@ -2,11 +2,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
+import { labelOf, labels } from '@yangguang/core'
 import { api, type Page } from '../../shared/api'
 import { formatDate } from '../../shared/format'
 import { useMe } from '../auth/session'
 import { errorText } from '../catalogue/catalogue-shared'
-import { type DocumentDetail, type DocumentSummary, isBureauRole, supervisionLabels, useDocTypes, useUnits } from './supervision-shared'
+import { type DocumentDetail, type DocumentSummary, isBureauRole, useDocTypes, useUnits } from './supervision-shared'
 
 type FormValues = {
   typeCode: string
@@ -65,7 +66,7 @@ export function SupervisionDocumentsPage() {
           { title: '文号', dataIndex: 'number', render: (n: string | null, d) => <Link to={`/supervision/documents/${d.id}`}>{n ?? (d.autoDrafted ? '草稿（逾期自动起草）' : '草稿')}</Link> },
           { title: '种类', dataIndex: 'typeName', render: (name: string, d) => <Space>{name}{d.binding && <Tag color="red">有约束力</Tag>}</Space> },
           { title: '事由', dataIndex: 'subject' },
-          { title: '来源', dataIndex: 'sourceKind', render: (k: string) => supervisionLabels.sourceKind[k] },
+          { title: '来源', dataIndex: 'sourceKind', render: (k: string) => labelOf('supervisionSourceKind', k) },
           { title: '制发日期', dataIndex: 'issuedOn', render: (d: string | null) => formatDate(d) },
           ...(bureau
             ? [
@@ -112,7 +113,7 @@ function IssueDocumentModal({ onClose }: { onClose: () => void }) {
           <Select
             showSearch
             optionFilterProp="label"
-            options={types.data?.items.map((t) => ({ value: t.code, label: `${t.name}（${t.responseDays}${supervisionLabels.responseUnit[t.responseUnit]}内整改${t.binding ? '，有约束力' : ''}）` }))}
+            options={types.data?.items.map((t) => ({ value: t.code, label: `${t.name}（${t.responseDays}${labels.periodUnitAfterNumber[t.responseUnit]}内整改${t.binding ? '，有约束力' : ''}）` }))}
           />
         </Form.Item>
         <Form.Item name="subject" label="事由" rules={[{ required: true, message: '请填写事由' }]}>
@@ -120,7 +121,7 @@ function IssueDocumentModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="sourceKind" label="来源" style={{ width: 200 }}>
-            <Select options={Object.entries(supervisionLabels.sourceKind).filter(([k]) => k !== 'escalation').map(([value, label]) => ({ value, label }))} />
+            <Select options={Object.entries(labels.supervisionSourceKind).filter(([k]) => k !== 'escalation').map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="sourceRef" label="来源编号（可选）" style={{ flex: 1 }}>
             <Input />

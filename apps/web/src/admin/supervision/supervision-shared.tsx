@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Tag } from 'antd'
+import { labels } from '@yangguang/core'
 import { api, type Page } from '../../shared/api'
 
 /** Views of the /api/supervision routes (apps/server/src/modules/supervision/supervision.schema.ts). */
@@ -78,20 +79,11 @@ export type LegalNotice = {
   readCount?: number
 }
 
-/** Chinese labels of the supervision enums (server values → UI text). */
-export const supervisionLabels = {
-  sourceKind: { review_finding: '案卷评查', inspection_oversight: '行政检查监督', complaint: '投诉举报', daily_supervision: '日常监督', case: '案件监督', escalation: '逾期督促' } as Record<string, string>,
-  taskStatus: { open: '待整改', responded: '待验收', closed: '已销号' } as Record<string, string>,
-  escalation: { none: '—', reminded: '已提醒', letter: '已起草提醒函', reported: '已报告政府' } as Record<string, string>,
-  event: { create: '送达并立项', respond: '单位反馈', accept: '验收通过', return: '退回重改', remind: '逾期提醒', draft_letter: '督促文书', report: '报告本级人民政府' } as Record<string, string>,
-  responseUnit: { working_days: '个工作日', natural_days: '日' } as Record<string, string>,
-}
-
 export const taskStatusColors: Record<string, string> = { open: 'orange', responded: 'blue', closed: 'green' }
 
 export function TaskStatusTag({ task }: { task: Pick<Task, 'status' | 'overdue'> }) {
   if (task.overdue) return <Tag color="red">已逾期</Tag>
-  return <Tag color={taskStatusColors[task.status]}>{supervisionLabels.taskStatus[task.status]}</Tag>
+  return <Tag color={taskStatusColors[task.status]}>{labels.rectificationStatus[task.status]}</Tag>
 }
 
 export function useDocTypes() {

@@ -31,6 +31,21 @@ export async function insertStandard(db: Executor, row: Insertable<ReviewStandar
   return id
 }
 
+/** Inserts a standard unless its code and version are stored already; the new id, or undefined when it was there. */
+export async function insertStandardIfAbsent(db: Executor, row: Insertable<ReviewStandardTable>): Promise<string | undefined> {
+  const inserted = await db.insertInto('review_standard').values(row).onConflict((oc) => oc.columns(['code', 'version']).doNothing()).returning('id').executeTakeFirst()
+  return inserted?.id
+}
+
+export async function findStandardVersion(db: Executor, code: string, version: number): Promise<{ id: string } | undefined> {
+  return db.selectFrom('review_standard').select('id').where('code', '=', code).where('version', '=', version).executeTakeFirst()
+}
+
+/** The code and version of every stored standard. */
+export async function standardVersions(db: Executor): Promise<Array<{ code: string; version: number }>> {
+  return db.selectFrom('review_standard').select(['code', 'version']).execute()
+}
+
 // ——— external files ——————————————————————————————————————————————————————
 
 export async function insertExternalFile(db: Executor, row: { org_id: string; file_no: string; title: string; closed_on: string; source?: string; created_by: string | null }): Promise<string> {

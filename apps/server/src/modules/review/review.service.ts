@@ -87,8 +87,7 @@ export async function createStandard(db: Kysely<DB>, ctx: Ctx, body: unknown, pu
   }
   const s = parsed.data
   return inTransaction(db, async (trx) => {
-    const exists = await trx.selectFrom('review_standard').select('id').where('code', '=', s.code).where('version', '=', s.version).executeTakeFirst()
-    if (exists) throw new AppError('DUPLICATE', `评查标准 ${s.code} 第 ${s.version} 版已存在，修改请录入新版本`)
+    if (await repo.findStandardVersion(trx, s.code, s.version)) throw new AppError('DUPLICATE', `评查标准 ${s.code} 第 ${s.version} 版已存在，修改请录入新版本`)
     const id = await repo.insertStandard(trx, {
       code: s.code,
       version: s.version,
@@ -115,19 +114,14 @@ export async function createStandard(db: Kysely<DB>, ctx: Ctx, body: unknown, pu
  * await ensureDefaultStandards(db, ctx) // inserts LF-PENALTY-FILE v1 and LF-LICENSE-FILE v1 once
  */
 export async function ensureDefaultStandards(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext): Promise<void> {
-  const present = await db.selectFrom('review_standard').select(['code', 'version']).execute()
+  const present = await repo.standardVersions(db)
   const missing = Object.values(defaultReviewStandards).filter((s) => !present.some((p) => p.code === s.code && p.version === s.version))
   if (missing.length === 0) return
   const run = async (trx: Transaction<DB>) => {
     for (const raw of missing) {
       const s = reviewStandardSchema.parse(raw)
-      const row = await trx
-        .insertInto('review_standard')
-        .values({ code: s.code, version: s.version, file_kind: s.fileKind, title: s.title, source: s.source, body: JSON.stringify(s), grade_excellent: s.gradeThresholds.excellent, grade_pass: s.gradeThresholds.pass, status: 'published', published_at: ctx.now })
-        .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
-        .returning('id')
-        .executeTakeFirst()
-      if (row) await recordAudit(trx, ctx, { action: 'review_standard.create', entityType: 'review_standard', entityId: row.id, summary: `载入平台默认评查标准 ${s.title}（第${s.version}版）`, after: { code: s.code, version: s.version } })
+      const id = await repo.insertStandardIfAbsent(trx, { code: s.code, version: s.version, file_kind: s.fileKind, title: s.title, source: s.source, body: JSON.stringify(s), grade_excellent: s.gradeThresholds.excellent, grade_pass: s.gradeThresholds.pass, status: 'published', published_at: ctx.now })
+      if (id) await recordAudit(trx, ctx, { action: 'review_standard.create', entityType: 'review_standard', entityId: id, summary: `载入平台默认评查标准 ${s.title}（第${s.version}版）`, after: { code: s.code, version: s.version } })
     }
   }
   if (db.isTransaction) await run(db as Transaction<DB>)

@@ -291,6 +291,5 @@ export async function caseFacts(db: Executor, caseId: string) {
   if (!c) return undefined
   const officers = await db.selectFrom('case_officer').select('person_id').where('case_id', '=', caseId).execute()
   const deadlines = await db.selectFrom('case_deadline').select(['kind', 'due_on', 'status', 'met_on']).where('case_id', '=', caseId).where('status', '<>', 'superseded').execute()
-  const events = await db.selectFrom('case_event').select(['action', 'on_date', 'officer_ids']).where('case_id', '=', caseId).orderBy('seq').execute()
-  return { case: c, officers, deadlines, events }
+  return { case: c, officers, deadlines }
 }

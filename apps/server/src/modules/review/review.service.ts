@@ -10,7 +10,6 @@ import {
   reviewAutoChecks,
   reviewStandardSchema,
   scoreSheet,
-  type DrawResult,
   type PoolFile,
   type ReviewFileKind,
   type ReviewOutcome,
@@ -473,5 +472,3 @@ export function outcomesOf(files: readonly repo.FileRow[], sheets: readonly repo
       deductions: (f.result_sheet_id ? byId.get(f.result_sheet_id)?.deductions : null) ?? [],
     }))
 }
-
-export type DrawPublication = { result: DrawResult | null }

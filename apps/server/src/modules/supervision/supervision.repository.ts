@@ -240,16 +240,6 @@ export async function listRecipients(db: Executor, documentId: string) {
     .execute()
 }
 
-export async function replaceDraft(
-  trx: Executor,
-  id: string,
-  values: { subject: string; sourceKind: SupervisionSourceKind; sourceRef: string | null; sourceSnapshot: string },
-): Promise<void> {
-  await trx.updateTable('supervision_document').set({ subject: values.subject, source_kind: values.sourceKind, source_ref: values.sourceRef, source_snapshot: values.sourceSnapshot }).where('id', '=', id).execute()
-  await trx.deleteFrom('supervision_finding').where('document_id', '=', id).execute()
-  await trx.deleteFrom('supervision_recipient').where('document_id', '=', id).execute()
-}
-
 export async function markIssued(
   trx: Executor,
   id: string,

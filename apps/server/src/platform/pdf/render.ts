@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler'
+import { splitIsoDate } from '@yangguang/core'
 import QRCode from 'qrcode'
 import type { DocumentBlock, OfficialDocument } from './official-document'
 
@@ -106,7 +107,8 @@ export type PreparedBlock = Exclude<DocumentBlock, { type: 'table' }> | (Extract
  * ```
  */
 export function prepareDocument(doc: OfficialDocument): PreparedDocument {
-  const closingDate = doc.closing ? isoDateParts(doc.closing.date) : null
+  // Not a calendar day (2026-02-30): printed as given, and kept out of Typst's datetime(), which would fail the render.
+  const closingDate = doc.closing ? splitIsoDate(doc.closing.date) : null
   return {
     pdfTitle: doc.number ? `${doc.title}（${doc.number}）` : doc.title,
     organ: doc.organ,
@@ -156,16 +158,6 @@ function prepareBlock(block: DocumentBlock): PreparedBlock {
   return block
 }
 
-function isoDateParts(date: string): { year: number; month: number; day: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  // Not a calendar day (2026-02-30): printed as given, and kept out of Typst's datetime(), which would fail the render.
-  const check = new Date(Date.UTC(year, month - 1, day))
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
-  return { year, month, day }
-}
-
 // CJK characters take two columns of text, others one.
 function displayWidth(text: string): number {
   let width = 0
@@ -175,6 +167,6 @@ function displayWidth(text: string): number {
 
 /** '2026-11-20' → '2026年11月20日'; anything else is printed as given. */
 function chineseDate(date: string): string {
-  const parts = isoDateParts(date)
+  const parts = splitIsoDate(date)
   return parts ? `${parts.year}年${parts.month}月${parts.day}日` : date
 }

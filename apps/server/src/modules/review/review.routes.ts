@@ -7,7 +7,6 @@ import type { DB } from '../../platform/db/schema'
 import { notFound, forbidden } from '../../platform/errors'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
-import { orgScopeOf } from '../../platform/auth/scope'
 import { isUnitStaff } from './review.policy'
 import { deductionTexts, presentBatch, presentFile, presentPublicBatch, presentResults } from './review.presenter'
 import * as repo from './review.repository'
@@ -94,9 +93,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   )
 
   app.get('/review/external-files', { schema: { tags, summary: '外部系统案卷（政务服务许可案卷）', querystring: externalFilesQuery, response: { 200: z.object({ items: z.array(externalFileView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
-    const ctx = signedIn(req)
-    if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'supervisor') throw forbidden()
-    const rows = await repo.listExternalFiles(db, orgScopeOf(ctx.actor), req.query)
+    const rows = await review.listExternalFiles(db, signedIn(req), req.query)
     return { items: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind, fileNo: r.file_no, title: r.title, closedOn: r.closed_on, source: r.source })) }
   })
 
@@ -107,12 +104,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/review/batches', { schema: { tags, summary: '评查批次列表（监督人员：本辖区；单位：已公布且含本单位案卷的批次）', response: { 200: z.object({ items: z.array(batchView) }), 401: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
-    const a = ctx.actor
-    let rows: repo.BatchRow[] = []
-    if (a.role === 'admin') rows = await repo.listBatches(db, {})
-    else if (a.role === 'supervisor' && a.regionPath) rows = await repo.listBatches(db, { regionPath: a.regionPath })
-    else if (isUnitStaff(a)) rows = await repo.listBatches(db, { publishedOnly: true, orgId: a.orgId as string })
-    return { items: rows.map((b) => presentBatch(a, b)) }
+    const visible = await review.visibleBatches(db, ctx.actor, { publishedOnly: false })
+    return { items: (visible?.batches ?? []).map((b) => presentBatch(ctx.actor, b)) }
   })
 
   app.post('/review/batches', { schema: { tags, summary: '创建评查批次（范围、每单位抽样数、标准）', body: createBatchBody, response: { 201: batchDetailView, ...refusals } } }, async (req, reply) => {
@@ -144,10 +137,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   })
 
   app.get('/review/batches/:id/reviewers', { schema: { tags, summary: '可指派的评查人员', params: idParams, response: { 200: z.object({ items: z.array(candidateView) }), ...refusals } } }, async (req) => {
-    const ctx = signedIn(req)
-    const { batch, manager } = await review.loadBatchFor(db, ctx, req.params.id)
-    if (!manager) throw notFound('评查批次')
-    const rows = await repo.listReviewerCandidates(db, batch.region_path)
+    const rows = await review.reviewerCandidates(db, signedIn(req), req.params.id)
     return { items: rows.map((r) => ({ id: r.id, name: r.display_name, role: r.role, orgId: r.org_id, orgName: r.org_name })) }
   })
 
@@ -197,17 +187,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   })
 
   app.get('/review/results', { schema: { tags, summary: '评查结果统计（按年度，已公布批次）', querystring: resultsQuery, response: { 200: resultsView, 401: errorBody, 403: errorBody } } }, async (req) => {
-    const ctx = signedIn(req)
-    const a = ctx.actor
-    let batches: repo.BatchRow[]
-    let orgId: string | undefined
-    if (a.role === 'admin') batches = await repo.listBatches(db, { publishedOnly: true })
-    else if (a.role === 'supervisor' && a.regionPath) batches = await repo.listBatches(db, { regionPath: a.regionPath, publishedOnly: true })
-    else if (isUnitStaff(a)) {
-      orgId = a.orgId as string
-      batches = await repo.listBatches(db, { publishedOnly: true, orgId })
-    } else throw forbidden()
-    if (req.query.year) batches = batches.filter((b) => b.closed_to.startsWith(String(req.query.year)))
+    const visible = await review.visibleBatches(db, signedIn(req).actor, { publishedOnly: true })
+    if (!visible) throw forbidden()
+    const { orgId } = visible
+    const batches = req.query.year ? visible.batches.filter((b) => b.closed_to.startsWith(String(req.query.year))) : visible.batches
     const files = await repo.listFilesOfBatches(db, batches.map((b) => b.id), orgId)
     const sheets = await repo.sheetsOfFiles(db, files.map((f) => f.id))
     return presentResults(files, sheets, deductionTexts(await repo.listStandards(db)))

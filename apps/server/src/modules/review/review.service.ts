@@ -19,6 +19,7 @@ import {
 import type { Kysely, Transaction } from 'kysely'
 import { recordAudit } from '../../platform/audit/audit'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
+import { orgScopeOf } from '../../platform/auth/scope'
 import type { DB } from '../../platform/db/schema'
 import type { ReviewBatchKind, ReviewSheetRole } from '../../platform/db/review-schema'
 import { inTransaction } from '../../platform/db/transaction'
@@ -70,6 +71,36 @@ export async function loadBatchFor(db: Kysely<DB>, ctx: Ctx, id: string): Promis
     if (own.length > 0) return { batch, manager: false }
   }
   throw notFound('评查批次')
+}
+
+/**
+ * The batches the actor may list: an admin's everywhere, a supervisor's of their jurisdiction, unit staff's the
+ * published ones holding their unit's files (with `orgId`, to which their files are limited). Null for anyone else.
+ *
+ * @example
+ * const visible = await visibleBatches(db, ctx.actor, { publishedOnly: true }) // { batches: [...] } for sfj
+ */
+export async function visibleBatches(db: Kysely<DB>, actor: Actor, opts: { publishedOnly: boolean }): Promise<{ batches: repo.BatchRow[]; orgId?: string } | null> {
+  if (actor.role === 'admin') return { batches: await repo.listBatches(db, { publishedOnly: opts.publishedOnly }) }
+  if (actor.role === 'supervisor' && actor.regionPath) return { batches: await repo.listBatches(db, { regionPath: actor.regionPath, publishedOnly: opts.publishedOnly }) }
+  if (isUnitStaff(actor)) {
+    const orgId = actor.orgId as string
+    return { batches: await repo.listBatches(db, { publishedOnly: true, orgId }), orgId }
+  }
+  return null
+}
+
+/** Licensing files entered from other systems, for the bureau (supervisors and admins) of the actor's scope. */
+export async function listExternalFiles(db: Kysely<DB>, ctx: Ctx, filter: { from?: string; to?: string }) {
+  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'supervisor') throw forbidden()
+  return repo.listExternalFiles(db, orgScopeOf(ctx.actor), filter)
+}
+
+/** The people a manager of the batch may assign (404 for anyone else, as for the batch). */
+export async function reviewerCandidates(db: Kysely<DB>, ctx: Ctx, batchId: string) {
+  const { batch, manager } = await loadBatchFor(db, ctx, batchId)
+  if (!manager) throw notFound('评查批次')
+  return repo.listReviewerCandidates(db, batch.region_path)
 }
 
 export function parseStandard(row: repo.StandardRow): ReviewStandard {

@@ -483,6 +483,27 @@ export const labels = {
   socialEventKind: { forum: '座谈会', campaign: '专题活动', training: '培训' } satisfies Record<SocialEventKind, string>,
   transferKind: { clue: '线索移送', case: '案件移送' } satisfies Record<TransferKind, string>,
   transferStatus: { pending: '待接收', accepted: '已接收', refused: '拒绝接收' } satisfies Record<TransferStatus, string>,
+  /** 双公示 fields of a published penalty decision (`PublicDecision` keys), as the portal prints them. */
+  publicDecisionField: {
+    decisionNumber: '行政处罚决定书文号',
+    caseName: '案件名称',
+    partyName: '行政相对人名称',
+    partyCategory: '行政相对人类别',
+    partyCreditCode: '统一社会信用代码',
+    legalRep: '法定代表人',
+    partyRegion: '所在地区',
+    violationType: '违法行为类型',
+    facts: '违法事实',
+    basis: '处罚依据',
+    kinds: '处罚类别',
+    content: '处罚内容',
+    fineWan: '罚款金额（万元）',
+    confiscateWan: '没收违法所得、没收非法财物的金额（万元）',
+    decidedOn: '处罚决定日期',
+    publicUntil: '公示截止期',
+    organ: '处罚机关',
+    publishedOn: '公示日期',
+  },
 } as const
 
 /**

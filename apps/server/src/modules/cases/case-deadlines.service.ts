@@ -67,7 +67,13 @@ export async function scheduleDeadline(
   return { dueOn: d.dueOn, provisional: !computed.ok }
 }
 
-/** Marks the open deadlines of these kinds met on `onDate`. */
+/**
+ * Marks the open deadlines of these kinds met on `onDate` — also for the publication service, which
+ * fulfils `publication` and `withdrawal` inside its own transaction.
+ *
+ * @example
+ * await meetDeadlines(trx, caseId, ['publication'], '2026-11-24')
+ */
 export async function meetDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[], onDate: IsoDate): Promise<void> {
   for (const kind of kinds) {
     const open = await repo.openDeadline(trx, caseId, kind)
@@ -75,23 +81,9 @@ export async function meetDeadlines(trx: Executor, caseId: string, kinds: readon
   }
 }
 
-/**
- * Marks a case's open deadline of `kind` met — for other modules that fulfil a period of the case
- * (the publication module calls it for `publication` and `withdrawal`), inside their transaction.
- *
- * @example
- * await meetCaseDeadline(trx, caseId, 'publication', '2026-11-24')
- */
-export async function meetCaseDeadline(trx: Executor, caseId: string, kind: CaseDeadlineKind, onDate: IsoDate): Promise<void> {
-  await meetDeadlines(trx, caseId, [kind], onDate)
-}
-
 /** Cancels open (and missed) deadlines of the kinds given, or all of them. */
 export async function cancelDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[] | 'all', except: readonly CaseDeadlineKind[] = []): Promise<void> {
-  let q = trx.updateTable('case_deadline').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', 'in', ['open', 'missed'])
-  if (kinds !== 'all') q = q.where('kind', 'in', [...kinds])
-  if (except.length > 0) q = q.where('kind', 'not in', [...except])
-  await q.execute()
+  await repo.cancelRunningDeadlines(trx, caseId, kinds, except)
 }
 
 /**
@@ -106,7 +98,7 @@ export async function extendOpenDeadline(
   reason: string,
   unit?: PeriodUnit,
 ): Promise<{ fromDueOn: IsoDate; toDueOn: IsoDate; provisional: boolean } | null> {
-  const open = (await repo.openDeadline(trx, at.caseId, kind)) ?? (await missedDeadline(trx, at.caseId, kind))
+  const open = (await repo.openDeadline(trx, at.caseId, kind)) ?? (await repo.missedDeadline(trx, at.caseId, kind))
   if (!open) return null
   const moveOffRestDay = at.rules.moveOffRestDays[kind] ?? caseDeadlineRules[kind].moveOffRestDay
   const computed = extendDeadline(at.calendar, { kind, dueOn: open.due_on, days, unit: unit ?? open.unit, moveOffRestDay })
@@ -125,10 +117,6 @@ export async function extendOpenDeadline(
   })
   await repo.updateDeadline(trx, open.id, { status: 'superseded', superseded_by: id })
   return { fromDueOn: open.due_on, toDueOn: d.dueOn, provisional: open.provisional || !computed.ok }
-}
-
-async function missedDeadline(trx: Executor, caseId: string, kind: CaseDeadlineKind) {
-  return trx.selectFrom('case_deadline').selectAll().where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'missed').orderBy('created_at', 'desc').executeTakeFirst()
 }
 
 export type DeadlineView = {

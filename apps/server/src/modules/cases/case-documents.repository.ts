@@ -338,11 +338,6 @@ export async function markWithdrawn(trx: Executor, caseId: string, values: { at:
     .execute()
 }
 
-/** The case's open 公示 or 撤下 deadline (scheduled by the case service) is met by publishing or withdrawing. */
-export async function markDeadlineMet(trx: Executor, caseId: string, kind: 'publication' | 'withdrawal', onDate: string): Promise<void> {
-  await trx.updateTable('case_deadline').set({ status: 'met', met_on: onDate }).where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'open').execute()
-}
-
 /** The data of the case's latest event of an act (e.g. the delivery recorded by 送达). */
 export async function findLatestEventData(db: Executor, caseId: string, action: 'deliver'): Promise<unknown> {
   const row = await db.selectFrom('case_event').select('data').where('case_id', '=', caseId).where('action', '=', action).orderBy('seq', 'desc').executeTakeFirst()

@@ -11,7 +11,6 @@ import {
 import type { Kysely, Transaction } from 'kysely'
 import { type Config, loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
 import type { DB } from '../../platform/db/schema'
 import { AppError, notFound } from '../../platform/errors'
 import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
@@ -30,6 +29,7 @@ import {
   printedLookupCode,
 } from './case-document-builders'
 import * as repo from './case-documents.repository'
+import { canSeeCase } from './cases.policy'
 import { schedulePublication } from './case-publication.service'
 
 export type IssuedDocument = { documentId: string; kind: CaseDocumentKind; number: string | null }
@@ -419,9 +419,10 @@ async function documentBytes(doc: { sha256: string; data: unknown }): Promise<Ui
   return again
 }
 
-export async function requireCaseInScope(db: Kysely<DB>, actor: Actor, caseId: string) {
+/** The case's unit and status, for a caller who may see the case (404 otherwise, as for the case). */
+export async function requireCaseInScope(db: repo.Executor, actor: Actor, caseId: string) {
   const scope = await repo.findCaseScope(db, caseId)
-  if (!scope || !scopeCovers(orgScopeOf(actor), scope.org_id, scope.region_path)) throw notFound('案件')
+  if (!scope || !canSeeCase(actor, { org_id: scope.org_id, org_region_path: scope.region_path })) throw notFound('案件')
   return scope
 }
 

@@ -2,14 +2,15 @@ import { calendarDaysBetween, computeCaseDeadline, shanghaiDateOf } from '@yangg
 import type { Kysely, Transaction } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { recordAudit } from '../../platform/audit/audit'
-import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
 import { workCalendarFor } from '../../platform/calendar/work-calendar.service'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { type PageQuery, pageOffset } from '../../platform/db/pagination'
+import { meetDeadlines } from './case-deadlines.service'
 import * as repo from './case-documents.repository'
 import { decisionPublicData, type PublicDecision } from './cases-public.presenter'
+import { canSeeCase } from './cases.policy'
 
 type Ctx = RequestContext & { actor: Actor }
 
@@ -75,7 +76,7 @@ export async function publishDecision(db: Kysely<DB>, ctx: Ctx, caseId: string) 
     if (!decisionDoc) throw invalidState('尚未签发行政处罚决定书')
     const publicData = decisionPublicData(c, { decisionNumber: decisionDoc.number, publishedOn: today })
     await repo.markPublished(trx, caseId, { at: ctx.now, by: ctx.actor.userId || null, publicData })
-    await repo.markDeadlineMet(trx, caseId, 'publication', today)
+    await meetDeadlines(trx, caseId, ['publication'], today)
     await recordAudit(trx, ctx, {
       action: 'case.publish_decision',
       entityType: 'case_publication',
@@ -104,7 +105,7 @@ export async function withdrawPublication(db: Kysely<DB>, ctx: Ctx, caseId: stri
     const revokedOn = await repo.findRevocationDate(trx, caseId)
     const dueOn = revokedOn ? await withdrawalDueOn(trx, revokedOn) : null
     await repo.markWithdrawn(trx, caseId, { at: ctx.now, by: ctx.actor.userId || null, note: note.trim(), dueOn, requestedOn: revokedOn })
-    await repo.markDeadlineMet(trx, caseId, 'withdrawal', shanghaiDateOf(ctx.now))
+    await meetDeadlines(trx, caseId, ['withdrawal'], shanghaiDateOf(ctx.now))
     await recordAudit(trx, ctx, {
       action: 'case.withdraw_publication',
       entityType: 'case_publication',
@@ -146,7 +147,7 @@ export async function publicationView(db: repo.Executor, actor: Actor, caseId: s
 /** For the case's readers (scope as the case). */
 export async function readPublication(db: Kysely<DB>, actor: Actor, caseId: string, now: Date) {
   const scope = await repo.findCaseScope(db, caseId)
-  if (!scope || !scopeCovers(orgScopeOf(actor), scope.org_id, scope.region_path)) throw notFound('案件')
+  if (!scope || !canSeeCase(actor, { org_id: scope.org_id, org_region_path: scope.region_path })) throw notFound('案件')
   return publicationView(db, actor, caseId, now)
 }
 

@@ -14,7 +14,7 @@ import type { publicationView } from './case-publication.service'
 
 /**
  * A published penalty decision in the 双公示 shape (行政处罚信息 as collected into 信用中国). Keys are
- * English; the portal prints the Chinese labels of {@link publicDecisionLabels}.
+ * English; the portal prints the Chinese labels of `labels.publicDecisionField` (`@yangguang/core`).
  */
 export type PublicDecision = {
   /** 行政处罚决定书文号 */
@@ -53,26 +53,6 @@ export type PublicDecision = {
   organ: string
   /** 公示日期 */
   publishedOn: string
-}
-
-export const publicDecisionLabels: Record<Exclude<keyof PublicDecision, 'partyCategory'>, string> = {
-  decisionNumber: '行政处罚决定书文号',
-  caseName: '案件名称',
-  partyName: '行政相对人名称',
-  partyCreditCode: '统一社会信用代码',
-  legalRep: '法定代表人',
-  partyRegion: '所在地区',
-  violationType: '违法行为类型',
-  facts: '违法事实',
-  basis: '处罚依据',
-  kinds: '处罚类别',
-  content: '处罚内容',
-  fineWan: '罚款金额（万元）',
-  confiscateWan: '没收违法所得、没收非法财物的金额（万元）',
-  decidedOn: '处罚决定日期',
-  publicUntil: '公示截止期',
-  organ: '处罚机关',
-  publishedOn: '公示日期',
 }
 
 /**

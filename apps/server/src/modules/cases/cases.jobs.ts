@@ -21,9 +21,7 @@ export async function remindCaseDeadlines(db: Kysely<DB>, now: Date): Promise<{ 
   const calendar = await workCalendarFor(db)
   return inTransaction(db, async (trx) => {
     const overdue = (await repo.overdueOpenDeadlines(trx, today)).filter((d) => d.case_status !== 'suspended')
-    if (overdue.length > 0) {
-      await trx.updateTable('case_deadline').set({ status: 'missed' }).where('id', 'in', overdue.map((d) => d.id)).execute()
-    }
+    await repo.markDeadlinesMissed(trx, overdue.map((d) => d.id))
     const reminded: string[] = []
     const horizon = calendar.addWorkingDays(today, 30)
     const candidates = await repo.unremindedOpenDeadlines(trx, horizon.ok ? horizon.date : horizon.provisionalDate)
@@ -34,7 +32,7 @@ export async function remindCaseDeadlines(db: Kysely<DB>, now: Date): Promise<{ 
       const until = calendar.addWorkingDays(today, rulesByOrg.get(d.org_id)!)
       if (d.due_on <= (until.ok ? until.date : until.provisionalDate)) reminded.push(d.id)
     }
-    if (reminded.length > 0) await trx.updateTable('case_deadline').set({ reminded_at: now }).where('id', 'in', reminded).execute()
+    await repo.markDeadlinesReminded(trx, reminded, now)
     return { missed: overdue.length, reminded: reminded.length }
   })
 }

@@ -154,6 +154,31 @@ export async function openDeadline(db: Executor, caseId: string, kind: CaseDeadl
   return db.selectFrom('case_deadline').selectAll().where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'open').orderBy('created_at', 'desc').executeTakeFirst()
 }
 
+/** The latest deadline of a kind the reminder job marked missed (an extension may still supersede it). */
+export async function missedDeadline(db: Executor, caseId: string, kind: CaseDeadlineKind): Promise<DeadlineRow | undefined> {
+  return db.selectFrom('case_deadline').selectAll().where('case_id', '=', caseId).where('kind', '=', kind).where('status', '=', 'missed').orderBy('created_at', 'desc').executeTakeFirst()
+}
+
+/** Cancels the open and missed deadlines of a case: of the kinds given (or all), but not of `except`. */
+export async function cancelRunningDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[] | 'all', except: readonly CaseDeadlineKind[]): Promise<void> {
+  let q = trx.updateTable('case_deadline').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', 'in', ['open', 'missed'])
+  if (kinds !== 'all') q = q.where('kind', 'in', [...kinds])
+  if (except.length > 0) q = q.where('kind', 'not in', [...except])
+  await q.execute()
+}
+
+/** Marks these open deadlines `missed` (their day has passed). */
+export async function markDeadlinesMissed(trx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  await trx.updateTable('case_deadline').set({ status: 'missed' }).where('id', 'in', [...ids]).execute()
+}
+
+/** Flags these deadlines as reminded (which puts them on the 待办). */
+export async function markDeadlinesReminded(trx: Executor, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return
+  await trx.updateTable('case_deadline').set({ reminded_at: at }).where('id', 'in', [...ids]).execute()
+}
+
 /** The latest row of a kind whatever its status (e.g. the met statement period). */
 export async function latestDeadline(db: Executor, caseId: string, kind: CaseDeadlineKind): Promise<DeadlineRow | undefined> {
   return db

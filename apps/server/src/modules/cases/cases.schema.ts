@@ -1,7 +1,6 @@
 import {
   caseActions,
   caseDeadlineKinds,
-  caseGuards,
   caseProcedures,
   caseSources,
   caseStatuses,
@@ -143,8 +142,6 @@ const outcomeFields = {
 }
 export const proposalSection = z.object(outcomeFields)
 export const decisionSection = z.object({ ...outcomeFields, transferTo: z.string().trim().max(100).nullish() })
-export type ProposalInput = z.infer<typeof proposalSection>
-export type DecisionInput = z.infer<typeof decisionSection>
 
 export const noticeSection = z.object({ servedOn: isoDateSchema, method: z.enum(deliveryMethods).default('direct') })
 export const statementSection = z.object({ text: text(5000), adopted: z.boolean().default(false), response: z.string().trim().max(5000).nullish() })
@@ -437,8 +434,6 @@ export const caseDetailView = z.object({
   actions: z.array(caseActionView),
 })
 export type CaseDetailView = z.infer<typeof caseDetailView>
-
-export const guardRefusalDetails = z.object({ refusals: z.array(z.object({ guard: z.enum(caseGuards), message: z.string() })) })
 
 // ——— 处罚程序规则 per jurisdiction ———————————————————————————————————————————
 

@@ -88,6 +88,11 @@ export async function fileComplaint(db: Kysely<DB>, ctx: RequestContext, input: 
   return { id, complaintNo, lookupCode }
 }
 
+/** The units the portal's form offers: every unit except the justice bureaus that handle complaints. */
+export async function complainableUnits(db: Kysely<DB>) {
+  return repo.listComplainableUnits(db)
+}
+
 /**
  * The complainant's follow-up with the code (no login). A wrong code answers 404 and counts toward
  * a per-address limit on failures.

@@ -75,6 +75,13 @@ export async function listMeetings(db: Kysely<DB>, ctx: Ctx) {
   throw forbidden()
 }
 
+/** The meetings the caller may see, each with its tasks. */
+export async function listMeetingsWithTasks(db: Kysely<DB>, ctx: Ctx) {
+  const meetings = await listMeetings(db, ctx)
+  const tasks = await repo.listMeetingTasks(db, { meetingIds: meetings.map((m) => m.id) })
+  return meetings.map((meeting) => ({ meeting, tasks: tasks.filter((t) => t.meeting_id === meeting.id) }))
+}
+
 export async function loadMeeting(db: Kysely<DB>, ctx: Ctx, id: string) {
   const rows = await listMeetings(db, ctx)
   const row = rows.find((m) => m.id === id)

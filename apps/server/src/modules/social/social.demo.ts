@@ -3,7 +3,7 @@ import type { DB } from '../../platform/db/schema'
 import type { EventParticipant } from '../../platform/db/social-supervision-schema'
 import { type DemoContext, registerDemoSeeder } from '../demo/seed-demo'
 import { lookupCodeHash } from './complaints.service'
-import { workingDaysAfter } from './social-deadlines'
+import { defaultSocialSettings, workingDaysAfter } from './social-deadlines'
 
 /**
  * The code that follows the demo's answered complaint on the portal (进度查询), printed in the README
@@ -123,7 +123,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
 
   const opinion = async (volunteerId: string, assignmentId: string | null, at: string, content: string, answer: string | null, answeredAt: string | null) => {
     const day = at.slice(0, 10)
-    const due = await workingDaysAfter(trx, day, 15)
+    const due = await workingDaysAfter(trx, day, defaultSocialSettings.opinionAnswerDays)
     await trx
       .insertInto('volunteer_opinion')
       .values({ volunteer_id: volunteerId, assignment_id: assignmentId, content, attachments: '[]', submitted_at: new Date(at), answer_due_on: due.date, answer_due_provisional: due.provisional, answer, answered_at: answeredAt ? new Date(answeredAt) : null, answered_by: answer ? sfjUser : null })
@@ -223,7 +223,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
     { kind: 'clue', from: 'LF-ZJJ', to: 'LF-ZRZY', title: '碧城镇某工地疑似未批先建线索', reason: '涉及建设用地审批，需自然资源部门先行认定', on: '2026-11-18', status: 'pending' },
   ]
   for (const t of transfers) {
-    const due = await workingDaysAfter(trx, t.on, 5)
+    const due = await workingDaysAfter(trx, t.on, defaultSocialSettings.transferAcceptDays)
     await trx
       .insertInto('clue_transfer')
       .values({
@@ -233,7 +233,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
         title: t.title,
         reason: t.reason,
         transferred_on: t.on,
-        accept_days: 5,
+        accept_days: defaultSocialSettings.transferAcceptDays,
         accept_due_on: due.date,
         accept_due_provisional: due.provisional,
         status: t.status,
@@ -257,7 +257,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
     { no: 'TS20261119-D8', anonymous: true, kind: 'anonymous', category: 'arbitrary_inspection', org: 'LF-YJGL', on: '2026-11-19', content: '应急管理局一个月内三次到厂检查消防和安全生产，内容重复。', status: 'received' },
   ]
   for (const c of complaints) {
-    const due = c.assignedOn ? await workingDaysAfter(trx, c.assignedOn, 15) : null
+    const due = c.assignedOn ? await workingDaysAfter(trx, c.assignedOn, defaultSocialSettings.complaintAnswerDays) : null
     const receivedAt = new Date(`${c.on}T${c.anonymous ? '00:00' : '10:30'}:00+08:00`)
     const { id } = await trx
       .insertInto('complaint')
@@ -282,7 +282,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
         handler_kind: c.handler ? 'unit' : null,
         handler_org_id: c.handler ? org(c.handler) : null,
         assigned_at: c.assignedOn ? new Date(`${c.assignedOn}T09:00:00+08:00`) : null,
-        answer_days: c.assignedOn ? 15 : null,
+        answer_days: c.assignedOn ? defaultSocialSettings.complaintAnswerDays : null,
         answer_due_on: due?.date ?? null,
         answer_due_provisional: due?.provisional ?? false,
         answer: c.answer ?? null,
@@ -294,7 +294,7 @@ async function seedSocialDemo(trx: Transaction<DB>, ctx: DemoContext): Promise<v
       .executeTakeFirstOrThrow()
     const events: Array<[string, string | null, string, string]> = [['receive', null, c.anonymous ? '匿名' : '投诉人', receivedAt.toISOString()]]
     if (c.status !== 'received') events.push([c.status === 'not_accepted' ? 'not_accept' : c.status === 'transferred' ? 'transfer' : 'accept', c.note ?? null, '李明华（司法局监督科）', `${c.on}T16:00:00+08:00`])
-    if (c.assignedOn) events.push(['assign', `交由${unitNames.get(org(c.handler!))}办理，15个工作日内答复（${due!.date}前）`, '李明华（司法局监督科）', `${c.assignedOn}T09:00:00+08:00`])
+    if (c.assignedOn) events.push(['assign', `交由${unitNames.get(org(c.handler!))}办理，${defaultSocialSettings.complaintAnswerDays}个工作日内答复（${due!.date}前）`, '李明华（司法局监督科）', `${c.assignedOn}T09:00:00+08:00`])
     if (c.answeredOn) events.push(['answer', null, unitNames.get(org(c.handler!)) ?? '', `${c.answeredOn}T15:00:00+08:00`])
     if (c.feedback) events.push(['feedback', '满意', '投诉人', `${c.answeredOn}T20:00:00+08:00`])
     if (c.status === 'closed') events.push(['close', null, '李明华（司法局监督科）', `${c.answeredOn}T21:00:00+08:00`])

@@ -1,4 +1,4 @@
-import { labels, shanghaiDateOf } from '@yangguang/core'
+import { complaintCategories, labels, shanghaiDateOf } from '@yangguang/core'
 import type { z } from 'zod'
 import type { Actor } from '../../platform/auth/actor'
 import { complaintActions, isBureau, meetingTaskActions, transferActions } from './social.policy'
@@ -50,6 +50,19 @@ export function presentComplaint(actor: Actor, c: Complaint, now: Date): z.infer
   }
   if (isBureau(actor)) view.complainant = { kind: c.complainant_kind, name: c.complainant_name, phone: c.complainant_phone }
   return view
+}
+
+/** The portal form's choices: the complaint categories and the units that may be complained about. */
+export function presentComplaintOptions(units: Awaited<ReturnType<typeof repo.listComplainableUnits>>): z.infer<typeof s.publicUnitsView> {
+  return {
+    categories: complaintCategories.map((c) => ({ value: c, label: labels.complaintCategory[c] })),
+    units: units.map((u) => ({ id: u.id, name: u.name, regionName: u.region_name })),
+  }
+}
+
+/** An enterprise's complaint from an inspection, for the bureau's triage: an anonymous one keeps the enterprise's name back. */
+export function presentInspectionComplaint(r: Awaited<ReturnType<typeof repo.listOpenInspectionComplaints>>[number]): z.infer<typeof s.inspectionComplaintView> {
+  return { id: r.id, anonymous: r.anonymous, content: r.content, createdAt: r.created_at.toISOString(), inspectionId: r.inspection_id, orgId: r.org_id, orgName: r.org_name, enterpriseName: r.anonymous ? null : r.enterprise_name }
 }
 
 const publicActionLabel: Record<string, string> = {

@@ -1,4 +1,3 @@
-import { complaintCategories, labels } from '@yangguang/core'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { fileStoreOf } from '../../platform/files/file-store'
@@ -7,7 +6,6 @@ import { signedIn } from '../../platform/http/request'
 import * as complaints from './complaints.service'
 import * as coordination from './coordination.service'
 import * as presenter from './social.presenter'
-import * as repo from './social.repository'
 import * as s from './social.schema'
 import * as volunteers from './volunteers.service'
 import './social.jobs'
@@ -29,8 +27,7 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ——— portal (no login) ———
   app.get('/public/complaints/options', { schema: { tags: publicTags, summary: '投诉举报：类别和可投诉的执法单位', response: { 200: s.publicUnitsView } } }, async () => {
-    const units = await repo.listComplainableUnits(db)
-    return { categories: complaintCategories.map((c) => ({ value: c, label: labels.complaintCategory[c] })), units: units.map((u) => ({ id: u.id, name: u.name, regionName: u.region_name })) }
+    return presenter.presentComplaintOptions(await complaints.complainableUnits(db))
   })
   app.post('/public/complaints', { schema: { tags: publicTags, summary: '提交投诉举报（无需登录；可匿名，匿名不保存姓名和电话；按地址限制频率；查询码仅返回一次）', body: s.complaintIntakeBody, response: { 201: s.complaintReceipt, 400: errorBody, 429: errorBody } } }, async (req, reply) => {
     reply.header('cache-control', 'no-store')
@@ -55,8 +52,7 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map((r) => presenter.presentComplaint(ctx.actor, r, ctx.now)) }
   })
   app.get('/complaints/inspection-complaints', { schema: { tags: complaintTags, summary: '尚未转入的企业投诉（来自检查记录，司法局分拣用）', response: { 200: z.object({ items: z.array(s.inspectionComplaintView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
-    const rows = await complaints.openInspectionComplaints(db, signedIn(req))
-    return { items: rows.map((r) => ({ id: r.id, anonymous: r.anonymous, content: r.content, createdAt: r.created_at.toISOString(), inspectionId: r.inspection_id, orgId: r.org_id, orgName: r.org_name, enterpriseName: r.anonymous ? null : r.enterprise_name })) }
+    return { items: (await complaints.openInspectionComplaints(db, signedIn(req))).map(presenter.presentInspectionComplaint) }
   })
   app.post('/complaints/from-inspection/:id', { schema: { tags: complaintTags, summary: '将企业投诉转入投诉举报办理（视为已受理）', params: idParams, body: s.escalateBody, response: { 201: z.object({ complaint: s.complaintView }), ...refusals } } }, async (req, reply) => {
     const ctx = signedIn(req)
@@ -140,9 +136,8 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
   // ——— joint meetings ———
   app.get('/joint-meetings', { schema: { tags: coordTags, summary: '联席会议（司法局：本辖区；单位：本单位参加或承办任务的）', response: { 200: z.object({ items: z.array(s.meetingView.extend({ openTasks: z.number(), taskCount: z.number() })) }), 401: errorBody, 403: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
-    const rows = await coordination.listMeetings(db, ctx)
-    const tasks = await repo.listMeetingTasks(db, { meetingIds: rows.map((r) => r.id) })
-    return { items: rows.map((m) => ({ ...presenter.presentMeeting(m), taskCount: tasks.filter((t) => t.meeting_id === m.id).length, openTasks: tasks.filter((t) => t.meeting_id === m.id && t.status === 'open').length })) }
+    const rows = await coordination.listMeetingsWithTasks(db, ctx)
+    return { items: rows.map(({ meeting, tasks }) => ({ ...presenter.presentMeeting(meeting), taskCount: tasks.length, openTasks: tasks.filter((t) => t.status === 'open').length })) }
   })
   app.post('/joint-meetings', { schema: { tags: coordTags, summary: '登记联席会议（参会单位和人员、纪要、议定事项、任务分解）', body: s.meetingBody, response: { 201: z.object({ id: z.string() }), ...refusals } } }, async (req, reply) => {
     return reply.status(201).send({ id: await coordination.recordMeeting(db, signedIn(req), req.body) })

@@ -340,6 +340,8 @@ describe('joint meetings, transfers and events', () => {
     const done = await js.post(`/api/joint-meeting-tasks/${task.id}/done`, { note: '已拆除彩钢棚并恢复原状。' })
     expect(done.statusCode, done.body).toBe(200)
     expect(done.json().task.status).toBe('done')
+    const listed = ((await sfj.get('/api/joint-meetings')).json() as { items: Array<{ id: string; taskCount: number; openTasks: number }> }).items.find((m) => m.id === created.json().id)
+    expect(listed).toMatchObject({ taskCount: 1, openTasks: 0 })
   })
 
   it('a clue transfer gets an acceptance deadline of 5 working days; only the receiving head accepts or refuses with a reason', async () => {

@@ -33,6 +33,11 @@ export function BenchmarksPage() {
     queryFn: () => api.get<Page<BenchmarkView>>('/api/discretion/benchmarks', { ...filter, pageSize: 20 }),
     placeholderData: keepPreviousData,
   })
+  const domains = useQuery({
+    queryKey: ['power-items', 'options'],
+    queryFn: () => api.get<{ domains: Array<{ domain: string }> }>('/api/catalogue/power-items/options'),
+    staleTime: 300_000,
+  })
   return (
     <Card
       title="裁量基准"
@@ -50,7 +55,7 @@ export function BenchmarksPage() {
           placeholder="领域"
           allowClear
           style={{ width: 150 }}
-          options={['住房城乡建设', '林草', '自然资源和规划'].map((d) => ({ value: d, label: d }))}
+          options={(domains.data?.domains ?? []).map((d) => ({ value: d.domain, label: d.domain }))}
           onChange={(domain) => setFilter({ ...filter, domain, page: 1 })}
         />
         <Select

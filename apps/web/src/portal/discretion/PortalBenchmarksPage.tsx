@@ -1,12 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { labels } from '@yangguang/core'
 import { Alert, Card, Collapse, Empty, Flex, Input, List, Segmented, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../shared/api'
 import { formatDate } from '../../shared/format'
 import { BenchmarkTierTable } from './BenchmarkTable'
 import { cite, type PublicBenchmark, type PublicNoPenaltyItem } from './discretion-types'
-
-const domains = ['住房城乡建设', '林草', '自然资源和规划']
 
 /**
  * 裁量基准公示 (行政处罚法 第三十四条: 裁量基准应当向社会公布): every benchmark in force with its
@@ -28,8 +27,8 @@ export function PortalBenchmarksPage() {
           onChange={(v) => setTab(v as typeof tab)}
           options={[
             { value: 'benchmarks', label: '裁量基准' },
-            { value: 'first_violation', label: '首违不罚清单' },
-            { value: 'minor', label: '轻微免罚清单' },
+            { value: 'first_violation', label: `${labels.noPenaltyListKind.first_violation}清单` },
+            { value: 'minor', label: `${labels.noPenaltyListKind.minor}清单` },
           ]}
         />
       </Card>
@@ -42,10 +41,13 @@ function Benchmarks() {
   const [q, setQ] = useState<string | undefined>()
   const [domain, setDomain] = useState<string | undefined>()
   const list = useQuery({
-    queryKey: ['public', 'benchmarks', q, domain],
-    queryFn: () => api.get<{ items: PublicBenchmark[] }>('/api/public/benchmarks', { q, domain }),
+    queryKey: ['public', 'benchmarks', q],
+    queryFn: () => api.get<{ items: PublicBenchmark[] }>('/api/public/benchmarks', { q }),
     placeholderData: keepPreviousData,
   })
+  // The domains that have benchmarks in force (the list comes in catalogue order, domain first).
+  const domains = [...new Set([...(list.data?.items ?? []).map((b) => b.powerItem.domain), ...(domain ? [domain] : [])])]
+  const items = list.data?.items.filter((b) => !domain || b.powerItem.domain === domain)
   return (
     <>
       <Input.Search placeholder="搜索违法行为、事项名称或编码" allowClear enterButton="搜索" onSearch={(v) => setQ(v || undefined)} />
@@ -61,9 +63,9 @@ function Benchmarks() {
       </Flex>
       {list.isError && <Alert type="error" showIcon title="加载失败，请稍后重试" />}
       {list.isLoading && <Skeleton active />}
-      {list.data && <Typography.Text type="secondary">共 {list.data.items.length} 项现行裁量基准</Typography.Text>}
-      {list.data && list.data.items.length === 0 && <Empty description="没有符合条件的裁量基准" />}
-      {list.data?.items.map((b) => (
+      {items && <Typography.Text type="secondary">共 {items.length} 项现行裁量基准</Typography.Text>}
+      {items && items.length === 0 && <Empty description="没有符合条件的裁量基准" />}
+      {items?.map((b) => (
         <BenchmarkCard key={b.id} benchmark={b} />
       ))}
     </>

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
+import { chooseOption, signIn } from './helpers'
 
 // 行政处罚, general procedure, in the admin console: an officer takes a case from 线索登记 to 归档,
 // the unit head files and decides it, the legal reviewer reviews it, and the decision PDF is
@@ -16,25 +17,6 @@ const shots = path.resolve(import.meta.dirname, '../../../.tmp/screens')
 fs.mkdirSync(shots, { recursive: true })
 
 const TITLE = `恒通建材在不具备安全条件的场所储存燃气案（E2E ${Date.now().toString(36)}）`
-
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-  return page
-}
-
-/** Opens a select by its label, types to filter, and picks the first option containing `option`. */
-async function choose(page: Page, scope: Page | Locator, label: string | RegExp, option: string) {
-  const input = scope.getByLabel(label)
-  await input.click()
-  await input.fill(option)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-}
 
 async function pickDate(scope: Page | Locator, label: string | RegExp, date: string) {
   const input = scope.getByLabel(label)
@@ -64,17 +46,16 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
   // 线索登记
   await officer.getByRole('menuitem', { name: '案件办理' }).click()
   await officer.getByRole('button', { name: '线索登记' }).click()
-  await choose(officer, officer, '违法行为对应的处罚事项（本单位权责清单）', '不具备安全条件的场所')
+  await chooseOption(officer, officer, '违法行为对应的处罚事项（本单位权责清单）', '不具备安全条件的场所')
   await officer.getByLabel('案由').fill(TITLE)
-  await choose(officer, officer, '从市场主体名录选择（可选）', '恒通建材')
+  await chooseOption(officer, officer, '从市场主体名录选择（可选）', '恒通建材')
   await expect(officer.getByLabel('统一社会信用代码')).not.toHaveValue('')
   await officer.getByLabel('法定代表人（负责人）').fill('李建国')
   await pickDate(officer, '违法行为发生日', '2026-11-02')
   await officer.getByLabel('违法地点').fill('禄丰市金山镇工业园区恒通建材生产车间')
   await officer.getByLabel('违法事实（初步）').fill('当事人在生产车间内存放液化石油气钢瓶8只，该场所未设置通风和燃气泄漏报警装置，不具备安全条件；经责令改正，逾期未改正。')
-  await choose(officer, officer, /^承办人/, '张伟')
-  await choose(officer, officer, /^承办人/, '刘洋')
-  await officer.keyboard.press('Escape')
+  await chooseOption(officer, officer, /^承办人/, '张伟')
+  await chooseOption(officer, officer, /^承办人/, '刘洋')
   await officer.getByRole('button', { name: '登记线索' }).click()
   await expect(officer).toHaveURL(/\/cases\/[0-9a-f-]{36}$/)
   const caseUrl = new URL(officer.url()).pathname
@@ -104,7 +85,7 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
 
   // The proposal against the unit's 裁量基准: the server's calculator gives the lawful range live.
   await act(officer, '调查终结', async (d) => {
-    await choose(officer, d, '适用的裁量基准', 'CF-ZJ-028-01')
+    await chooseOption(officer, d, '适用的裁量基准', 'CF-ZJ-028-01')
     await d.getByRole('checkbox', { name: /3瓶以上不足10瓶/ }).check()
     await expect(d.getByTestId('lawful-range')).toContainText('一般处罚：罚款 30,000.00 元 至 70,000.00 元')
     await d.getByLabel('罚款金额（元）').fill('80000')
@@ -193,7 +174,7 @@ test('简易程序: an officer decides a small fine on the spot, over the limit 
   const officer = await signIn(browser, 'zjj_officer')
   await officer.getByRole('menuitem', { name: '案件办理' }).click()
   await officer.getByRole('button', { name: '简易程序（当场处罚）' }).click()
-  await choose(officer, officer, '处罚事项', '不具备安全条件的场所')
+  await chooseOption(officer, officer, '处罚事项', '不具备安全条件的场所')
   await officer.getByLabel('案由').fill('王某在出租屋内违规存放液化石油气钢瓶案')
   await officer.getByLabel('姓名').fill('王某某')
   // A valid GB 11643 number for a fictional person (as in registry.spec.ts).
@@ -201,9 +182,8 @@ test('简易程序: an officer decides a small fine on the spot, over the limit 
   await officer.getByLabel('违法地点').fill('禄丰市金山镇北门街12号')
   await officer.getByLabel('违法事实').fill('当事人在出租屋厨房内存放液化石油气钢瓶2只，未设置通风设施。')
   await officer.getByLabel('处罚依据（适用的法律条款）').fill('《城镇燃气管理条例》第四十九条')
-  await choose(officer, officer, /^执法人员/, '张伟')
-  await choose(officer, officer, /^执法人员/, '刘洋')
-  await officer.keyboard.press('Escape')
+  await chooseOption(officer, officer, /^执法人员/, '张伟')
+  await chooseOption(officer, officer, /^执法人员/, '刘洋')
 
   // 第五十一条: a person may be fined at most 200 元 on the spot.
   await officer.getByLabel('罚款金额（元）').fill('500')

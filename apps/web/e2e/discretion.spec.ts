@@ -1,12 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-
-async function login(page: Page, username: string) {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-}
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
 
 test('the public reads a benchmark with its tiers on the portal, without logging in', async ({ page }) => {
   await page.goto('/portal/benchmarks')
@@ -25,7 +18,7 @@ test('the public reads a benchmark with its tiers on the portal, without logging
 })
 
 test('an admin enters the 2027 holiday arrangement and the calendar counts it at once', async ({ page }) => {
-  await login(page, 'admin')
+  await signIn(page, 'admin')
   await page.getByRole('menuitem', { name: /节假日安排/ }).click()
   await expect(page.getByRole('cell', { name: '2026年', exact: true })).toBeVisible()
   await page.getByRole('button', { name: '录入年度安排' }).click()

@@ -1,21 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
 
 // 云执法 in the admin console and the portal (desktop).
 const shots = path.resolve(import.meta.dirname, '../../../.tmp/screens')
 fs.mkdirSync(shots, { recursive: true })
 
-async function login(page: Page, username: string) {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-}
-
 test('the justice bureau sees a year of inspections with its warnings, and sets the rules', async ({ page }) => {
-  await login(page, 'sfj')
+  await signIn(page, 'sfj')
   await page.getByRole('menuitem', { name: '检查监督' }).click()
   await expect(page.getByText('检查总数')).toBeVisible()
   await expect(page.locator('.ant-statistic').first()).toContainText('786')
@@ -28,7 +21,7 @@ test('the justice bureau sees a year of inspections with its warnings, and sets 
 })
 
 test('a unit head prints a QR poster, approves and publishes a plan, and approves an ad-hoc inspection', async ({ page }) => {
-  await login(page, 'zjj_head')
+  await signIn(page, 'zjj_head')
   await page.getByRole('menuitem', { name: '市场主体' }).click()
   await page.getByPlaceholder('名称、信用代码或地址').fill('恒通建材')
   await page.getByPlaceholder('名称、信用代码或地址').press('Enter')

@@ -1,40 +1,19 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { chooseOption, signIn } from './helpers'
 
 // A valid GB 11643 number (check digit computed by @yangguang/core's generator), for a fictional person.
 const ID_NUMBER = '532302199005171235'
 const NAME = '试用执法员'
 const UNIT = '禄丰市发展和改革局'
 
-async function login(page: Page, username: string) {
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-}
-
-async function choose(page: Page, label: string, option: string) {
-  // The option list re-renders while it filters, so a click can land on a stale option: pick again until the
-  // select shows the value (as its title).
-  const chosen = page.locator('.ant-select').filter({ has: page.getByLabel(label) }).getByTitle(option)
-  await expect(async () => {
-    if ((await chosen.count()) === 0) {
-      await page.getByLabel(label).click()
-      await page.getByLabel(label).fill(option)
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-    }
-    await expect(chosen.first()).toBeVisible({ timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
-}
-
 test('a supervisor registers an officer with a certificate, publishes the unit, and the public verifies the certificate by its QR link', async ({ page, request }) => {
-  await login(page, 'sfj2')
+  await signIn(page, 'sfj2')
 
   // 登记执法人员 in a unit whose entity sfj has audited but nobody has published yet.
   await page.getByRole('menuitem', { name: /执法人员与执法证/ }).click()
   await page.getByRole('button', { name: '登记执法人员' }).click()
   const form = page.getByRole('dialog', { name: '登记执法人员' })
-  await choose(page, '所属单位', UNIT)
+  await chooseOption(page, form, '所属单位', UNIT)
   await form.getByLabel('姓名').fill(NAME)
   await form.getByLabel('身份证号码').fill(ID_NUMBER)
   await form.getByRole('button', { name: '保存' }).click()

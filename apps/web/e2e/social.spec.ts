@@ -1,20 +1,9 @@
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
+import { chooseOption, signIn } from './helpers'
 
 // 投诉举报 end to end in Chromium: the public files an anonymous complaint on the portal and keeps
 // the lookup code; the justice bureau accepts it and hands it to 住建局 on its triage board; 住建局's
 // head answers without seeing who complained; the public reads the answer with the code.
-
-const PASSWORD = 'Lufeng@2026'
-
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-  return page
-}
 
 test('an anonymous complaint from the portal is accepted, handed to the unit, answered, and read back by its code', async ({ page, browser }) => {
   test.setTimeout(120_000)
@@ -24,8 +13,7 @@ test('an anonymous complaint from the portal is accepted, handed to the unit, an
   await page.goto('/portal/complaints')
   await page.getByLabel('投诉类别').click()
   await page.getByTitle('乱检查').click()
-  await page.getByLabel('被投诉单位').fill('住房和城乡建设局')
-  await page.getByTitle('禄丰市住房和城乡建设局').click()
+  await chooseOption(page, page, '被投诉单位', '禄丰市住房和城乡建设局')
   await page.getByLabel('事实和理由').fill(`同一周内住建局三次到店检查同一事项，均未出示检查通知。${marker}`)
   await page.getByTestId('anonymous').click()
   await expect(page.getByLabel('姓名或企业名称')).toHaveCount(0)

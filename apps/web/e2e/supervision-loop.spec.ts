@@ -1,4 +1,5 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
+import { chooseOption, createDrawnReviewBatch, openMyScoreSheet, signIn } from './helpers'
 
 // The 执法监督 loop in Chromium, every step through the pages:
 // 1. a supervisor (sfj) creates a review batch of 住建局's 2025 penalty files (one per unit), freezes the pool,
@@ -14,35 +15,6 @@ const stamp = Date.now().toString(36)
 const TITLE = `E2E闭环评查 ${stamp}`
 const PROBLEM = `行政处罚决定书未载明履行期限（闭环 ${stamp}）`
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-  return page
-}
-
-async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  const input = scope.getByLabel(label, { exact: true })
-  // The chosen value shows with its label as title (a type's label adds its period); the option list re-renders while it filters, so a click can land
-  // on a stale option — pick again until the value shows.
-  const chosen = scope.locator('.ant-select-selector, .ant-select-content, .ant-select').getByTitle(option)
-  await expect(async () => {
-    if ((await chosen.count()) === 0) {
-      await input.click()
-      await input.fill(option)
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-    }
-    await expect(chosen.first()).toBeVisible({ timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
-  // Close a list left open (Escape on a closed list would close the dialog instead).
-  if ((await page.locator('.ant-select-dropdown:visible').count()) > 0) await input.press('Escape')
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0)
-}
-
 /** The number a dashboard figure shows (its link is labelled "<title> <value>"). */
 async function figure(page: Page, title: string): Promise<number> {
   const link = page.getByRole('link', { name: new RegExp(`^${title} \\d+$`) })
@@ -55,53 +27,10 @@ test('review batch to published results, 监督意见书 to 住建局, answer, a
   const sfj = await signIn(browser, 'sfj')
 
   // ——— 1. review batch: draw → published ———
-  await sfj.goto('/review/batches')
-  await sfj.getByRole('button', { name: '新建评查批次' }).click()
-  const dialog = sfj.getByRole('dialog')
-  await dialog.getByLabel('批次名称').fill(TITLE)
-  const units = dialog.getByLabel('被评查单位')
-  // The option list re-renders while it filters; pick again until the chosen unit shows as a tag.
-  const chosen = dialog.locator('.ant-select-selection-item').filter({ hasText: '住房和城乡建设局' })
-  await expect(async () => {
-    if ((await chosen.count()) === 0) {
-      await units.click()
-      await units.fill('住房和城乡建设局')
-      await sfj.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '住房和城乡建设局' }).first().click()
-    }
-    await expect(chosen).toBeVisible({ timeout: 2_000 })
-  }).toPass({ timeout: 30_000 })
-  await units.press('Escape')
-  await expect(sfj.locator('.ant-select-dropdown:visible')).toHaveCount(0)
-  await expect(chosen).toBeVisible()
-  await dialog.getByPlaceholder('开始日期').click()
-  await dialog.getByPlaceholder('开始日期').fill('2025-01-01')
-  await dialog.getByPlaceholder('结束日期').fill('2025-12-31')
-  await dialog.getByPlaceholder('结束日期').press('Enter')
-  await dialog.getByLabel('每单位抽样数').fill('1')
-  await sfj.getByRole('button', { name: '创建' }).click()
-  await expect(sfj.getByText(`${TITLE} ·`)).toBeVisible()
-  const batchPath = new URL(sfj.url()).pathname
-
-  await sfj.getByRole('button', { name: '冻结案卷池' }).click()
-  await expect(sfj.getByText('案卷池已冻结', { exact: true })).toBeVisible()
-  await expect(async () => {
-    await sfj.getByRole('button', { name: '抽样', exact: true }).click()
-    await expect(sfj.getByText('已抽样', { exact: true })).toBeVisible({ timeout: 2_000 })
-  }).toPass({ timeout: 90_000 })
-  await expect(sfj.getByText(/抽中案卷（1 卷）/)).toBeVisible()
-
-  await sfj.getByRole('button', { name: '指派' }).click()
-  const assign = sfj.getByRole('dialog')
-  await assign.locator('.ant-select').nth(1).click()
-  await sfj.keyboard.type('赵雪梅')
-  await sfj.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '赵雪梅' }).first().click()
-  await sfj.getByRole('button', { name: '指派', exact: true }).last().click()
-  await expect(sfj.getByText(/主评 赵雪梅/)).toBeVisible()
+  const batchPath = await createDrawnReviewBatch(sfj, TITLE)
 
   const sfj2 = await signIn(browser, 'sfj2')
-  await sfj2.goto('/review/my')
-  await sfj2.getByRole('row').filter({ hasText: TITLE }).getByRole('link').click()
-  await expect(sfj2.getByText(/评分表 ·/)).toBeVisible()
+  await openMyScoreSheet(sfj2, TITLE)
   while ((await sfj2.getByText('未评', { exact: true }).count()) > 0) await sfj2.getByText('未评', { exact: true }).first().click()
   await sfj2.getByRole('button', { name: '提交评分表' }).click()
   await expect(sfj2.getByText(/已提交：\d+ 分/)).toBeVisible()
@@ -125,9 +54,9 @@ test('review batch to published results, 监督意见书 to 住建局, answer, a
   await sfj.goto('/supervision/documents')
   await sfj.getByRole('button', { name: '制发监督文书' }).click()
   const doc = sfj.getByRole('dialog')
-  await choose(sfj, doc, '文书种类', '行政执法监督意见书')
+  await chooseOption(sfj, doc, '文书种类', '行政执法监督意见书')
   await doc.getByLabel('事由', { exact: true }).fill(`${TITLE} 发现的问题`)
-  await choose(sfj, doc, '主送单位', '禄丰市住房和城乡建设局')
+  await chooseOption(sfj, doc, '主送单位', '禄丰市住房和城乡建设局')
   await doc.getByLabel('存在问题', { exact: true }).fill(PROBLEM)
   await doc.getByLabel('依据', { exact: true }).fill('《中华人民共和国行政处罚法》第五十九条')
   await doc.getByLabel('整改要求', { exact: true }).fill('补正决定书，组织执法人员学习第五十九条')

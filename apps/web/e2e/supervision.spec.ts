@@ -1,4 +1,5 @@
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { chooseOption, signIn } from './helpers'
 
 // 执法监督 in Chromium: a supervisor issues a 监督意见书 to 住建局 with one finding; the unit head
 // finds it among the documents received (opening it signs for it), answers the rectification task;
@@ -6,33 +7,15 @@ import { type Browser, expect, type Locator, type Page, test } from '@playwright
 
 const PROBLEM = `行政处罚决定书未载明履行期限（E2E ${Date.now().toString(36)}）`
 
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto('/')
-  await page.getByLabel('用户名').fill(username)
-  await page.getByLabel('密码').fill('Lufeng@2026')
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('user-menu')).toBeVisible()
-  return page
-}
-
-async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  const input = scope.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(option)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-}
-
 test('a 监督意见书 goes from the bureau to 住建局 and its finding is rectified, verified and closed', async ({ browser }) => {
   test.setTimeout(180_000)
   const sfj = await signIn(browser, 'sfj')
   await sfj.goto('/supervision/documents')
   await sfj.getByRole('button', { name: '制发监督文书' }).click()
   const dialog = sfj.getByRole('dialog')
-  await choose(sfj, dialog, '文书种类', '行政执法监督意见书')
+  await chooseOption(sfj, dialog, '文书种类', '行政执法监督意见书')
   await dialog.getByLabel('事由', { exact: true }).fill('案卷评查发现的个性问题')
-  await choose(sfj, dialog, '主送单位', '禄丰市住房和城乡建设局')
+  await chooseOption(sfj, dialog, '主送单位', '禄丰市住房和城乡建设局')
   await dialog.getByLabel('存在问题', { exact: true }).fill(PROBLEM)
   await dialog.getByLabel('依据', { exact: true }).fill('《中华人民共和国行政处罚法》第五十九条')
   await dialog.getByLabel('整改要求', { exact: true }).fill('补正决定书，组织执法人员学习第五十九条')

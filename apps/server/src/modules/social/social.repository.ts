@@ -222,6 +222,17 @@ export async function updateVolunteer(db: Executor, id: string, patch: Updateabl
   await db.updateTable('volunteer_supervisor').set(patch).where('id', '=', id).execute()
 }
 
+/** Ends an active appointment; 0 rows when another request ended it first. */
+export async function endVolunteer(db: Executor, id: string, patch: { ended_on: string; end_reason: string }) {
+  return db.updateTable('volunteer_supervisor').set({ ...patch, status: 'ended' }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst()
+}
+
+/** Cancels a volunteer's open tasks (their term ended); returns the titles cancelled. */
+export async function cancelOpenAssignments(db: Executor, volunteerId: string): Promise<string[]> {
+  const rows = await db.updateTable('volunteer_assignment').set({ status: 'cancelled' }).where('volunteer_id', '=', volunteerId).where('status', '=', 'open').returning('title').execute()
+  return rows.map((r) => r.title)
+}
+
 export async function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('app_user').select(['id', 'username', 'role', 'display_name']).where('username', '=', username).executeTakeFirst()
 }

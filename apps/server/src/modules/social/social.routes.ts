@@ -100,7 +100,7 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
     const { actions: _actions, ...volunteer } = presenter.presentVolunteer(ctx.actor, me, assignments, ctx.now)
     return { volunteer, opinions: opinions.map((o) => presenter.presentOpinion(ctx.actor, o, ctx.now)) }
   })
-  app.post('/volunteers/:id/end', { schema: { tags: volunteerTags, summary: '解聘义务监督员', params: idParams, body: s.endVolunteerBody, response: { 204: z.null(), ...refusals } } }, async (req, reply) => {
+  app.post('/volunteers/:id/end', { schema: { tags: volunteerTags, summary: '提前解聘义务监督员（聘期内、不晚于今天，说明理由；未完成的任务随之取消）', params: idParams, body: s.endVolunteerBody, response: { 204: z.null(), ...refusals } } }, async (req, reply) => {
     await volunteers.endVolunteer(db, signedIn(req), req.params.id, req.body)
     return reply.status(204).send(null)
   })

@@ -307,6 +307,38 @@ describe('volunteer supervisors', () => {
     expect((await sfj.post(`/api/volunteers/${ok.json().id}/account`, { username: 'zjj_head' })).statusCode).toBe(400)
     expect((await (await t.as('zjj_head')).post('/api/volunteers', base)).statusCode).toBe(403)
   })
+  it('the bureau ends a term early with a reason: the open tasks are cancelled and no new task can be given', async () => {
+    const sfj = await t.as('sfj')
+    const appointed = await sfj.post('/api/volunteers', { name: '钱慧敏', occupation: '社区网格员', representation: 'public', noDisqualification: true, termFrom: '2026-01-01', termTo: '2027-12-31', appointmentDocNo: '禄司发〔2026〕3号' })
+    expect(appointed.statusCode, appointed.body).toBe(201)
+    const id = appointed.json().id as string
+    expect((await sfj.post(`/api/volunteers/${id}/assignments`, { targetKind: 'inspection', title: '观摩住建局双随机检查' })).statusCode).toBe(201)
+    const end = (body: object) => sfj.post(`/api/volunteers/${id}/end`, body)
+
+    const noReason = await end({ endedOn: '2026-11-20', reason: ' ' })
+    expect(noReason.statusCode).toBe(400)
+    expect(noReason.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('请说明解聘原因') })
+    const beforeTerm = await end({ endedOn: '2025-12-31', reason: '本人申请辞去' })
+    expect(beforeTerm.statusCode).toBe(400)
+    expect(beforeTerm.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '解聘日期应在聘期（2026-01-01 至 2027-12-31）之内' })
+    const tomorrow = await end({ endedOn: '2026-11-21', reason: '本人申请辞去' })
+    expect(tomorrow.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '解聘日期不能晚于今天' })
+    // Only a supervisor of the volunteer's county: the admin reads the roll but does not supervise; others do not see it.
+    expect((await (await t.as('admin')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(403)
+    expect((await (await t.as('zjj_head')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(404)
+    expect((await (await t.as('md_sfj')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(404)
+
+    const ended = await end({ endedOn: '2026-11-20', reason: '本人因工作调动申请辞去' })
+    expect(ended.statusCode, ended.body).toBe(204)
+    const roll = (await sfj.get('/api/volunteers')).json() as { items: Array<{ id: string; status: string; inTerm: boolean; endedOn: string | null; endReason: string | null; actions: string[]; assignments: Array<{ status: string }> }> }
+    expect(roll.items.find((v) => v.id === id)).toMatchObject({ status: 'ended', inTerm: false, endedOn: '2026-11-20', endReason: '本人因工作调动申请辞去', actions: [], assignments: [{ status: 'cancelled' }] })
+    const again = await end({ endedOn: '2026-11-20', reason: '重复解聘' })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().code).toBe('INVALID_STATE')
+    expect((await sfj.post(`/api/volunteers/${id}/assignments`, { targetKind: 'meeting', title: '列席联席会议' })).statusCode).toBe(409)
+    const audit = await t.db.selectFrom('audit_log').select('summary').where('entity_id', '=', id).where('action', '=', 'volunteer.end').executeTakeFirstOrThrow()
+    expect(audit.summary).toBe('义务监督员 钱慧敏 2026-11-20 解聘：本人因工作调动申请辞去；取消未完成任务 1 项')
+  })
 })
 
 describe('joint meetings, transfers and events', () => {

@@ -77,14 +77,24 @@ export async function appointVolunteer(db: Kysely<DB>, ctx: Ctx, input: Voluntee
   })
 }
 
-/** 解聘 / term ended, with a date and reason. */
+/**
+ * 解聘 — ends a term early, on a day within the term and not later than today, with a reason. The
+ * volunteer's open tasks are cancelled: nobody supervises on a term that has ended.
+ *
+ * @example
+ * await endVolunteer(db, ctx, id, { endedOn: '2026-11-20', reason: '本人因工作调动申请辞去义务监督员' })
+ */
 export async function endVolunteer(db: Kysely<DB>, ctx: Ctx, id: string, input: { endedOn: string; reason: string }) {
   const row = await loadVolunteer(db, ctx, id)
-  if (!canSupervise(ctx.actor)) throw forbidden()
+  if (!canSupervise(ctx.actor)) throw forbidden('只有司法局监督人员可以解聘义务监督员')
   if (row.status === 'ended') throw invalidState('该义务监督员已解聘')
+  if (input.endedOn < row.term_from || input.endedOn > row.term_to) throw new AppError('VALIDATION_FAILED', `解聘日期应在聘期（${row.term_from} 至 ${row.term_to}）之内`, { field: 'endedOn' })
+  if (input.endedOn > shanghaiDateOf(ctx.now)) throw new AppError('VALIDATION_FAILED', '解聘日期不能晚于今天', { field: 'endedOn' })
   await inTransaction(db, async (trx) => {
-    await repo.updateVolunteer(trx, id, { status: 'ended', ended_on: input.endedOn, end_reason: input.reason })
-    await recordAudit(trx, ctx, { action: 'volunteer.end', entityType: 'volunteer_supervisor', entityId: id, summary: `义务监督员 ${row.name} 解聘：${input.reason}`, before: { status: row.status }, after: { status: 'ended', endedOn: input.endedOn } })
+    const ended = await repo.endVolunteer(trx, id, { ended_on: input.endedOn, end_reason: input.reason })
+    if (Number(ended.numUpdatedRows) === 0) throw invalidState('该义务监督员已解聘')
+    const cancelled = await repo.cancelOpenAssignments(trx, id)
+    await recordAudit(trx, ctx, { action: 'volunteer.end', entityType: 'volunteer_supervisor', entityId: id, summary: `义务监督员 ${row.name} ${input.endedOn} 解聘：${input.reason}${cancelled.length ? `；取消未完成任务 ${cancelled.length} 项` : ''}`, before: { status: row.status }, after: { status: 'ended', endedOn: input.endedOn, cancelledAssignments: cancelled } })
   })
 }
 

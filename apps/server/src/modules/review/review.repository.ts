@@ -293,3 +293,38 @@ export async function caseFacts(db: Executor, caseId: string) {
   const deadlines = await db.selectFrom('case_deadline').select(['kind', 'due_on', 'status', 'met_on']).where('case_id', '=', caseId).where('status', '<>', 'superseded').execute()
   return { case: c, officers, deadlines }
 }
+
+// ——— 待办 ——————————————————————————————————————————————————————————————————————
+
+/** A reviewer's sheets still to fill in: assigned, not submitted, in a batch that is being reviewed. */
+export async function openSheetsOfReviewer(db: Executor, reviewerId: string) {
+  return db
+    .selectFrom('review_sheet as s')
+    .innerJoin('review_file as f', 'f.id', 's.file_id')
+    .innerJoin('review_batch as b', 'b.id', 'f.batch_id')
+    .innerJoin('org as o', 'o.id', 'f.org_id')
+    .select(['s.id', 's.role', 'f.file_no', 'o.name as org_name', 'b.title as batch_title'])
+    .where('s.reviewer_id', '=', reviewerId)
+    .where('s.status', '=', 'assigned')
+    .where('b.status', '=', 'reviewing')
+    .orderBy('s.created_at')
+    .execute()
+}
+
+/**
+ * A unit's files in published batches that lost points (below 100, or vetoed) and have no written response yet —
+ * only the unit's own files.
+ */
+export async function filesAwaitingResponse(db: Executor, orgId: string) {
+  return db
+    .selectFrom('review_file as f')
+    .innerJoin('review_batch as b', 'b.id', 'f.batch_id')
+    .select(['f.id', 'f.file_no', 'f.score', 'f.grade', 'b.id as batch_id', 'b.title as batch_title'])
+    .where('f.org_id', '=', orgId)
+    .where('b.status', '=', 'published')
+    .where('f.response', 'is', null)
+    .where((eb) => eb.or([eb('f.score', '<', '100'), eb('f.vetoed', '=', true)]))
+    .orderBy('b.published_at', 'desc')
+    .orderBy('f.file_no')
+    .execute()
+}

@@ -32,6 +32,7 @@ import {
   standardView,
 } from './review.schema'
 import * as review from './review.service'
+import './review.todos'
 
 type Ctx = RequestContext & { actor: Actor }
 

@@ -15,6 +15,15 @@ let mdSfj: Client
 const org: Record<string, string> = {}
 const user: Record<string, string> = {}
 
+type Todo = { kind: string; title: string; link: string; urgent: boolean }
+
+/** The signed-in user's 待办 of one kind. */
+async function todos(c: Client, kind: string): Promise<Todo[]> {
+  const res = await c.get('/api/todos')
+  expect(res.statusCode).toBe(200)
+  return (res.json().items as Todo[]).filter((i) => i.kind === kind)
+}
+
 async function integrateAndSign() {
   while ((await integrateOnce(t.db)).integrated > 0);
   await signOnce(t.db, t.ledger)
@@ -102,6 +111,20 @@ describe('案卷评查', () => {
     for (const f of jsFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.zjj_legal, role: 'primary' })).statusCode).toBe(201)
   })
 
+  it('puts each reviewer’s assigned sheets on their own 待办 until submitted', async () => {
+    const links = async (c: Client) => (await c.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId).map((s: { id: string }) => `/review/sheets/${s.id}`)
+    const [ofSfj2, ofZjjLegal] = [await links(sfj2), await links(zjjLegal)]
+    expect(ofSfj2).toHaveLength(2)
+    expect(ofZjjLegal).toHaveLength(2)
+    const sfj2Todos = (await todos(sfj2, 'review_sheet.submit')).map((i) => i.link)
+    expect(sfj2Todos).toEqual(expect.arrayContaining(ofSfj2))
+    expect(sfj2Todos.some((l) => ofZjjLegal.includes(l))).toBe(false)
+    const legalTodos = await todos(zjjLegal, 'review_sheet.submit')
+    expect(legalTodos.map((i) => i.link)).toEqual(expect.arrayContaining(ofZjjLegal))
+    expect(legalTodos.find((i) => i.link === ofZjjLegal[0])?.title).toContain('2031年第1期')
+    for (const c of [sfj, zjjHead, jsHead]) expect((await todos(c, 'review_sheet.submit')).some((i) => [...ofSfj2, ...ofZjjLegal].includes(i.link))).toBe(false)
+  })
+
   it('refuses an incomplete sheet, fails a vetoed file and scores by deductions', async () => {
     const mine = (await sfj2.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId)
     expect(mine).toHaveLength(2)
@@ -141,6 +164,9 @@ describe('案卷评查', () => {
     expect(results.overall.passRate).toBe(0.75)
     expect(results.overall.excellentRate).toBe(0.5)
     expect(results.byUnit).toHaveLength(2)
+    // Every sheet of the batch is submitted: none is left on a reviewer's 待办.
+    const sheetLinks = res.json().files.flatMap((f: { sheets: Array<{ id: string }> }) => f.sheets.map((s) => `/review/sheets/${s.id}`))
+    for (const c of [sfj2, zjjLegal]) expect((await todos(c, 'review_sheet.submit')).some((i) => sheetLinks.includes(i.link))).toBe(false)
   })
 
   it('shows a unit only its own files and lets it respond to them', async () => {
@@ -157,6 +183,23 @@ describe('案卷评查', () => {
     expect((await zjjHead.post(`/api/review/files/${zjjFile?.id}/response`, { response: '已组织整改，补正审查意见。' })).statusCode).toBe(200)
     expect((await mdSfj.get('/api/review/my-results')).json().items).toEqual([])
     expect((await mdSfj.get(`/api/review/batches/${batchId}`)).statusCode).toBe(404)
+  })
+
+  it('puts the unit’s own published files that lost points on its 待办 until it responds', async () => {
+    const link = `/review/batches/${batchId}`
+    const detail = (await sfj.get(link.replace('/review', '/api/review'))).json() as { files: Array<{ id: string; orgId: string; fileNo: string; score: number; vetoed: boolean; response: string | null }> }
+    const waiting = (orgId: string) => detail.files.filter((f) => f.orgId === orgId && f.response === null && (f.score < 100 || f.vetoed)).map((f) => f.fileNo)
+    // 禄丰市住建局: 94 responded above, the vetoed file not yet; 金山镇: 86 waits, 100 needs no response.
+    expect(waiting(org['LF-ZJJ'])).toHaveLength(1)
+    expect(waiting(org['JS-ZF'])).toHaveLength(1)
+    const fileNosIn = (items: Todo[]) => items.filter((i) => i.link === link).map((i) => detail.files.find((f) => i.title.includes(f.fileNo))?.fileNo)
+    expect(fileNosIn(await todos(zjjHead, 'review_file.respond'))).toEqual(waiting(org['LF-ZJJ']))
+    expect(fileNosIn(await todos(zjjLegal, 'review_file.respond'))).toEqual(waiting(org['LF-ZJJ']))
+    expect(fileNosIn(await todos(jsHead, 'review_file.respond'))).toEqual(waiting(org['JS-ZF']))
+    for (const c of [sfj, sfj2, mdSfj]) expect((await todos(c, 'review_file.respond')).filter((i) => i.link === link)).toEqual([])
+    const vetoed = detail.files.find((f) => f.fileNo === waiting(org['LF-ZJJ'])[0])
+    expect((await zjjLegal.post(`/api/review/files/${vetoed?.id}/response`, { response: '已撤销该许可并组织学习。' })).statusCode).toBe(200)
+    expect((await todos(zjjHead, 'review_file.respond')).filter((i) => i.link === link)).toEqual([])
   })
 
   it('publishes pool, seed and algorithm on the portal so anyone can re-run the draw, without reviewer names', async () => {

@@ -228,8 +228,18 @@ export async function findDocumentByVerifyId(db: Executor, verifyId: string) {
     .where('d.verify_id', '=', verifyId)
     .where('d.status', '=', 'issued')
     .executeTakeFirst()
-  if (!supervision || !supervision.leaf_hash || !supervision.issued_on) return undefined
-  return { ...supervision, kind: 'supervision_document' as const, title: supervision.title ?? '监督文书', issued_on: supervision.issued_on, leaf_hash: supervision.leaf_hash }
+  if (supervision?.leaf_hash && supervision.issued_on) {
+    return { ...supervision, kind: 'supervision_document' as const, title: supervision.title ?? '监督文书', issued_on: supervision.issued_on, leaf_hash: supervision.leaf_hash }
+  }
+  // So does the 报告本级人民政府 that ends an overdue rectification task.
+  const report = await db
+    .selectFrom('supervision_escalation_report as r')
+    .innerJoin('org as o', 'o.id', 'r.issuer_org_id')
+    .select(['r.id', 'r.title', 'r.number', 'r.issued_on', 'r.leaf_hash', 'o.name as organ'])
+    .where('r.verify_id', '=', verifyId)
+    .executeTakeFirst()
+  if (!report || !report.leaf_hash || !report.issued_on) return undefined
+  return { ...report, kind: 'supervision_document' as const, title: report.title ?? '报告', issued_on: report.issued_on, leaf_hash: report.leaf_hash }
 }
 
 /** The stored data of a case's documents delivered to the party, in issue order. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { formatDocNumber, labels, type WorkCalendar } from '@yangguang/core'
 import type { Transaction } from 'kysely'
 import { loadConfig } from '../../config'
@@ -188,5 +188,78 @@ export function buildSupervisionDocument(i: SupervisionDocumentInput): OfficialD
     closing: { organ: i.organ, date: i.issuedOn, sealed: true },
     verification: { qrText: i.qrText, caption: `扫码核验本文书真伪 · 核验编号 ${i.verifyId}` },
     footer: i.binding ? '本文书具有约束力，被监督单位应当在期限内改正并书面报告。' : '被监督单位应当在期限内书面反馈整改情况。',
+  }
+}
+
+/**
+ * 文号 kind of a 报告本级人民政府 (禄司监报〔2026〕第1号). [I] local practice, like the types' codes; the
+ * report is not a configurable document type because it goes up to the government, not down to a unit.
+ */
+export const REPORT_NUMBER_CODE = '监报'
+
+export type EscalationReportInput = {
+  task: repo.TaskRow
+  addressee: string
+  overdueWorkingDays: number
+  /** The escalation step before the report: a drafted 提醒函 ('letter') or only a reminder. */
+  after: 'letter' | 'reminded'
+  issuedOn: string
+}
+
+/**
+ * Issues the 报告本级人民政府 of an overdue task inside the caller's transaction, as a supervision
+ * document is issued: numbered by the issuing 司法局 (禄司监报〔2026〕第1号), rendered to PDF with a
+ * verification QR code, stored, its ledger leaf enqueued; the row keeps the text too. Returns its id
+ * and number.
+ *
+ * @example
+ * const { reportId, number } = await issueEscalationReportInTransaction(trx, ctx, { task, addressee: '禄丰市人民政府', overdueWorkingDays: 10, after: 'letter', issuedOn: '2026-12-25' })
+ */
+export async function issueEscalationReportInTransaction(trx: Transaction<DB>, ctx: RequestContext, i: EscalationReportInput): Promise<{ reportId: string; number: string }> {
+  const { task } = i
+  const doc = await repo.findDocument(trx, task.document_id)
+  if (!doc) throw new Error(`supervision document ${task.document_id} not found`)
+  const year = Number(i.issuedOn.slice(0, 4))
+  const seq = await nextDocumentSequence(trx, doc.issuer_org_id, REPORT_NUMBER_CODE, year)
+  const number = formatDocNumber({ prefix: doc.issuer_short_name, kind: REPORT_NUMBER_CODE, year, seq })
+  const { publicUrl, files, render } = supervisionRuntime()
+  const verifyId = newVerifyId()
+  const salt = randomBytes(16)
+  const reportId = randomUUID()
+  const text = escalationReportText({ ...i, issuerName: doc.issuer_name })
+  const document: OfficialDocument = {
+    organ: doc.issuer_name,
+    title: text.title,
+    number,
+    blocks: [{ type: 'labelled', label: '主送：', text: i.addressee }, ...text.paragraphs.map((p): DocumentBlock => ({ type: 'paragraph', text: p }))],
+    closing: { organ: doc.issuer_name, date: i.issuedOn, sealed: true },
+    verification: { qrText: verifyUrl(publicUrl, verifyId, salt), caption: `扫码核验本文书真伪 · 核验编号 ${verifyId}` },
+  }
+  const pdf = await render(document)
+  const { sha256 } = await files.putBytes(pdf)
+  const stub = await enqueueLeaf(trx, ctx, { action: 'supervision_report.issue', recordType: 'supervision_escalation_report', recordId: reportId, content: pdf, salt })
+  await repo.insertReport(trx, {
+    id: reportId,
+    taskId: task.id,
+    orgId: task.org_id,
+    addressee: i.addressee,
+    body: [`${i.addressee}：`, ...text.paragraphs].join('\n'),
+    at: ctx.now,
+    issued: { issuerOrgId: doc.issuer_org_id, number, title: text.title, issuedOn: i.issuedOn, verifyId, salt, sha256, byteSize: pdf.byteLength, data: document, leafHash: Buffer.from(stub.leafHash, 'hex') },
+  })
+  return { reportId, number }
+}
+
+/** Title and body paragraphs of a report: the document, the problem, the deadline, how late, the request. */
+function escalationReportText(i: EscalationReportInput & { issuerName: string }): { title: string; paragraphs: string[] } {
+  const { task } = i
+  return {
+    title: `关于${task.org_name}逾期未落实整改情况的报告`,
+    paragraphs: [
+      `本机关于${task.issued_on ? chineseDate(task.issued_on) : ''}向${task.org_name}制发${task.type_name}（${task.document_number}），指出以下问题：${task.problem}（依据：${task.legal_basis}），要求：${task.measure}。整改期限为${chineseDate(task.due_on)}。`,
+      `截至${chineseDate(i.issuedOn)}，该单位已逾期${i.overdueWorkingDays}个工作日未反馈整改情况${i.after === 'letter' ? '，本机关已起草监督工作提醒函督促' : '，经提醒仍未落实'}。`,
+      '根据《行政执法监督条例》的规定，现将有关情况报告如下，建议责成该单位限期整改，并视情况予以通报。',
+      '特此报告。',
+    ],
   }
 }

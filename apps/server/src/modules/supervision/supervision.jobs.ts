@@ -6,6 +6,7 @@ import { workCalendarFor } from '../../platform/calendar/work-calendar.service'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { registerJob } from '../../platform/jobs/job-runner'
+import { issueEscalationReportInTransaction } from './supervision-documents'
 import * as repo from './supervision.repository'
 import { REPORT_TO_GOVERNMENT } from './supervision.service'
 
@@ -19,7 +20,8 @@ import { REPORT_TO_GOVERNMENT } from './supervision.service'
  *    issues a document in the bureau's name: a sealed document is issued by a person, who may edit
  *    nothing but decides the moment; the draft sits on the supervisors' 待办. When the target is
  *    `report_to_government` (提醒函, 决定书), step 3 follows directly;
- * 3. `reportAfter` working days overdue: a report to the 本级人民政府 is generated and recorded.
+ * 3. `reportAfter` working days overdue: a report to the 本级人民政府 is issued — numbered, rendered
+ *    to PDF with a verification QR code and put on the ledger like a supervision document.
  */
 export const escalationPolicy = { letterAfter: 5, reportAfter: 10 } as const
 
@@ -91,15 +93,9 @@ export async function escalateOverdueTasks(db: Kysely<DB>, now: Date): Promise<{
       if (reportDue && days >= escalationPolicy.reportAfter) {
         const county = (await repo.findCountyName(trx, task.org_region_path)) ?? '本级'
         const addressee = `${county}人民政府`
-        const body = [
-          `${addressee}：`,
-          `本机关于${task.issued_on}向${task.org_name}制发${task.type_name}（${task.document_number}），指出以下问题：${task.problem}（依据：${task.legal_basis}），要求：${task.measure}。整改期限为${task.due_on}。`,
-          `截至${today}，该单位已逾期${days}个工作日未反馈整改情况${level === 'letter' ? '，本机关已起草监督工作提醒函督促' : '，经提醒仍未落实'}。`,
-          '根据《行政执法监督条例》的规定，现将有关情况报告如下，建议责成该单位限期整改，并视情况予以通报。',
-        ].join('\n')
-        const reportId = await repo.insertReport(trx, { taskId: task.id, orgId: task.org_id, addressee, body, at: now })
+        const { reportId, number } = await issueEscalationReportInTransaction(trx, ctx, { task, addressee, overdueWorkingDays: days, after: level === 'letter' ? 'letter' : 'reminded', issuedOn: today })
         await repo.updateTask(trx, task.id, { escalation: 'reported' })
-        await event('report', `逾期${days}个工作日，已生成报告${addressee}的材料`, { reportId })
+        await event('report', `逾期${days}个工作日，已制发报告${addressee}（${number}）`, { reportId, number })
         counts.reports++
       }
     })

@@ -89,7 +89,19 @@ export function presentTaskDetail(actor: Actor, now: Date, d: { task: repo.TaskR
   return {
     task: presentTask(actor, d.task, now),
     events: d.events.map((e) => ({ seq: e.seq, at: new Date(e.at).toISOString(), action: e.action, actorName: e.actor_name, note: e.note, data: e.data })),
-    report: d.report ? { id: d.report.id, addressee: d.report.addressee, body: d.report.body, createdAt: new Date(d.report.created_at).toISOString() } : null,
+    report: d.report
+      ? {
+          id: d.report.id,
+          addressee: d.report.addressee,
+          body: d.report.body,
+          createdAt: new Date(d.report.created_at).toISOString(),
+          number: d.report.number,
+          title: d.report.title,
+          issuedOn: d.report.issued_on,
+          verifyId: d.report.verify_id,
+          pdfUrl: d.report.sha256 ? `/api/supervision/tasks/${d.task.id}/report/pdf` : null,
+        }
+      : null,
   }
 }
 

@@ -403,13 +403,49 @@ export async function listEvents(db: Executor, taskId: string) {
   return db.selectFrom('rectification_event').select(['seq', 'at', 'action', 'actor_name', 'note', 'data']).where('task_id', '=', taskId).orderBy('seq').execute()
 }
 
-export async function insertReport(trx: Executor, r: { taskId: string; orgId: string; addressee: string; body: string; at: Date }): Promise<string> {
-  const row = await trx.insertInto('supervision_escalation_report').values({ task_id: r.taskId, org_id: r.orgId, addressee: r.addressee, body: r.body, created_at: r.at }).returning('id').executeTakeFirstOrThrow()
-  return row.id
+export async function insertReport(
+  trx: Executor,
+  r: {
+    id: string
+    taskId: string
+    orgId: string
+    addressee: string
+    body: string
+    at: Date
+    issued: { issuerOrgId: string; number: string; title: string; issuedOn: string; verifyId: string; salt: Buffer; sha256: string; byteSize: number; data: unknown; leafHash: Buffer }
+  },
+): Promise<void> {
+  const d = r.issued
+  await trx
+    .insertInto('supervision_escalation_report')
+    .values({
+      id: r.id,
+      task_id: r.taskId,
+      org_id: r.orgId,
+      addressee: r.addressee,
+      body: r.body,
+      created_at: r.at,
+      issuer_org_id: d.issuerOrgId,
+      number: d.number,
+      title: d.title,
+      issued_on: d.issuedOn,
+      verify_id: d.verifyId,
+      salt: d.salt,
+      sha256: d.sha256,
+      byte_size: d.byteSize,
+      data: JSON.stringify(d.data),
+      leaf_hash: d.leafHash,
+    })
+    .execute()
 }
 
 export async function findReport(db: Executor, taskId: string) {
-  return db.selectFrom('supervision_escalation_report').select(['id', 'addressee', 'body', 'created_at']).where('task_id', '=', taskId).executeTakeFirst()
+  return db.selectFrom('supervision_escalation_report').select(['id', 'addressee', 'body', 'created_at', 'number', 'title', 'issued_on', 'verify_id', 'sha256']).where('task_id', '=', taskId).executeTakeFirst()
+}
+
+/** The stored PDF facts of a task's report (null columns for a report kept as text only). */
+export async function findReportData(db: Executor, taskId: string) {
+  return db.selectFrom('supervision_escalation_report').select(['id', 'data', 'sha256', 'title', 'number']).where('task_id', '=', taskId).executeTakeFirst()
 }
 
 // ── 普法提示单 ─────────────────────────────────────────────────────────────────────────────────────

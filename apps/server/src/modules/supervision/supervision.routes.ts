@@ -114,6 +114,15 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     return presentTaskDetail(ctx.actor, ctx.now, await supervision.getTask(db, ctx, req.params.id))
   })
 
+  app.get(
+    '/supervision/tasks/:id/report/pdf',
+    { schema: { tags, summary: '下载报告本级人民政府的 PDF（逾期升级）', params: idParams, produces: ['application/pdf'], response: { 200: pdfBody, 401: errorBody, 404: errorBody } } },
+    async (req, reply) => {
+      const ctx = signedIn(req)
+      return sendPdf(reply, await supervision.reportPdf(db, ctx, req.params.id), 'private, no-store')
+    },
+  )
+
   app.post('/supervision/tasks/:id/respond', { bodyLimit: 60 * 1024 * 1024, schema: { tags, summary: '被监督单位反馈整改措施和证明材料', params: idParams, body: respondBody, response: { 200: taskDetailView, ...refusals } } }, async (req) => {
     const ctx = signedIn(req)
     await supervision.respondToTask(db, ctx, req.params.id, req.body)

@@ -110,7 +110,19 @@ export const taskEventView = z.object({ seq: z.number().int(), at: z.string(), a
 export const taskDetailView = z.object({
   task: taskView,
   events: z.array(taskEventView),
-  report: z.object({ id: z.string(), addressee: z.string(), body: z.string(), createdAt: z.string() }).nullable(),
+  report: z
+    .object({
+      id: z.string(),
+      addressee: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+      number: z.string().nullable().describe('文号；早期以文字记录的报告为空'),
+      title: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      verifyId: z.string().nullable(),
+      pdfUrl: z.string().nullable().describe('报告 PDF 的下载地址'),
+    })
+    .nullable(),
 })
 
 export const listTasksQuery = z.object({

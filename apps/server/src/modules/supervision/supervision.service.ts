@@ -256,6 +256,26 @@ export async function getTask(db: Kysely<DB>, ctx: Ctx, id: string) {
   return { task, events, report: report ?? null }
 }
 
+/**
+ * The PDF of a task's 报告本级人民政府, for whoever may see the task; re-rendered from the stored data if
+ * the file is missing (and refused if that does not give the registered digest). 404 for a report kept
+ * as text only (written before reports were issued as documents).
+ */
+export async function reportPdf(db: Kysely<DB>, ctx: Ctx, taskId: string) {
+  await requireTask(db, ctx.actor, taskId)
+  const stored = await repo.findReportData(db, taskId)
+  if (!stored?.sha256) throw notFound('报告文件')
+  const runtime = supervisionRuntime()
+  let bytes: Uint8Array | null = await runtime.files.getBytes(stored.sha256)
+  if (!bytes) {
+    const again = await runtime.render(stored.data as Parameters<typeof runtime.render>[0])
+    if (sha256Hex(again) !== stored.sha256) throw new AppError('INTERNAL', '报告文件缺失，重新生成的文件与登记的摘要不一致，请联系管理员')
+    await runtime.files.putBytes(again)
+    bytes = again
+  }
+  return { title: stored.title ?? '报告', number: stored.number, bytes }
+}
+
 export type EvidenceInput = { name: string; contentBase64: string }
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
 

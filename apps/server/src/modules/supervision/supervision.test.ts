@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { runDueJobs } from '../../platform/jobs/job-runner'
@@ -15,6 +19,18 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const at = (iso: string) => new Date(`${iso}T10:00:00+08:00`)
+
+/** The text of a PDF as a reader's tool extracts it (pdftotext), without the layout's whitespace. */
+function pdfText(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-supervision-'))
+  try {
+    const file = path.join(dir, 'document.pdf')
+    fs.writeFileSync(file, bytes)
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
 
 type Detail = {
   document: { id: string; number: string | null; status: string; actions: string[] }
@@ -196,7 +212,11 @@ describe('escalation of overdue tasks', () => {
     expect(doc.tasks[0]!.dueOn).toBe('2026-12-11')
     const step = async (day: string) => {
       await runDueJobs(t.db, at(day))
-      return (await (await t.as('sfj')).get(`/api/supervision/tasks/${taskId}`)).json() as { task: { escalation: string; letterDocumentId: string | null; overdue: boolean }; events: Array<{ action: string }>; report: { addressee: string; body: string } | null }
+      return (await (await t.as('sfj')).get(`/api/supervision/tasks/${taskId}`)).json() as {
+        task: { escalation: string; letterDocumentId: string | null; overdue: boolean }
+        events: Array<{ action: string; note: string | null }>
+        report: { addressee: string; body: string; number: string | null; issuedOn: string | null; verifyId: string | null; pdfUrl: string | null } | null
+      }
     }
     expect((await step('2026-12-11')).task.escalation).toBe('none')
     t.clock.now = at('2026-12-14')
@@ -215,6 +235,25 @@ describe('escalation of overdue tasks', () => {
     expect(reported.task.escalation).toBe('reported')
     expect(reported.report?.addressee).toBe('禄丰市人民政府')
     expect(reported.report?.body).toContain('未按规定公示行政处罚决定')
+    // The report is an issued document: numbered, a PDF naming the addressee, the unit and the problem, on the ledger.
+    const report = reported.report!
+    expect(report.number).toMatch(/^禄司监报〔2026〕第\d+号$/)
+    expect(report.issuedOn).toBe('2026-12-25')
+    expect(reported.events.at(-1)?.note).toContain(report.number)
+    expect(report.pdfUrl).toBe(`/api/supervision/tasks/${taskId}/report/pdf`)
+    const pdf = await (await t.as('sfj')).get(report.pdfUrl!)
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toContain('application/pdf')
+    const text = pdfText(pdf.rawPayload)
+    for (const expected of ['禄丰市人民政府', report.number!, '关于禄丰市住房和城乡建设局逾期未落实整改情况的报告', '未按规定公示行政处罚决定', '禄丰市司法局', '2026年12月11日', `核验编号${report.verifyId}`]) expect(text).toContain(expected)
+    expect((await (await t.as('zjj_head')).get(report.pdfUrl!)).statusCode).toBe(200)
+    for (const user of ['js_head', 'md_sfj']) expect((await (await t.as(user)).get(report.pdfUrl!)).statusCode, user).toBe(404)
+    const row = await t.db.selectFrom('supervision_escalation_report').select(['id', 'leaf_hash', 'sha256']).where('task_id', '=', taskId).executeTakeFirstOrThrow()
+    const leaf = await t.db.selectFrom('ledger_receipt').select(['record_type', 'record_id']).where('leaf_hash', '=', row.leaf_hash!).executeTakeFirstOrThrow()
+    expect(leaf).toEqual({ record_type: 'supervision_escalation_report', record_id: row.id })
+    const verified = await t.anonymous.get(`/api/public/documents/${report.verifyId}`)
+    expect(verified.statusCode).toBe(200)
+    expect(verified.json()).toMatchObject({ number: report.number, organ: '禄丰市司法局', issuedOn: '2026-12-25', leafHash: row.leaf_hash!.toString('hex') })
     expect(reported.events.map((e) => e.action)).toEqual(['create', 'remind', 'draft_letter', 'report'])
     const audits = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', taskId).orderBy('id').execute()
     expect(audits.map((a) => a.action)).toEqual(['rectification_task.remind', 'rectification_task.draft_letter', 'rectification_task.report'])

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-/** Kysely types of migration 0011: 监督文书 (一函三书), 整改任务 and 普法提示单. */
+/** Kysely types of migrations 0011 and 0013: 监督文书 (一函三书), 整改任务, 报告本级人民政府 and 普法提示单. */
 export interface SupervisionTables {
   supervision_doc_type: SupervisionDocTypeTable
   supervision_document: SupervisionDocumentTable
@@ -115,6 +115,7 @@ export interface RectificationEventTable {
   data: ColumnType<Record<string, unknown>, string | undefined, never>
 }
 
+/** 报告本级人民政府; the document columns (migration 0013) are null on reports written as text before it. */
 export interface SupervisionEscalationReportTable {
   id: Generated<string>
   task_id: string
@@ -122,6 +123,16 @@ export interface SupervisionEscalationReportTable {
   addressee: string
   body: string
   created_at: ColumnType<Date, Date | string, never>
+  issuer_org_id: string | null
+  number: string | null
+  title: string | null
+  issued_on: DateString | null
+  verify_id: string | null
+  salt: Bytes
+  sha256: string | null
+  byte_size: number | null
+  data: NullableJson<unknown>
+  leaf_hash: Bytes
 }
 
 export interface LegalNoticeTable {

@@ -94,7 +94,13 @@ export function RectificationTaskPage() {
         </Card>
       )}
       {report && (
-        <Alert type="error" showIcon message={`已报告${report.addressee}（${formatTime(report.createdAt)}）`} description={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{report.body}</pre>} />
+        <Alert
+          type="error"
+          showIcon
+          message={`已报告${report.addressee}${report.number ? `（${report.number}）` : ''} · ${formatTime(report.createdAt)}`}
+          description={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{report.body}</pre>}
+          action={report.pdfUrl && <ReportPdfButton href={report.pdfUrl} />}
+        />
       )}
       <Card title="时间线" size="small">
         <Timeline
@@ -113,6 +119,7 @@ export function RectificationTaskPage() {
                     </div>
                   ))}
                 {typeof e.data.documentId === 'string' && <Link to={`/supervision/documents/${e.data.documentId}`}>查看督促文书</Link>}
+                {e.action === 'report' && report?.pdfUrl && <ReportPdfButton href={report.pdfUrl} link />}
               </div>
             ),
           }))}
@@ -134,5 +141,14 @@ export function RectificationTaskPage() {
         </Modal>
       )}
     </Space>
+  )
+}
+
+/** The report to the government as its issued PDF (numbered, with the verification QR code). */
+function ReportPdfButton({ href, link = false }: { href: string; link?: boolean }) {
+  return (
+    <Button href={href} target="_blank" size="small" type={link ? 'link' : 'default'} style={link ? { padding: 0 } : undefined}>
+      下载报告 PDF
+    </Button>
   )
 }

@@ -65,7 +65,8 @@ export type DocumentDetail = {
 export type TaskDetail = {
   task: Task
   events: Array<{ seq: number; at: string; action: string; actorName: string; note: string | null; data: Record<string, unknown> }>
-  report: { id: string; addressee: string; body: string; createdAt: string } | null
+  /** 报告本级人民政府; number, verifyId and pdfUrl are null for a report kept as text only. */
+  report: { id: string; addressee: string; body: string; createdAt: string; number: string | null; title: string | null; issuedOn: string | null; verifyId: string | null; pdfUrl: string | null } | null
 }
 export type LegalNotice = {
   id: string

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import {
-  calculateLateFee,
   type CaseDocumentKind,
   calendarDaysBetween,
   formatDocNumber,
@@ -29,6 +28,9 @@ import {
   printedLookupCode,
 } from './case-document-builders'
 import * as repo from './case-documents.repository'
+import { executionOf } from './case-execution.service'
+import { loadCaseState } from './case-state'
+import { findCase } from './cases.repository'
 import { canSeeCase } from './cases.policy'
 import { schedulePublication } from './case-publication.service'
 
@@ -114,7 +116,7 @@ export async function issueCaseDocuments(
     if (lookup) c.lookup_code_hash = lookupCodeHash(c.id, lookup.code)
     const kindExtra = await actExtra(trx, c.id, kind, extraFor(extra, kind))
     const input = documentInput(c, kind, { issuedOn, number, lookup, extra: kindExtra, qrText: verifyUrl(publicUrl, verifyId, salt), verifyId })
-    if (kind === 'payment_reminder' && typeof input.extra.lateFeeFen !== 'number') input.extra.lateFeeFen = lateFeeAsOf(c, issuedOn)
+    if (kind === 'payment_reminder' && typeof input.extra.lateFeeFen !== 'number') input.extra.lateFeeFen = await lateFeeAsOf(trx, c.id, issuedOn)
     const document = buildCaseDocument(kind, input)
     const pdf = await render(document)
     // The file is written before the transaction commits; a rolled-back act leaves an unreferenced
@@ -222,10 +224,15 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
 }
 
-function lateFeeAsOf(c: NonNullable<repo.CaseForDocuments>, asOf: string): number {
-  if (!c.payment_due_on || c.fine_fen <= 0) return 0
-  const payments = c.payments.filter((p) => p.kind === 'fine').map((p) => ({ paidOn: p.paid_on, amountFen: p.amount_fen }))
-  return calculateLateFee({ fineFen: c.fine_fen, dueOn: c.payment_due_on, payments, asOf }).lateFeeFen
+/**
+ * The 加处罚款 a 催告书 prints: the execution view's (`executionOf`), so the amount on paper is the one
+ * the case shows and enforces — with the 复议/诉讼 pauses (第七十三条第三款) and approved instalments
+ * (第六十六条第二款) it alone knows about.
+ */
+async function lateFeeAsOf(trx: Transaction<DB>, caseId: string, asOf: string): Promise<number> {
+  const row = await findCase(trx, caseId)
+  if (!row) return 0
+  return executionOf(await loadCaseState(trx, row), asOf)?.lateFeeFen ?? 0
 }
 
 /** What the builders print, from the case as the act left it. */

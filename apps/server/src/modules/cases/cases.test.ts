@@ -416,6 +416,36 @@ describe('execution (执行)', () => {
     // Only the first instalment is overdue (1-1, 1-2): 2 × 7,500 fen.
     expect((await detail(officer, id)).execution).toMatchObject({ lateFeeFen: 15_000 })
   })
+
+  /** The 加处罚款 row of the 催告书 the `remind` act issued, from the document's stored data. */
+  async function reminderLateFeeRow(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
+    const issued = reminded.issuedDocuments.find((d) => d.kind === 'payment_reminder')
+    expect(issued).toBeDefined()
+    const row = await t.db.selectFrom('case_document').select('data').where('id', '=', issued!.documentId).executeTakeFirstOrThrow()
+    const blocks = (row.data as { blocks: Array<{ type: string; rows?: Array<{ label: string; value: string }> }> }).blocks
+    return blocks.flatMap((b) => b.rows ?? []).find((r) => r.label.startsWith('加处罚款'))?.value
+  }
+
+  it('prints on the 催告书 the late fee of the execution view when a 复议 paused it (第七十三条)', async () => {
+    const id = await executing()
+    at(t, '2026-12-10')
+    await act(t, officer, id, 'record_remedy', { remedy: { kind: 'reconsideration', startedOn: '2026-12-08', endedOn: '2026-12-09', result: '维持' } })
+    // Only 12-10 counts: 3 % of 5,000 yuan.
+    expect((await detail(officer, id)).execution).toMatchObject({ lateFeeFen: 15_000 })
+    const reminded = await act(t, officer, id, 'remind')
+    expect(reminded.execution).toMatchObject({ lateFeeFen: 15_000 })
+    expect(await reminderLateFeeRow(reminded)).toBe('人民币壹佰伍拾元整（¥150.00）')
+  })
+
+  it('prints on the 催告书 the late fee of the execution view when instalments were granted (第六十六条)', async () => {
+    const id = await executing()
+    await act(t, head, id, 'grant_deferral', { reason: '经营困难', deferral: { instalments: [{ dueOn: '2026-12-31', amountFen: 250_000 }, { dueOn: '2027-01-31', amountFen: 250_000 }] } })
+    at(t, '2027-01-02')
+    // The first instalment is overdue (1-1, 1-2): 2 × 3 % of 2,500 yuan; the second is not due.
+    const reminded = await act(t, officer, id, 'remind')
+    expect(reminded.execution).toMatchObject({ lateFeeFen: 15_000 })
+    expect(await reminderLateFeeRow(reminded)).toBe('人民币壹佰伍拾元整（¥150.00）')
+  })
 })
 
 describe('who may see and act', () => {

@@ -1,6 +1,10 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { roles, type Role } from '@yangguang/core'
 import { loadConfig } from '../config'
+import { findDemoSnapshot, prepareDemoDataDir } from '../modules/demo/demo-snapshot'
 import { seedDemo, type DemoAccount } from '../modules/demo/seed-demo'
 import { ledgerCommand, witnessCommand } from '../modules/ledger/ledger.cli'
 import { createUser, listUsers } from '../modules/users/users.service'
@@ -27,10 +31,17 @@ const commands: Record<string, Command> = {
   },
   seed: {
     summary: '载入演示数据 (load the 禄丰市 demo data set)',
-    usage: 'yangguang seed demo',
+    usage: [
+      'yangguang seed demo             载入演示数据',
+      'yangguang seed demo-snapshot    预先生成演示数据快照（npm install 时自动运行），使 npm start 首次启动无需逐案生成',
+    ].join('\n'),
     run: async (args) => {
       const { positionals } = parse(args, {}, true)
-      if (positionals[0] !== 'demo') throw usageError('seed', '目前只支持 `seed demo`')
+      if (positionals[0] === 'demo-snapshot') {
+        await buildDemoSnapshot()
+        return
+      }
+      if (positionals[0] !== 'demo') throw usageError('seed', '目前只支持 `seed demo` 和 `seed demo-snapshot`')
       await withDatabase(async (database) => {
         await migrateToLatest(database.db)
         const result = await seedDemo(database.db, { now: new Date() })
@@ -100,10 +111,15 @@ const commands: Record<string, Command> = {
       const { values } = parse(args, { demo: { type: 'boolean' } })
       const config = loadConfig()
       const started = Date.now()
+      // On PGlite an empty data directory gets the demo from the snapshot (or seeds and saves one); on PostgreSQL
+      // the demo is seeded into an empty database.
+      const prepared = values.demo && !config.databaseUrl ? await prepareDemoDataDir(config) : null
+      if (prepared?.restoredFrom) console.log(`已从演示数据快照载入（生成于 ${prepared.restoredFrom.builtAt.slice(0, 10)}）`)
+      if (prepared) printAccounts(prepared.accounts)
       const { app, database } = await startServer(
         config,
         async (database) => {
-          if (!values.demo) return
+          if (!values.demo || !config.databaseUrl) return
           const result = await seedDemo(database.db, { now: new Date() })
           if (result.seeded) printAccounts(result.accounts)
         },
@@ -145,6 +161,30 @@ async function withDatabase(fn: (database: Database) => Promise<void>) {
   } finally {
     await database.close()
   }
+}
+
+/**
+ * `seed demo-snapshot`: seeds the demo into a scratch directory once, so the snapshot exists before the first
+ * `npm start`. Nothing to do when the current sources already have one.
+ */
+async function buildDemoSnapshot() {
+  const existing = findDemoSnapshot()
+  if (existing) {
+    console.log(`演示数据快照已是最新（${existing.key}）。`)
+    return
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yangguang-demo-'))
+  // The seed's documents go to DATA_DIR/files through the configured file store.
+  process.env.DATA_DIR = scratch
+  const started = Date.now()
+  let made: Awaited<ReturnType<typeof prepareDemoDataDir>>
+  try {
+    made = await prepareDemoDataDir(loadConfig())
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+  if (!made?.savedAs) throw new Error('演示数据快照未能保存')
+  console.log(`已生成演示数据快照 ${made.savedAs.key}（用时 ${Math.round((Date.now() - started) / 1000)} s）`)
 }
 
 function printAccounts(accounts: DemoAccount[]) {

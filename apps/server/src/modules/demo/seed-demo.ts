@@ -93,16 +93,18 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
     }
     for (const seeder of seeders) await seeder(trx, ctx)
   })
-  return {
-    seeded: true,
-    accounts: demoAccounts.map((a) => ({
-      username: a.username,
-      password: DEMO_PASSWORD,
-      role: a.role,
-      roleLabel: labels.role[a.role],
-      orgName: demoOrgs.find((o) => o.code === a.org)?.name ?? null,
-    })),
-  }
+  return { seeded: true, accounts: demoAccountList() }
+}
+
+/** The demo accounts with their password, as `serve --demo` prints them. */
+export function demoAccountList(): DemoAccount[] {
+  return demoAccounts.map((a) => ({
+    username: a.username,
+    password: DEMO_PASSWORD,
+    role: a.role,
+    roleLabel: labels.role[a.role],
+    orgName: demoOrgs.find((o) => o.code === a.org)?.name ?? null,
+  }))
 }
 
 function pathOf(code: string): string {

@@ -24,14 +24,31 @@ describe('案卷评查 demo', () => {
     expect(batches.filter((b) => b.title.startsWith('2025年') && b.status === 'published')).toHaveLength(6)
     const results = (await sfj.get('/api/review/results?year=2025')).json()
     const n = results.overall.count
-    expect(n).toBeGreaterThan(0)
+    // The article's 2025: 64 penalty + 4 licensing files; 68 files give 14 优秀 / 50 合格 / 4 不合格 at best.
+    expect(n).toBe(68)
     expect(results.overall.counts).toEqual(nearestCounts(n, { pass: 0.945, excellent: 0.204, fail: 0.055 }).counts)
+    expect(results.overall.counts).toEqual({ excellent: 14, pass: 50, fail: 4 })
+    expect(results.byKind.find((k: { kind: string }) => k.kind === 'penalty')?.count).toBe(64)
     expect(results.byKind.find((k: { kind: string }) => k.kind === 'license')?.count).toBe(4)
     // Every result comes from a submitted sheet.
     const sheets = await t.db.selectFrom('review_sheet').select(['status', 'score']).execute()
     expect(sheets.length).toBe(n)
     expect(sheets.every((s) => s.status === 'submitted')).toBe(true)
-    console.log('review demo 2025:', n, 'files', results.overall.counts)
+    // Each round samples from a larger frozen pool, over more than one unit.
+    const rounds = await t.db
+      .selectFrom('review_batch as b')
+      .innerJoin('review_file as f', 'f.batch_id', 'b.id')
+      .select(['b.title', 'b.pool_size'])
+      .select((eb) => [eb.fn.countAll<number>().as('files'), eb.fn.count<number>('f.org_id').distinct().as('units')])
+      .where('b.title', 'like', '2025年%')
+      .groupBy(['b.title', 'b.pool_size'])
+      .execute()
+    expect(rounds).toHaveLength(6)
+    for (const r of rounds) {
+      expect(Number(r.files)).toBeGreaterThanOrEqual(10)
+      expect(r.pool_size).toBeGreaterThan(Number(r.files))
+      expect(Number(r.units)).toBeGreaterThan(1)
+    }
   })
 
   it('has a 2026 batch frozen for a live draw, refused until a checkpoint contains the freeze', async () => {

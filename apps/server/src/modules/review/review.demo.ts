@@ -10,6 +10,7 @@ import {
   type ReviewSheetItem,
   type ReviewStandard,
 } from '@yangguang/core'
+import { createHash } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { recordAudit } from '../../platform/audit/audit'
 import { systemContext } from '../../platform/auth/actor'
@@ -26,13 +27,16 @@ import { ensureDefaultStandards } from './review.service'
  * - **2025 batches are recorded as imported history** (`origin = 'imported'`): the demo is seeded in one transaction
  *   before the ledger has signed any checkpoint and without the log's signing key, so no seed "from the first
  *   checkpoint after the freeze" can exist for them. Their pools are frozen and their digests go on the ledger with
- *   every other demo record, but the sampled files are the record (all closed files of the period, up to 8 a unit),
- *   no seed is stored and the portal says the draw cannot be re-run. The live 2026 batch is drawn the real way.
- * - The 2025 grades come from scored sheets: the grade mix per file is nearestCounts(files, article rates), and each
- *   file's sheet carries deductions (or a veto) that produce a score in that grade; the rates are then computed from
- *   the sheets like any batch's. With 68 files that gives 14 / 50 / 4; the cases demo has fewer closed 2025 cases, so
- *   the counts follow the files that exist.
+ *   every other demo record, but the sampled files are the record — the article's 64 penalty files, spread over the
+ *   six rounds and the units by a fixed hash order (see {@link sampleRound}), plus the 4 licensing files — no seed is
+ *   stored and the portal says the draw cannot be re-run. The live 2026 batch is drawn the real way.
+ * - The 2025 grades come from scored sheets: the grade mix is nearestCounts(68, article rates) = 14 优秀 / 50 合格 /
+ *   4 不合格 (94.1% / 20.6% / 5.9%), and each file's sheet carries deductions (or a veto) that produce a score in that
+ *   grade; the rates are then computed from the sheets like any batch's.
  */
+
+/** The article's 2025: penalty files sampled over the six rounds (licensing files are all four reviewed). */
+export const DEMO_PENALTY_SAMPLED_2025 = 64
 
 type Deduct = Record<string, Array<{ code: string; count?: number }>>
 
@@ -78,6 +82,23 @@ const licenseFiles: Array<{ org: string; no: string; title: string; closedOn: st
   { org: 'LF-WLJ', no: '禄政务受〔2025〕1204号', title: '娱乐场所经营许可（禄丰星光KTV）', closedOn: '2025-10-24' },
 ]
 
+/**
+ * The files of a round as the review record lists them: `count` of the period's closed penalty files, taken one unit at a
+ * time (each unit's files in the order of SHA-256 of their id, the units in turn) so the sample spreads over the units
+ * like a per-unit draw; in closing order. Fewer if the period has fewer.
+ */
+function sampleRound<F extends { id: string; orgId: string; closedOn: string }>(files: readonly F[], count: number): F[] {
+  const hashOf = (id: string) => createHash('sha256').update(id).digest('hex')
+  const byUnit = new Map<string, F[]>()
+  for (const f of [...files].sort((a, b) => (hashOf(a.id) < hashOf(b.id) ? -1 : 1))) byUnit.set(f.orgId, [...(byUnit.get(f.orgId) ?? []), f])
+  const queues = [...byUnit.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, list]) => list)
+  const out: F[] = []
+  for (let round = 0; out.length < count && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) if (out.length < count && q[round]) out.push(q[round] as F)
+  }
+  return out.sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : a.id < b.id ? -1 : 1))
+}
+
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`)
   d.setUTCDate(d.getUTCDate() + 1)
@@ -121,21 +142,25 @@ export async function seedReviewDemo(trx: Transaction<DB>, ctx: DemoContext): Pr
     ranges.push([from, to])
     from = nextDay(to)
   }
+  const penaltyPerRound = ranges.map((_, n) => Math.floor((DEMO_PENALTY_SAMPLED_2025 * (n + 1)) / 6) - Math.floor((DEMO_PENALTY_SAMPLED_2025 * n) / 6))
   for (const [n, [closedFrom, closedTo]] of ranges.entries()) {
     const scope = { org_ids: orgIds, file_kinds: ['penalty', 'license'] as ReviewFileKind[], closed_from: closedFrom, closed_to: closedTo }
     const candidates = await repo.poolCandidates(trx, scope)
     const pool: PoolFile[] = candidates.map((c) => ({ id: c.id, unitId: c.orgCode, kind: c.kind, closedOn: c.closedOn }))
+    const sampled = [...sampleRound(candidates.filter((c) => c.kind === 'penalty'), penaltyPerRound[n] as number), ...candidates.filter((c) => c.kind === 'license')]
+    const perUnit = new Map<string, number>()
+    for (const file of sampled) perUnit.set(file.orgId, (perUnit.get(file.orgId) ?? 0) + 1)
     const batchId = await repo.insertBatch(trx, {
       region_code: sfjOrg.region_code,
       title: `2025年第${n + 1}期`,
       kind: 'regular',
       ...scope,
-      per_unit: 8,
+      per_unit: Math.max(1, ...perUnit.values()),
       penalty_standard_id: standardOf('penalty').id,
       license_standard_id: standardOf('license').id,
       status: 'published',
       origin: 'imported',
-      origin_note: '演示数据：平台上线前后按历史评查记录录入的批次，抽中案卷为该期全部结案案卷（每单位至多8卷），未经平台抽样，不能按种子复核。',
+      origin_note: '演示数据：平台上线前后按历史评查记录录入的批次，抽中案卷为评查记录所列案卷（全年行政处罚案卷64卷、行政许可案卷4卷），未经平台抽样，不能按种子复核。',
       pool_text: pool.length > 0 ? canonicalPool(pool) : null,
       pool_digest: pool.length > 0 ? poolDigest(pool) : null,
       pool_size: pool.length,
@@ -143,13 +168,10 @@ export async function seedReviewDemo(trx: Transaction<DB>, ctx: DemoContext): Pr
       published_at: `${closedTo}T17:00:00+08:00`,
       created_by: reviewers[0] ?? null,
     })
-    const perUnit = new Map<string, number>()
-    for (const file of [...candidates].sort((a, b) => (a.closedOn < b.closedOn ? -1 : a.closedOn > b.closedOn ? 1 : a.id < b.id ? -1 : 1))) {
-      const taken = perUnit.get(file.orgId) ?? 0
-      if (taken >= 8) continue
-      perUnit.set(file.orgId, taken + 1)
-      planned.push({ batchId, file })
-    }
+    for (const file of sampled) planned.push({ batchId, file })
+  }
+  if (planned.filter((p) => p.file.kind === 'penalty').length !== DEMO_PENALTY_SAMPLED_2025) {
+    throw new Error(`review demo: only ${planned.filter((p) => p.file.kind === 'penalty').length} closed 2025 penalty files could be sampled, ${DEMO_PENALTY_SAMPLED_2025} wanted (raise the cases demo's 2025 volume)`)
   }
 
   // Grades nearest the article's rates for the files that exist, spread over the year with a fixed stride.

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor'
 import type { ReviewBatchStatus } from '../../platform/db/review-schema'
 
 /** What can be done to a batch, in the order the screens show the buttons. */
-export type ReviewBatchAction = 'freeze' | 'draw' | 'assign' | 'publish'
+export type ReviewBatchAction = 'freeze' | 'draw' | 'assign' | 'publish' | 'supervise'
 
 /**
  * Whether the actor supervises the jurisdiction of a batch (region path): admins everywhere, supervisors (司法局)
@@ -33,7 +33,10 @@ export function mayRespond(actor: Actor, fileOrgId: string): boolean {
  * batchActions(sfj, { status: 'frozen', region_path }) // ['draw']
  */
 export function batchActions(actor: Actor, batch: { status: ReviewBatchStatus; region_path: string; origin: string }, allScored = false): ReviewBatchAction[] {
-  if (!managesBatch(actor, batch.region_path) || batch.origin !== 'platform') return []
+  if (!managesBatch(actor, batch.region_path)) return []
+  // Published results, imported ones included, are followed up with a 监督建议书 on the common problems.
+  if (batch.status === 'published') return ['supervise']
+  if (batch.origin !== 'platform') return []
   switch (batch.status) {
     case 'draft':
       return ['freeze']
@@ -43,7 +46,13 @@ export function batchActions(actor: Actor, batch: { status: ReviewBatchStatus; r
       return ['assign']
     case 'reviewing':
       return allScored ? ['assign', 'publish'] : ['assign']
-    case 'published':
-      return []
   }
+}
+
+/**
+ * Whether the actor may issue a 监督文书 from a file's deductions: a manager of the batch, once the results are
+ * published (the unit learns of its results by publication, not by a document) and when the sheet lost points.
+ */
+export function maySupervise(actor: Actor, batch: { status: ReviewBatchStatus; region_path: string }, deductionCount: number): boolean {
+  return managesBatch(actor, batch.region_path) && batch.status === 'published' && deductionCount > 0
 }

@@ -1,6 +1,6 @@
 import { aggregateResults, reviewDrawAlgorithm, type AppliedDeduction, type ReviewAggregate, type ReviewStandard } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
-import { batchActions, mayRespond } from './review.policy'
+import { batchActions, mayRespond, maySupervise } from './review.policy'
 import type { BatchRow, FileRow, SheetRow, StandardRow } from './review.repository'
 import { outcomesOf, seedDerivationZh } from './review.service'
 
@@ -45,12 +45,13 @@ export function presentBatch(actor: Actor, b: BatchRow, allScored = false) {
  * A sampled file. Managers see every sheet with its reviewer; unit staff see the result and the deductions of the
  * deciding sheet, never the reviewers' names.
  */
-export function presentFile(actor: Actor, f: FileRow, sheets: readonly SheetRow[], manager: boolean, batchStatus: string) {
+export function presentFile(actor: Actor, f: FileRow, sheets: readonly SheetRow[], manager: boolean, batch: Pick<BatchRow, 'status' | 'region_path'>) {
   const own = sheets.filter((s) => s.file_id === f.id)
   const deciding = own.find((s) => s.id === f.result_sheet_id)
   const actions: string[] = []
-  if (manager && (batchStatus === 'drawn' || batchStatus === 'reviewing')) actions.push('assign')
-  if (batchStatus === 'published' && mayRespond(actor, f.org_id)) actions.push('respond')
+  if (manager && (batch.status === 'drawn' || batch.status === 'reviewing')) actions.push('assign')
+  if (batch.status === 'published' && mayRespond(actor, f.org_id)) actions.push('respond')
+  if (maySupervise(actor, batch, deciding?.deductions?.length ?? 0)) actions.push('supervise')
   return {
     id: f.id,
     poolId: f.pool_id,

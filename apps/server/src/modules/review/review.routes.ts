@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema'
 import { notFound, forbidden } from '../../platform/errors'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
-import { isUnitStaff } from './review.policy'
+import { isUnitStaff, maySupervise } from './review.policy'
 import { deductionTexts, presentBatch, presentFile, presentPublicBatch, presentResults } from './review.presenter'
 import * as repo from './review.repository'
 import {
@@ -20,6 +20,7 @@ import {
   externalFileBody,
   externalFilesQuery,
   externalFileView,
+  fileDraftQuery,
   myResultView,
   mySheetView,
   publicBatchSummaryView,
@@ -30,7 +31,9 @@ import {
   saveSheetBody,
   sheetView,
   standardView,
+  supervisionDraftView,
 } from './review.schema'
+import { batchSupervisionDraft, fileSupervisionDraft } from './review-supervision-drafts'
 import * as review from './review.service'
 import './review.todos'
 
@@ -44,7 +47,7 @@ async function batchDetail(db: Kysely<DB>, ctx: Ctx, id: string) {
   const allScored = files.length > 0 && files.every((f) => f.grade !== null)
   return {
     batch: presentBatch(ctx.actor, batch, allScored),
-    files: files.map((f) => presentFile(ctx.actor, f, sheets, manager, batch.status)),
+    files: files.map((f) => presentFile(ctx.actor, f, sheets, manager, batch)),
     results: presentResults(files, sheets, texts),
     poolText: manager || batch.status === 'published' ? batch.pool_text : null,
   }
@@ -65,7 +68,10 @@ async function sheetDetail(db: Kysely<DB>, ctx: Ctx, id: string) {
     items: sheet.items,
     score: { complete: s.complete, missingItems: s.missingItems, problems: s.problems, score: s.score, pointsBeforeVeto: s.pointsBeforeVeto, grade: s.grade, vetoed: s.vetoed },
     suggestions: await review.autoChecks(db, file.case_id),
-    actions: mine && sheet.status === 'assigned' && batch.status === 'reviewing' ? ['save', 'submit'] : [],
+    actions: [
+      ...(mine && sheet.status === 'assigned' && batch.status === 'reviewing' ? ['save', 'submit'] : []),
+      ...(sheet.status === 'submitted' && maySupervise(ctx.actor, batch, s.deductions.length) ? ['supervise'] : []),
+    ],
   }
 }
 
@@ -177,6 +183,18 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ok: true as const }
   })
 
+  app.get(
+    '/review/files/:id/supervision-draft',
+    { schema: { tags, summary: '据评查扣分起草监督意见书（预填制发监督文书表单；结果公布后，本辖区监督人员）', params: idParams, querystring: fileDraftQuery, response: { 200: supervisionDraftView, ...refusals } } },
+    async (req) => fileSupervisionDraft(db, signedIn(req), req.params.id, req.query.sheetId),
+  )
+
+  app.get(
+    '/review/batches/:id/supervision-draft',
+    { schema: { tags, summary: '据本批次常见扣分起草监督建议书（两个以上单位出现的问题，主送相关单位）', params: idParams, response: { 200: supervisionDraftView, ...refusals } } },
+    async (req) => batchSupervisionDraft(db, signedIn(req), req.params.id),
+  )
+
   app.get('/review/my-results', { schema: { tags, summary: '我的评查结果（本单位已公布的案卷）', response: { 200: z.object({ items: z.array(myResultView) }), 401: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
     if (!isUnitStaff(ctx.actor)) return { items: [] }
@@ -184,7 +202,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     const batches = await repo.listBatches(db, { publishedOnly: true, orgId })
     const files = await repo.listFilesOfBatches(db, batches.map((b) => b.id), orgId)
     const sheets = await repo.sheetsOfFiles(db, files.map((f) => f.id))
-    return { items: batches.map((b) => ({ batch: presentBatch(ctx.actor, b), files: files.filter((f) => f.batch_id === b.id).map((f) => presentFile(ctx.actor, f, sheets, false, b.status)) })) }
+    return { items: batches.map((b) => ({ batch: presentBatch(ctx.actor, b), files: files.filter((f) => f.batch_id === b.id).map((f) => presentFile(ctx.actor, f, sheets, false, b)) })) }
   })
 
   app.get('/review/results', { schema: { tags, summary: '评查结果统计（按年度，已公布批次）', querystring: resultsQuery, response: { 200: resultsView, 401: errorBody, 403: errorBody } } }, async (req) => {

@@ -43,6 +43,7 @@ export const externalFileBody = z.object({
 
 export const externalFilesQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() })
 export const resultsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() })
+export const fileDraftQuery = z.object({ sheetId: z.uuid().optional().describe('取该评分表的扣分（默认取决定结果的评分表）') })
 
 // ——— output ————————————————————————————————————————————————————————————————
 
@@ -184,6 +185,15 @@ export const candidateView = z.object({ id: z.string(), name: z.string(), role: 
 export const externalFileView = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), kind: z.literal('license'), fileNo: z.string(), title: z.string(), closedOn: z.string(), source: z.string() })
 
 export const myResultView = z.object({ batch: batchView, files: z.array(fileView) })
+
+/** What the 制发监督文书 form is pre-filled with: the body of POST /api/supervision/documents, for the user to edit. */
+export const supervisionDraftView = z.object({
+  typeCode: z.string().describe('opinion（意见书，个案）或 suggestion（建议书，共性问题）'),
+  subject: z.string(),
+  source: z.object({ kind: z.literal('review_finding'), ref: z.string().describe('评查案卷或评查批次的编号'), snapshot: z.string() }),
+  recipientOrgIds: z.array(z.string()),
+  findings: z.array(z.object({ problem: z.string(), legalBasis: z.string(), measure: z.string() })),
+})
 
 // ——— public ————————————————————————————————————————————————————————————————
 

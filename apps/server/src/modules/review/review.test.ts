@@ -151,15 +151,21 @@ describe('案卷评查', () => {
   it('publishes only when every file has a result; rates come from the sheets', async () => {
     expect((await sfj.post(`/api/review/batches/${batchId}/publish`)).statusCode).toBe(409)
     const mine = (await zjjLegal.get('/api/review/my-sheets')).json().items.filter((s: { batchId: string }) => s.batchId === batchId)
-    const deductions: Array<Record<string, ReviewSheetItem['deductions']>> = [{ 'L-C04': [{ code: 'L-C04-a', reason: '无书面决定' }], 'L-C05': [{ code: 'L-C05-a', reason: '超期' }] }, {}]
+    const deductions: Array<Record<string, ReviewSheetItem['deductions']>> = [
+      { 'L-C03': [{ code: 'L-C03-a', reason: '缺少审查意见' }], 'L-C04': [{ code: 'L-C04-a', reason: '无书面决定' }], 'L-C05': [{ code: 'L-C05-a', reason: '超期' }] },
+      {},
+    ]
     for (const [i, s] of (mine as Array<{ id: string }>).entries()) {
       await zjjLegal.patch(`/api/review/sheets/${s.id}`, { items: sheet(deductions[i]) })
       expect((await zjjLegal.post(`/api/review/sheets/${s.id}/submit`)).statusCode).toBe(200)
     }
+    // No 监督文书 from results the unit has not been told of.
+    expect((await sfj.get(`/api/review/files/${files[0]?.id}/supervision-draft`)).statusCode).toBe(409)
+    expect((await sfj.get(`/api/review/batches/${batchId}/supervision-draft`)).statusCode).toBe(409)
     const res = await sfj.post(`/api/review/batches/${batchId}/publish`)
     expect(res.statusCode, res.body).toBe(200)
     const { results } = res.json()
-    // 94 (excellent), 0 vetoed (fail), 86 (pass), 100 (excellent).
+    // 94 (excellent), 0 vetoed (fail), 80 (pass), 100 (excellent).
     expect(results.overall.counts).toEqual({ excellent: 2, pass: 1, fail: 1 })
     expect(results.overall.passRate).toBe(0.75)
     expect(results.overall.excellentRate).toBe(0.5)
@@ -189,7 +195,7 @@ describe('案卷评查', () => {
     const link = `/review/batches/${batchId}`
     const detail = (await sfj.get(link.replace('/review', '/api/review'))).json() as { files: Array<{ id: string; orgId: string; fileNo: string; score: number; vetoed: boolean; response: string | null }> }
     const waiting = (orgId: string) => detail.files.filter((f) => f.orgId === orgId && f.response === null && (f.score < 100 || f.vetoed)).map((f) => f.fileNo)
-    // 禄丰市住建局: 94 responded above, the vetoed file not yet; 金山镇: 86 waits, 100 needs no response.
+    // 禄丰市住建局: 94 responded above, the vetoed file not yet; 金山镇: 80 waits, 100 needs no response.
     expect(waiting(org['LF-ZJJ'])).toHaveLength(1)
     expect(waiting(org['JS-ZF'])).toHaveLength(1)
     const fileNosIn = (items: Todo[]) => items.filter((i) => i.link === link).map((i) => detail.files.find((f) => i.title.includes(f.fileNo))?.fileNo)
@@ -200,6 +206,48 @@ describe('案卷评查', () => {
     const vetoed = detail.files.find((f) => f.fileNo === waiting(org['LF-ZJJ'])[0])
     expect((await zjjLegal.post(`/api/review/files/${vetoed?.id}/response`, { response: '已撤销该许可并组织学习。' })).statusCode).toBe(200)
     expect((await todos(zjjHead, 'review_file.respond')).filter((i) => i.link === link)).toEqual([])
+  })
+
+  it('pre-fills a 监督意见书 from a file’s deductions for the bureau only, and the document links back to the batch', async () => {
+    const detail = (await sfj.get(`/api/review/batches/${batchId}`)).json() as { batch: { actions: string[] }; files: Array<{ id: string; orgId: string; fileNo: string; score: number; sheets: Array<{ id: string }>; actions: string[] }> }
+    expect(detail.batch.actions).toEqual(['supervise'])
+    const file = detail.files.find((f) => f.score === 94)!
+    expect(detail.files.filter((f) => f.actions.includes('supervise')).map((f) => f.score).sort()).toEqual([0, 80, 94])
+    const res = await sfj.get(`/api/review/files/${file.id}/supervision-draft`)
+    expect(res.statusCode, res.body).toBe(200)
+    const draft = res.json()
+    expect(draft).toMatchObject({ typeCode: 'opinion', recipientOrgIds: [org['LF-ZJJ']], source: { kind: 'review_finding', ref: file.id } })
+    expect(draft.source.snapshot).toContain('2031年第1期')
+    expect(draft.source.snapshot).toContain(file.fileNo)
+    expect(draft.findings).toHaveLength(1)
+    expect(draft.findings[0].problem).toBe(`案卷 ${file.fileNo}：未对申请材料进行审查，或缺少审查意见。评查意见：未见审查意见（见案卷第5页）`)
+    expect(draft.findings[0].legalBasis).toBe('《行政许可法》第三十四条、第三十六条、第五十五条第二款')
+    expect(draft.findings[0].measure).toContain('依法审查，核查规范')
+    // The sheet page offers the same, from that sheet.
+    const sheetId = file.sheets[0]!.id
+    expect((await sfj.get(`/api/review/sheets/${sheetId}`)).json().actions).toEqual(['supervise'])
+    expect((await sfj.get(`/api/review/files/${file.id}/supervision-draft?sheetId=${sheetId}`)).json()).toEqual(draft)
+    for (const c of [zjjHead, zjjLegal, mdSfj]) expect((await c.get(`/api/review/files/${file.id}/supervision-draft`)).statusCode).toBe(404)
+    expect((await zjjHead.get(`/api/review/batches/${batchId}`)).json().files.some((f: { actions: string[] }) => f.actions.includes('supervise'))).toBe(false)
+    // The form posts the draft as it stands; the document remembers where it came from.
+    const issued = await sfj.post('/api/supervision/documents', { ...draft, issueNow: true })
+    expect(issued.statusCode, issued.body).toBe(201)
+    expect(issued.json().document).toMatchObject({ sourceKind: 'review_finding', sourceRef: file.id, sourceLink: `/review/batches/${batchId}`, status: 'issued' })
+    const own = (await zjjHead.get(`/api/supervision/documents/${issued.json().document.id}`)).json()
+    expect(own.document).toMatchObject({ sourceRef: null, sourceLink: null, sourceSnapshot: '' })
+  })
+
+  it('pre-fills a 监督建议书 with the problems found at two or more units, to those units', async () => {
+    const res = await sfj.get(`/api/review/batches/${batchId}/supervision-draft`)
+    expect(res.statusCode, res.body).toBe(200)
+    const draft = res.json()
+    expect(draft).toMatchObject({ typeCode: 'suggestion', source: { kind: 'review_finding', ref: batchId } })
+    expect([...draft.recipientOrgIds].sort()).toEqual([org['LF-ZJJ'], org['JS-ZF']].sort())
+    // Only 未对申请材料进行审查 was found at both units; 无书面决定 and 超期 only at 金山镇.
+    expect(draft.findings).toEqual([
+      { problem: '未对申请材料进行审查，或缺少审查意见（本批次2个单位2卷存在此问题）', legalBasis: '《行政许可法》第三十四条、第三十六条、第五十五条第二款', measure: expect.stringContaining('开展自查') },
+    ])
+    for (const c of [zjjHead, mdSfj]) expect((await c.get(`/api/review/batches/${batchId}/supervision-draft`)).statusCode).toBe(404)
   })
 
   it('publishes pool, seed and algorithm on the portal so anyone can re-run the draw, without reviewer names', async () => {

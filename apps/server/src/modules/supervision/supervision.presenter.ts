@@ -71,10 +71,15 @@ export function presentTask(actor: Actor, t: repo.TaskRow, now: Date) {
   }
 }
 
-export function presentDocumentDetail(actor: Actor, now: Date, d: { doc: repo.DocumentRow; findings: Awaited<ReturnType<typeof repo.listFindings>>; recipients: Awaited<ReturnType<typeof repo.listRecipients>>; tasks: repo.TaskRow[] }) {
+export function presentDocumentDetail(
+  actor: Actor,
+  now: Date,
+  d: { doc: repo.DocumentRow; findings: Awaited<ReturnType<typeof repo.listFindings>>; recipients: Awaited<ReturnType<typeof repo.listRecipients>>; tasks: repo.TaskRow[]; sourceLink: string | null },
+) {
   return {
     document: {
       ...presentDocumentSummary(actor, d.doc),
+      sourceLink: d.sourceLink,
       sourceSnapshot: bureauCovers(actor, d.doc.issuer_org_id, d.doc.issuer_region_path) ? d.doc.source_snapshot : '',
       verifyId: d.doc.verify_id,
       sha256: d.doc.sha256,

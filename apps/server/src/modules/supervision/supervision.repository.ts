@@ -84,6 +84,20 @@ export async function findCountyName(db: Executor, regionPath: string): Promise<
   return row?.name ?? null
 }
 
+// ── Sources ──────────────────────────────────────────────────────────────────────────────────────
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The review batch a 案卷评查 source names: the batch of a review file id, or the batch id itself. */
+export async function reviewSourceBatchId(db: Executor, ref: string): Promise<string | null> {
+  // source_ref is free text typed by a supervisor; only a uuid may be compared with the uuid columns.
+  if (!UUID.test(ref)) return null
+  const file = await db.selectFrom('review_file').select('batch_id').where('id', '=', ref).executeTakeFirst()
+  if (file) return file.batch_id
+  const batch = await db.selectFrom('review_batch').select('id').where('id', '=', ref).executeTakeFirst()
+  return batch?.id ?? null
+}
+
 // ── Documents ────────────────────────────────────────────────────────────────────────────────────
 
 export type NewDocument = {

@@ -100,7 +100,12 @@ export const taskView = z.object({
 })
 
 export const documentDetailView = z.object({
-  document: documentSummaryView.extend({ sourceSnapshot: z.string(), verifyId: z.string().nullable(), sha256: z.string().nullable() }),
+  document: documentSummaryView.extend({
+    sourceSnapshot: z.string(),
+    sourceLink: z.string().nullable().describe('来源记录在管理端的页面（如评查批次）；单位看到的为空'),
+    verifyId: z.string().nullable(),
+    sha256: z.string().nullable(),
+  }),
   findings: z.array(findingView),
   recipients: z.array(recipientView),
   tasks: z.array(taskView),

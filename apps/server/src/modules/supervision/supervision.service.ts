@@ -179,7 +179,7 @@ export async function getDocument(db: Kysely<DB>, ctx: Ctx, id: string) {
       repo.listRecipients(db, id),
       repo.listTasks(db, { kind: 'issuer', scope: orgScopeOf(ctx.actor) }, { documentId: id, limit: 1000, offset: 0 }),
     ])
-    return { doc, findings, recipients, tasks: tasks.rows }
+    return { doc, findings, recipients, tasks: tasks.rows, sourceLink: await sourceLinkOf(db, doc) }
   }
   const orgId = ctx.actor.orgId
   if (!isUnitReader(ctx.actor) || !orgId || doc.status !== 'issued') throw notFound('监督文书')
@@ -203,7 +203,15 @@ export async function getDocument(db: Kysely<DB>, ctx: Ctx, id: string) {
     repo.listRecipients(db, id),
     repo.listTasks(db, { kind: 'recipient', orgId }, { documentId: id, limit: 1000, offset: 0 }),
   ])
-  return { doc, findings, recipients: recipients.filter((r) => r.org_id === orgId), tasks: tasks.rows }
+  return { doc, findings, recipients: recipients.filter((r) => r.org_id === orgId), tasks: tasks.rows, sourceLink: null }
+}
+
+/** Where the bureau opens a document's source in the admin app: the review batch of a 案卷评查 finding; the task an escalation letter was drafted for. */
+async function sourceLinkOf(db: Kysely<DB>, doc: repo.DocumentRow): Promise<string | null> {
+  if (doc.source_kind === 'escalation' && doc.escalated_task_id) return `/supervision/tasks/${doc.escalated_task_id}`
+  if (doc.source_kind !== 'review_finding' || !doc.source_ref) return null
+  const batchId = await repo.reviewSourceBatchId(db, doc.source_ref)
+  return batchId ? `/review/batches/${batchId}` : null
 }
 
 /** The issued PDF for whoever may see the document; re-rendered from the stored data if the file is missing. */

@@ -2,9 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Button, Card, Col, Descriptions, Input, Modal, Result, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd'
 import { labels } from '@yangguang/core'
 import { useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
 import { BarChart } from '../inspections/BarChart'
+import { issueFromReviewPath } from '../supervision/supervision-shared'
 import { type BatchDetail, type ReviewFile, type SheetRole, gradeColor, pct } from './review-types'
 
 type Candidate = { id: string; name: string; role: string; orgId: string | null; orgName: string | null }
@@ -14,6 +15,7 @@ export function ReviewBatchPage() {
   const { id = '' } = useParams()
   const { message } = App.useApp()
   const client = useQueryClient()
+  const navigate = useNavigate()
   const detail = useQuery({ queryKey: ['review-batch', id], queryFn: () => api.get<BatchDetail>(`/api/review/batches/${id}`) })
   const reviewers = useQuery({ queryKey: ['review-reviewers', id], queryFn: () => api.get<{ items: Candidate[] }>(`/api/review/batches/${id}/reviewers`), enabled: !!detail.data?.batch.actions.includes('assign') })
   const [assigning, setAssigning] = useState<ReviewFile | null>(null)
@@ -45,6 +47,7 @@ export function ReviewBatchPage() {
               </>
             )}
             {batch.actions.includes('publish') && <Button type="primary" onClick={() => act(`/api/review/batches/${id}/publish`, {}, '评查结果已公布')}>公布结果</Button>}
+            {batch.actions.includes('supervise') && <Button onClick={() => navigate(issueFromReviewPath({ batch: id }))}>制发监督建议书（共性问题）</Button>}
           </Space>
         }
       >
@@ -83,6 +86,7 @@ export function ReviewBatchPage() {
                   <Space>
                     {f.actions.includes('assign') && <Button size="small" onClick={() => (setAssigning(f), setReviewer(undefined), setRole(f.sheets.some((s) => s.role === 'primary') ? 'cross' : 'primary'))}>指派</Button>}
                     {f.actions.includes('respond') && <Button size="small" onClick={() => (setResponding(f), setResponse(f.response ?? ''))}>书面回应</Button>}
+                    {f.actions.includes('supervise') && <Button size="small" onClick={() => navigate(issueFromReviewPath({ file: f.id }))}>制发监督文书</Button>}
                   </Space>
                 ),
               },

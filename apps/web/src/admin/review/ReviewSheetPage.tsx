@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Alert, Button, Card, Checkbox, Input, InputNumber, Result, Space, Statistic, Table, Tag, Typography } from 'antd'
 import { labels, scoreSheet, type ReviewItem, type ReviewSheetItem } from '@yangguang/core'
 import { useEffect, useMemo, useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
+import { issueFromReviewPath } from '../supervision/supervision-shared'
 import { type Sheet, gradeColor } from './review-types'
 
 /** 评分表: item by item, deductions with reasons and evidence pages, the automatic pre-checks to confirm, live score. */
@@ -11,6 +12,7 @@ export function ReviewSheetPage() {
   const { id = '' } = useParams()
   const { message } = App.useApp()
   const client = useQueryClient()
+  const navigate = useNavigate()
   const q = useQuery({ queryKey: ['review-sheet', id], queryFn: () => api.get<Sheet>(`/api/review/sheets/${id}`) })
   const [items, setItems] = useState<ReviewSheetItem[]>([])
   useEffect(() => {
@@ -40,7 +42,15 @@ export function ReviewSheetPage() {
       .catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '提交失败'))
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={`评分表 · ${sheet.file.fileNo}`} extra={<Link to={`/review/batches/${sheet.batch.id}`}>{sheet.batch.title}</Link>}>
+      <Card
+        title={`评分表 · ${sheet.file.fileNo}`}
+        extra={
+          <Space>
+            {sheet.actions.includes('supervise') && <Button onClick={() => navigate(issueFromReviewPath({ file: sheet.file.id, sheet: sheet.id }))}>制发监督文书</Button>}
+            <Link to={`/review/batches/${sheet.batch.id}`}>{sheet.batch.title}</Link>
+          </Space>
+        }
+      >
         <Space size="large" wrap>
           <span>{sheet.file.orgName}</span>
           <span>{labels.reviewFileKind[sheet.file.kind]}</span>

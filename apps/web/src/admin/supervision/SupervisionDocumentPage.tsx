@@ -53,7 +53,7 @@ export function SupervisionDocumentPage() {
           <Descriptions.Item label="制发机关">{doc.issuerName}</Descriptions.Item>
           <Descriptions.Item label="制发日期">{formatDate(doc.issuedOn)}</Descriptions.Item>
           <Descriptions.Item label="事由">{doc.subject}</Descriptions.Item>
-          <Descriptions.Item label="来源">{labelOf('supervisionSourceKind', doc.sourceKind)}</Descriptions.Item>
+          <Descriptions.Item label="来源">{doc.sourceLink ? <Link to={doc.sourceLink}>{labelOf('supervisionSourceKind', doc.sourceKind)}</Link> : labelOf('supervisionSourceKind', doc.sourceKind)}</Descriptions.Item>
           <Descriptions.Item label="整改期限">{`${doc.responseDays}${labels.periodUnitAfterNumber[doc.responseUnit]}`}</Descriptions.Item>
           <Descriptions.Item label="约束力">{doc.binding ? '有约束力（责令改正）' : '监督建议，不具强制力'}</Descriptions.Item>
           {doc.sourceSnapshot && <Descriptions.Item label="来源摘要" span={2}>{doc.sourceSnapshot}</Descriptions.Item>}

@@ -1,13 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { labelOf, labels } from '@yangguang/core'
 import { api, type Page } from '../../shared/api'
 import { formatDate } from '../../shared/format'
 import { useMe } from '../auth/session'
 import { errorText } from '../catalogue/catalogue-shared'
-import { type DocumentDetail, type DocumentSummary, isBureauRole, useDocTypes, useUnits } from './supervision-shared'
+import { type DocumentDetail, type DocumentSummary, isBureauRole, type SupervisionDraft, useDocTypes, useUnits } from './supervision-shared'
 
 type FormValues = {
   typeCode: string
@@ -25,6 +25,10 @@ export function SupervisionDocumentsPage() {
   const bureau = isBureauRole(me.data?.role)
   const [filter, setFilter] = useState<{ typeCode?: string; status?: string; page: number }>({ page: 1 })
   const [issuing, setIssuing] = useState(false)
+  const [search, setSearch] = useSearchParams()
+  const fromReview = reviewDraftPath(search)
+  const draft = useQuery({ queryKey: ['supervision-draft', fromReview], queryFn: () => api.get<SupervisionDraft>(fromReview as string), enabled: bureau && !!fromReview, retry: false })
+  const closeForm = () => (setIssuing(false), fromReview && setSearch({}, { replace: true }))
   const types = useDocTypes()
   const list = useQuery({
     queryKey: ['supervision-documents', filter],
@@ -76,12 +80,26 @@ export function SupervisionDocumentsPage() {
             : []),
         ]}
       />
-      {issuing && <IssueDocumentModal onClose={() => setIssuing(false)} />}
+      {draft.isError && fromReview && <Alert style={{ marginBottom: 16 }} type="warning" showIcon closable onClose={closeForm} message={`无法据评查结果起草：${errorText(draft.error)}`} />}
+      {(issuing || draft.data) && <IssueDocumentModal draft={draft.data} onClose={closeForm} />}
     </Card>
   )
 }
 
-function IssueDocumentModal({ onClose }: { onClose: () => void }) {
+/** The draft endpoint the page's query names (?reviewFile=…&sheet=… or ?reviewBatch=…), if any. */
+function reviewDraftPath(search: URLSearchParams): string | null {
+  const file = search.get('reviewFile')
+  if (file) return `/api/review/files/${encodeURIComponent(file)}/supervision-draft${search.get('sheet') ? `?sheetId=${encodeURIComponent(search.get('sheet') as string)}` : ''}`
+  const batch = search.get('reviewBatch')
+  return batch ? `/api/review/batches/${encodeURIComponent(batch)}/supervision-draft` : null
+}
+
+function initialValuesOf(draft: SupervisionDraft | undefined): Partial<FormValues> {
+  if (!draft) return { sourceKind: 'review_finding', findings: [{ problem: '', legalBasis: '', measure: '' }] }
+  return { typeCode: draft.typeCode, subject: draft.subject, sourceKind: draft.source.kind, sourceRef: draft.source.ref, snapshot: draft.source.snapshot, recipientOrgIds: draft.recipientOrgIds, findings: draft.findings }
+}
+
+function IssueDocumentModal({ draft, onClose }: { draft?: SupervisionDraft; onClose: () => void }) {
   const { message } = App.useApp()
   const client = useQueryClient()
   const navigate = useNavigate()
@@ -107,8 +125,8 @@ function IssueDocumentModal({ onClose }: { onClose: () => void }) {
     onError: (e) => message.error(errorText(e)),
   })
   return (
-    <Modal open title="制发监督文书" width={760} okText="制发并送达" onOk={() => form.submit()} confirmLoading={issue.isPending} onCancel={onClose} destroyOnHidden>
-      <Form<FormValues> form={form} layout="vertical" initialValues={{ sourceKind: 'review_finding', findings: [{}] }} onFinish={(v) => issue.mutate(v)}>
+    <Modal open title={draft ? '制发监督文书（据评查结果预填，请核对修改）' : '制发监督文书'} width={760} okText="制发并送达" onOk={() => form.submit()} confirmLoading={issue.isPending} onCancel={onClose} destroyOnHidden>
+      <Form<FormValues> form={form} layout="vertical" initialValues={initialValuesOf(draft)} onFinish={(v) => issue.mutate(v)}>
         <Form.Item name="typeCode" label="文书种类" rules={[{ required: true, message: '请选择文书种类' }]}>
           <Select
             showSearch

@@ -57,11 +57,29 @@ export type Task = {
   actions: string[]
 }
 export type DocumentDetail = {
-  document: DocumentSummary & { sourceSnapshot: string; verifyId: string | null; sha256: string | null }
+  document: DocumentSummary & { sourceSnapshot: string; sourceLink: string | null; verifyId: string | null; sha256: string | null }
   findings: Array<{ id: string; seq: number; problem: string; legalBasis: string; measure: string }>
   recipients: Array<{ orgId: string; orgName: string; deliveredOn: string | null; readAt: string | null; readByName: string | null }>
   tasks: Task[]
 }
+/** A pre-filled 制发监督文书 form from review results (GET /api/review/files/:id/supervision-draft, …/batches/:id/supervision-draft). */
+export type SupervisionDraft = {
+  typeCode: string
+  subject: string
+  source: { kind: string; ref: string; snapshot: string }
+  recipientOrgIds: string[]
+  findings: Array<{ problem: string; legalBasis: string; measure: string }>
+}
+
+/**
+ * Where the 制发监督文书 form opens pre-filled from a review file (optionally one of its sheets) or from a batch's
+ * common problems.
+ */
+export function issueFromReviewPath(from: { file: string; sheet?: string } | { batch: string }): string {
+  const params: Record<string, string> = 'batch' in from ? { reviewBatch: from.batch } : { reviewFile: from.file, ...(from.sheet ? { sheet: from.sheet } : {}) }
+  return `/supervision/documents?${new URLSearchParams(params).toString()}`
+}
+
 export type TaskDetail = {
   task: Task
   events: Array<{ seq: number; at: string; action: string; actorName: string; note: string | null; data: Record<string, unknown> }>

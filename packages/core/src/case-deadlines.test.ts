@@ -3,6 +3,7 @@ import {
   addCalendarMonths,
   caseDeadlineRules,
   computeCaseDeadline,
+  courtApplicationPeriodStartsOn,
   deadlineStatus,
   earliestCourtApplicationDate,
   earliestHearingDate,
@@ -151,6 +152,21 @@ describe('computeCaseDeadline across holidays', () => {
     expect(remedyPeriodsExpireOn(calendar, '2026-04-04')).toEqual({ ok: true, date: '2026-10-08' })
     // Received 2026-08-31: +6 months = 2027-02-28 — needs 2027 data to know whether it moves.
     expect(remedyPeriodsExpireOn(calendar, '2026-08-31')).toMatchObject({ ok: false, missingYears: [2027], provisionalDate: '2027-03-01' })
+  })
+
+  it('court application after a deferral: from the end of the approved payment period when later (行政处罚法 第七十二条第二款)', () => {
+    // Received 2026-03-31: the remedy periods expire 09-30. No deferral → 09-30.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31' })).toEqual({ ok: true, date: '2026-09-30' })
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: null })).toEqual({ ok: true, date: '2026-09-30' })
+    // Instalments ending 11-15 (a Sunday, taken as approved, not moved): the period counts from 11-15.
+    const deferred = courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-11-15' })
+    expect(deferred).toEqual({ ok: true, date: '2026-11-15' })
+    // A deferral ending before the remedy periods expire changes nothing.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-06-30' })).toEqual({ ok: true, date: '2026-09-30' })
+    // Remedy periods in a year without holiday data: provisional, still the later day.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-08-31', deferredPaymentEndsOn: '2027-04-30' })).toMatchObject({ ok: false, missingYears: [2027], provisionalDate: '2027-04-30' })
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-08-31', deferredPaymentEndsOn: '2026-12-31' })).toMatchObject({ ok: false, missingYears: [2027], provisionalDate: '2027-03-01' })
+    expect(() => courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-02-30' })).toThrow(InvalidArgumentError)
   })
 
   it('takes a configured length for a configurable kind', () => {

@@ -339,6 +339,48 @@ export function remedyPeriodsExpireOn(calendar: WorkCalendar, decisionReceivedOn
   return calendar.addNaturalDays(receivedOn, calendarDaysBetween(receivedOn, litigationEnd), { moveOffHoliday: true })
 }
 
+/**
+ * The day the 3-month court-application period of 行政强制法 第五十三条 counts from (that day itself
+ * not counted, like every start here).
+ *
+ * Without a deferral it is {@link remedyPeriodsExpireOn}. With an approved deferral or instalments
+ * (行政处罚法 第六十六条第二款), 第七十二条第二款 moves the start: "行政机关批准延期、分期缴纳罚款的，
+ * 申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算" — the end of that period being
+ * the last approved due date (`deferredPaymentEndsOn`, taken as approved, not moved off a rest day).
+ *
+ * We read the two together and start the period on the **later** of the two days:
+ *
+ * - Before the approved payment period ends the party is not in default of it (第七十二条第一款 and
+ *   第五十三条 both presuppose "不履行"), so the period cannot run, let alone lapse, while the party may
+ *   still lawfully pay; that is what 第七十二条第二款 protects.
+ * - 第七十二条第二款 only says from when the period counts; it does not lift 第五十三条's condition that
+ *   the party let the 复议/诉讼 periods pass. A deferral that ends before they expire therefore
+ *   changes nothing. (Read literally on its own, a deferral ending more than three months before
+ *   the remedy periods expire would close the application period before an application could be
+ *   made at all.)
+ *
+ * A result that depends on a year without holiday data is `ok: false`, with the later of the two
+ * provisional days.
+ *
+ * @example
+ * ```ts
+ * courtApplicationPeriodStartsOn(chinaWorkCalendar, { decisionReceivedOn: '2026-03-31' })
+ * // → { ok: true, date: '2026-09-30' } (the remedy periods)
+ * courtApplicationPeriodStartsOn(chinaWorkCalendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-11-15' })
+ * // → { ok: true, date: '2026-11-15' } (the last instalment, later)
+ * ```
+ */
+export function courtApplicationPeriodStartsOn(
+  calendar: WorkCalendar,
+  input: { decisionReceivedOn: IsoDate; deferredPaymentEndsOn?: IsoDate | null },
+): DateComputation {
+  const remedies = remedyPeriodsExpireOn(calendar, input?.decisionReceivedOn)
+  const deferralEnd = input.deferredPaymentEndsOn == null ? null : assertIsoDate(input.deferredPaymentEndsOn, 'deferredPaymentEndsOn')
+  const later = (date: IsoDate) => (deferralEnd !== null && deferralEnd > date ? deferralEnd : date)
+  if (remedies.ok) return { ok: true, date: later(remedies.date) }
+  return { ...remedies, provisionalDate: later(remedies.provisionalDate) }
+}
+
 /** How close a deadline is. */
 export type DeadlineState = 'overdue' | 'due_soon' | 'ok'
 

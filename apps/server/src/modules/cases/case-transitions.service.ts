@@ -2,9 +2,9 @@ import {
   allowedActions,
   calendarDaysBetween,
   caseActions,
+  courtApplicationPeriodStartsOn,
   hearingEligibility,
   labels,
-  remedyPeriodsExpireOn,
   shanghaiDateOf,
   transitionFor,
   type CaseAction,
@@ -340,7 +340,13 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
         reason: input.reason ?? null,
       })
       if (open) await repo.updateDeadline(trx, open.id, { status: 'superseded', superseded_by: id })
-      return { patch: { payment_due_on: lastDue }, data: { instalments: list }, summary: `${list.length}期，最后一期 ${lastDue}` }
+      // After a 催告 the court-application period already runs; the deferral moves its start (第七十二条第二款).
+      const court = (await repo.openDeadline(trx, row.id, 'court_application')) ? await scheduleCourtApplication(trx, at, row, list) : null
+      return {
+        patch: { payment_due_on: lastDue },
+        data: { instalments: list, ...(court ? { courtApplicationDueOn: court.dueOn } : {}) },
+        summary: `${list.length}期，最后一期 ${lastDue}`,
+      }
     }
     case 'record_remedy': {
       const r = input.remedy!
@@ -351,12 +357,12 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       return { data: { remedy: r }, summary: `${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}${r.endedOn ? '结束' : '开始'}` }
     }
     case 'remind': {
-      // 行政强制法第三十五条: written 催告; 第五十三条: the court application period follows the remedy periods.
+      // 行政强制法第三十五条: written 催告; 第五十三条: the court application period follows the remedy periods
+      // (or an approved deferral ending later, 行政处罚法第七十二条第二款).
       const servedOn = input.reminder?.servedOn ?? a.onDate
       notAfterToday(servedOn, 'reminder.servedOn')
       const execution = executionOf(s, a.onDate)
-      const expires = row.delivered_on ? remedyPeriodsExpireOn(s.calendar, row.delivered_on) : null
-      const court = expires ? await scheduleDeadline(trx, at, 'court_application', expires.ok ? expires.date : expires.provisionalDate) : null
+      const court = await scheduleCourtApplication(trx, at, row, s.instalments.map((i) => ({ dueOn: i.due_on })))
       return { data: { servedOn, outstandingFen: execution?.outstandingFen ?? 0, lateFeeFen: execution?.lateFeeFen ?? 0, courtApplicationDueOn: court?.dueOn ?? null }, documents: ['payment_reminder'] }
     }
     case 'apply_court': {
@@ -402,6 +408,24 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
     }
   }
   return {}
+}
+
+/**
+ * Schedules the deadline to apply to the court for enforcement (行政强制法 第五十三条): three months
+ * from the later of the end of the 复议/诉讼 periods and the last approved instalment or deferred due
+ * date (行政处罚法 第六十六条第二款、第七十二条第二款) — the reading is core's
+ * `courtApplicationPeriodStartsOn`. Null before the decision was delivered.
+ */
+async function scheduleCourtApplication(
+  trx: Transaction<DB>,
+  at: { caseId: string; rules: CaseState['rules']; calendar: CaseState['calendar'] },
+  row: CaseState['row'],
+  instalments: readonly { dueOn: IsoDate }[],
+): Promise<{ dueOn: IsoDate; provisional: boolean } | null> {
+  if (!row.delivered_on) return null
+  const deferredPaymentEndsOn = instalments.reduce<IsoDate | null>((last, i) => (last === null || i.dueOn > last ? i.dueOn : last), null)
+  const starts = courtApplicationPeriodStartsOn(at.calendar, { decisionReceivedOn: row.delivered_on, deferredPaymentEndsOn })
+  return scheduleDeadline(trx, at, 'court_application', starts.ok ? starts.date : starts.provisionalDate)
 }
 
 async function decide(trx: Transaction<DB>, s: CaseState, a: ActContext, at: { caseId: string; rules: CaseState['rules']; calendar: CaseState['calendar'] }): Promise<Effect> {

@@ -417,6 +417,48 @@ describe('execution (执行)', () => {
     expect((await detail(officer, id)).execution).toMatchObject({ lateFeeFen: 15_000 })
   })
 
+  /** The court-application deadlines (行政强制法 第五十三条) of the case, oldest first. */
+  const courtDeadlines = (body: { deadlines: Array<{ kind: string; status: string; startsOn: string; dueOn: string }> }) =>
+    body.deadlines.filter((d) => d.kind === 'court_application').map((d) => [d.status, d.startsOn, d.dueOn])
+
+  it('counts the court-application period from the end of the remedy periods when there is no deferral (行政强制法 第五十三条)', async () => {
+    const id = await executing()
+    at(t, '2026-12-10')
+    const reminded = await act(t, officer, id, 'remind')
+    // Delivered 2026-11-20: 诉讼 6 months → 2027-05-20 (Thu); + 3 months → 2027-08-20 (Fri). 2027 has no
+    // holiday data in the test calendar, so both are provisional.
+    expect(courtDeadlines(reminded)).toEqual([['open', '2027-05-20', '2027-08-20']])
+    expect(reminded.deadlines.find((d: { kind: string }) => d.kind === 'court_application')).toMatchObject({ provisional: true, basis: '《行政强制法》第五十三条、第五十四条' })
+  })
+
+  it('counts the court-application period from the end of approved instalments that outlast the remedy periods (行政处罚法 第七十二条第二款)', async () => {
+    const id = await executing()
+    await act(t, head, id, 'grant_deferral', { reason: '经营困难', deferral: { instalments: [{ dueOn: '2026-12-31', amountFen: 250_000 }, { dueOn: '2027-07-31', amountFen: 250_000 }] } })
+    at(t, '2027-01-02')
+    const reminded = await act(t, officer, id, 'remind')
+    // The last instalment 2027-07-31 (Sat) is later than 2027-05-20: + 3 months → 10-31 (Sun) → 11-01 (Mon).
+    expect(courtDeadlines(reminded)).toEqual([['open', '2027-07-31', '2027-11-01']])
+  })
+
+  it('keeps the remedy periods as the start when the instalments end before them', async () => {
+    const id = await executing()
+    await act(t, head, id, 'grant_deferral', { reason: '经营困难', deferral: { instalments: [{ dueOn: '2026-12-31', amountFen: 250_000 }, { dueOn: '2027-01-31', amountFen: 250_000 }] } })
+    at(t, '2027-01-02')
+    const reminded = await act(t, officer, id, 'remind')
+    expect(courtDeadlines(reminded)).toEqual([['open', '2027-05-20', '2027-08-20']])
+  })
+
+  it('moves the court-application deadline when instalments are granted after the 催告', async () => {
+    const id = await executing()
+    at(t, '2026-12-10')
+    await act(t, officer, id, 'remind')
+    const granted = await act(t, head, id, 'grant_deferral', { reason: '经营困难', deferral: { instalments: [{ dueOn: '2027-01-31', amountFen: 250_000 }, { dueOn: '2027-07-31', amountFen: 250_000 }] } })
+    expect(courtDeadlines(granted)).toEqual([
+      ['cancelled', '2027-05-20', '2027-08-20'],
+      ['open', '2027-07-31', '2027-11-01'],
+    ])
+  })
+
   /** The 加处罚款 row of the 催告书 the `remind` act issued, from the document's stored data. */
   async function reminderLateFeeRow(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
     const issued = reminded.issuedDocuments.find((d) => d.kind === 'payment_reminder')

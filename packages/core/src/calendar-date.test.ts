@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   addCalendarDays,
+  addCalendarMonths,
   assertIsoDate,
   calendarDaysBetween,
   compareIsoDates,
@@ -171,5 +172,19 @@ describe('isoDateSchema', () => {
     const result = isoDateSchema.safeParse('2026-02-30')
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toContain('YYYY-MM-DD')
+  })
+})
+
+describe('addCalendarMonths (民法典 第二百零二条)', () => {
+  it.each([
+    ['2024-02-29', 24, '2026-02-28'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2026-03-31', -1, '2026-02-28'],
+    ['2025-12-15', 1, '2026-01-15'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2026-11-30', 3, '2027-02-28'],
+  ])('%s + %i months = %s', (date, months, expected) => {
+    expect(addCalendarMonths(date, months)).toBe(expected)
   })
 })

@@ -132,6 +132,27 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 }
 
 /**
+ * `date` plus `months` calendar months, ending on the corresponding day of the target month, or on
+ * its last day when it has none (民法典 第二百零二条). Negative `months` count backwards.
+ *
+ * @example
+ * ```ts
+ * addCalendarMonths('2024-02-29', 24) // '2026-02-28'
+ * addCalendarMonths('2026-03-31', 6)  // '2026-09-30'
+ * ```
+ */
+export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
+  const parts = splitIsoDate(assertIsoDate(date))
+  if (!parts || !Number.isSafeInteger(months) || Math.abs(months) > 12 * 1000) {
+    throw new InvalidArgumentError('invalid_month_count', `months must be an integer, got ${describeValue(months)}`)
+  }
+  const index = parts.year * 12 + (parts.month - 1) + months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  return isoDateFromParts(year, month, Math.min(parts.day, daysInMonth(year, month)))
+}
+
+/**
  * Signed number of calendar days from `from` to `to` (`to - from`).
  *
  * @example

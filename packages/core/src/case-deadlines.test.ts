@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addCalendarMonths,
   caseDeadlineRules,
   computeCaseDeadline,
   courtApplicationPeriodStartsOn,
@@ -283,19 +282,5 @@ describe('deadlineStatus', () => {
 
   it('says when the working-day count is an estimate', () => {
     expect(deadlineStatus('2027-01-05', '2026-12-28', calendar)).toMatchObject({ exact: false, missingYears: [2027], daysLeft: 8 })
-  })
-})
-
-describe('addCalendarMonths (民法典 第二百零二条)', () => {
-  it.each([
-    ['2024-02-29', 24, '2026-02-28'],
-    ['2026-01-31', 1, '2026-02-28'],
-    ['2024-01-31', 1, '2024-02-29'],
-    ['2026-03-31', -1, '2026-02-28'],
-    ['2025-12-15', 1, '2026-01-15'],
-    ['2026-01-15', -1, '2025-12-15'],
-    ['2026-11-30', 3, '2027-02-28'],
-  ])('%s + %i months = %s', (date, months, expected) => {
-    expect(addCalendarMonths(date, months)).toBe(expected)
   })
 })

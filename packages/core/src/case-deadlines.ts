@@ -1,4 +1,4 @@
-import { type IsoDate, addCalendarDays, assertIsoDate, calendarDaysBetween, isoDateFromParts, splitIsoDate } from './calendar-date'
+import { type IsoDate, addCalendarDays, addCalendarMonths, assertIsoDate, calendarDaysBetween } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 import type { CaseDeadlineKind } from './penalty-procedure'
 import type { DateComputation, MissingHolidayData, PeriodUnit, WorkCalendar } from './work-calendar'
@@ -421,28 +421,6 @@ export function deadlineStatus(
   const workingDaysLeft = counted.ok ? counted.count : counted.provisionalCount
   const state: DeadlineState = daysLeft < 0 ? 'overdue' : daysLeft === 0 || workingDaysLeft <= threshold ? 'due_soon' : 'ok'
   return { state, daysLeft, workingDaysLeft, exact: counted.ok, missingYears: counted.ok ? [] : counted.missingYears }
-}
-
-/**
- * `date` plus `months` calendar months, ending on the corresponding day of the target month, or on
- * its last day when it has none (民法典 第二百零二条). Negative `months` count backwards.
- *
- * @example
- * ```ts
- * addCalendarMonths('2024-02-29', 24) // '2026-02-28'
- * addCalendarMonths('2026-03-31', 6)  // '2026-09-30'
- * ```
- */
-export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
-  const parts = splitIsoDate(assertIsoDate(date))
-  if (!parts || !Number.isSafeInteger(months) || Math.abs(months) > 12 * 1000) {
-    throw new InvalidArgumentError('invalid_month_count', `months must be an integer, got ${describeValue(months)}`)
-  }
-  const index = parts.year * 12 + (parts.month - 1) + months
-  const year = Math.floor(index / 12)
-  const month = index - year * 12 + 1
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return isoDateFromParts(year, month, Math.min(parts.day, lastDay))
 }
 
 function rule(row: Omit<CaseDeadlineRule, 'months' | 'moveOffRestDay' | 'statutory'> & { months?: number; moveOffRestDay?: boolean }): CaseDeadlineRule {

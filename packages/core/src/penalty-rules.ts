@@ -1,5 +1,4 @@
-import { addCalendarMonths } from './case-deadlines'
-import { type IsoDate, assertIsoDate, compareIsoDates } from './calendar-date'
+import { type IsoDate, addCalendarMonths, assertIsoDate, compareIsoDates } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 import { labels } from './labels'
 import { formatYuan as yuan } from './money'

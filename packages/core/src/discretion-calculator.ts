@@ -1,7 +1,6 @@
 import type { Benchmark, BenchmarkTier, LegalProvision } from './discretion'
-import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 import { labels } from './labels'
-import { formatYuan } from './money'
+import { assertFenAmount, formatYuan } from './money'
 import type { DiscretionTier, PartyKind, PenaltyKind } from './penalty-procedure'
 
 /**
@@ -187,9 +186,7 @@ export type AmountCheck = 'within' | 'below' | 'above'
  * ```
  */
 export function checkAmount(result: Pick<DiscretionResult, 'minFen' | 'maxFen' | 'kinds'>, fineFen: number): AmountCheck {
-  if (!Number.isSafeInteger(fineFen) || fineFen < 0) {
-    throw new InvalidArgumentError('invalid_amount', `fineFen must be a non-negative integer number of fen, got ${describeValue(fineFen)}`)
-  }
+  assertFenAmount(fineFen, 'fineFen')
   if (!result.kinds.includes('fine')) return fineFen > 0 ? 'above' : 'within'
   if (result.minFen !== null && fineFen < result.minFen) return 'below'
   if (result.maxFen !== null && fineFen > result.maxFen) return 'above'

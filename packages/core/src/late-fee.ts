@@ -1,5 +1,6 @@
 import { type IsoDate, assertIsoDate, dayNumber, isoDateFromDayNumber } from './calendar-date'
-import { InvalidArgumentError, describeValue } from './invalid-argument-error'
+import { InvalidArgumentError } from './invalid-argument-error'
+import { assertFenAmount } from './money'
 
 /**
  * 加处罚款 — the late fee of 《行政处罚法》第七十二条第一款第一项: "到期不缴纳罚款的，每日按罚款数额的
@@ -189,10 +190,7 @@ function normalizeInstalments(input: LateFeeInput, fineFen: number): LateFeeInst
   return list.sort((a, b) => dayNumber(a.dueOn) - dayNumber(b.dueOn))
 }
 
+// ×100 (hundredths) and ×3 must stay exact: keep amounts at most 10^13 fen (1,000亿 yuan).
 function assertFen(value: unknown, name: string): number {
-  // ×100 (hundredths) and ×3 must stay exact: keep amounts below 10^13 fen (1,000亿 yuan).
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 1e13) {
-    throw new InvalidArgumentError('invalid_amount', `${name} must be a positive integer number of fen, got ${describeValue(value)}`)
-  }
-  return value
+  return assertFenAmount(value, name, { min: 1, max: 1e13 })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InvalidArgumentError } from './invalid-argument-error'
 import {
+  assertFenAmount,
   fenSchema,
   formatYuan,
   maxFen,
@@ -215,5 +216,34 @@ describe('zod schemas', () => {
     expect(fenSchema.parse(20000)).toBe(20000)
     expect(fenSchema.safeParse(12.5).success).toBe(false)
     expect(fenSchema.safeParse(-1).success).toBe(false)
+  })
+})
+
+describe('assertFenAmount', () => {
+  it('returns an integer amount of fen within the bounds', () => {
+    expect(assertFenAmount(0, 'fineFen')).toBe(0)
+    expect(assertFenAmount(500_000, 'fineFen')).toBe(500_000)
+    expect(assertFenAmount(Number.MAX_SAFE_INTEGER, 'fineFen')).toBe(Number.MAX_SAFE_INTEGER)
+    expect(assertFenAmount(1, 'amountFen', { min: 1, max: 1e13 })).toBe(1)
+    expect(assertFenAmount(1e13, 'amountFen', { min: 1, max: 1e13 })).toBe(1e13)
+  })
+
+  it.each([
+    [12.5, {}, 'fineFen must be a non-negative integer number of fen, got 12.5'],
+    [-1, {}, 'fineFen must be a non-negative integer number of fen, got -1'],
+    ['100', {}, 'fineFen must be a non-negative integer number of fen, got "100"'],
+    [Number.NaN, {}, 'fineFen must be a non-negative integer number of fen, got NaN'],
+    [0, { min: 1 as const }, 'fineFen must be a positive integer number of fen, got 0'],
+    [1e13 + 1, { min: 1 as const, max: 1e13 }, 'fineFen must be a positive integer number of fen, got 10000000000001'],
+  ])('refuses %s (%o) naming the parameter', (value, bounds, message) => {
+    const refusal = (() => {
+      try {
+        assertFenAmount(value, 'fineFen', bounds)
+      } catch (error) {
+        return error
+      }
+    })()
+    expect(refusal).toBeInstanceOf(InvalidArgumentError)
+    expect(refusal).toMatchObject({ code: 'invalid_amount', message })
   })
 })

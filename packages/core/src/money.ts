@@ -30,6 +30,26 @@ export function formatYuan(fen: number): string {
   return `${sign}${grouped}.${String(cents).padStart(2, '0')}`
 }
 
+/**
+ * Returns `value` if it is an integer number of fen from `min` (default 0) to `max` (default
+ * {@link maxFen}), else throws InvalidArgumentError('invalid_amount') naming the parameter — the
+ * check every amount taken by the penalty rules, the late fee and the discretion calculator passes.
+ *
+ * @example
+ * ```ts
+ * assertFenAmount(500_000, 'fineFen')                    // 500_000
+ * assertFenAmount(12.5, 'fineFen')                       // throws: fineFen must be a non-negative integer number of fen
+ * assertFenAmount(0, 'amountFen', { min: 1, max: 1e13 }) // throws: amountFen must be a positive integer number of fen
+ * ```
+ */
+export function assertFenAmount(value: unknown, name: string, { min = 0, max = maxFen }: { min?: 0 | 1; max?: number } = {}): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const kind = min === 1 ? 'a positive' : 'a non-negative'
+    throw new InvalidArgumentError('invalid_amount', `${name} must be ${kind} integer number of fen, got ${describeValue(value)}`)
+  }
+  return value
+}
+
 export interface ChineseCapitalOptions {
   /**
    * Write 整 after 角 when there are no 分 ('…伍角整'). The PBoC rule makes it

@@ -1,6 +1,7 @@
 import { type IsoDate, addCalendarMonths, assertIsoDate, compareIsoDates } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
 import { labels } from './labels'
+import { assertFenAmount } from './money'
 import { formatYuan as yuan } from './money'
 import { type PartyKind, type PenaltyKind, penaltyKinds } from './penalty-procedure'
 
@@ -32,7 +33,7 @@ export function simpleProcedureCheck(input: { partyKind: PartyKind; kinds: reado
   const partyKind = assertPartyKind(input?.partyKind)
   const kinds = assertKinds(input.kinds)
   const fineFen = input.fineFen ?? 0
-  assertFen(fineFen, 'fineFen')
+  assertFenAmount(fineFen, 'fineFen')
   const reasons: string[] = []
   const basis = '《行政处罚法》第五十一条'
   if (kinds.length === 0) reasons.push('未选择处罚种类')
@@ -130,8 +131,8 @@ export function hearingEligibility(input: {
 }): HearingEligibility {
   const partyKind = assertPartyKind(input?.partyKind)
   const kinds = assertKinds(input.kinds)
-  const fineFen = assertFen(input.fineFen ?? 0, 'fineFen')
-  const confiscateFen = assertFen(input.confiscateFen ?? 0, 'confiscateFen')
+  const fineFen = assertFenAmount(input.fineFen ?? 0, 'fineFen')
+  const confiscateFen = assertFenAmount(input.confiscateFen ?? 0, 'confiscateFen')
   const fineThreshold = thresholdFor(input.thresholds, partyKind, 'thresholds')
   const confiscationThreshold = thresholdFor(input.confiscationThresholds ?? input.thresholds, partyKind, 'confiscationThresholds')
   const who = partyKind === 'person' ? '公民' : '法人或者其他组织'
@@ -186,9 +187,9 @@ export function legalReviewGrounds(input: {
   }
   if (input.complex === true) grounds.push({ ground: 'art58_3_complex', text: '案件情况疑难复杂、涉及多个法律关系（第五十八条第一款第三项）' })
   if (input.otherStatutory === true) grounds.push({ ground: 'art58_4_statutory', text: '法律、法规规定应当进行法制审核的其他情形（第五十八条第一款第四项）' })
-  const fineFen = assertFen(input.fineFen ?? 0, 'fineFen')
+  const fineFen = assertFenAmount(input.fineFen ?? 0, 'fineFen')
   if (input.thresholdFen != null) {
-    const threshold = assertFen(input.thresholdFen, 'thresholdFen')
+    const threshold = assertFenAmount(input.thresholdFen, 'thresholdFen')
     if (threshold > 0 && fineFen >= threshold) {
       grounds.push({ ground: 'major_decision_amount', text: `罚款${yuan(fineFen)}元，达到重大执法决定法制审核标准${yuan(threshold)}元` })
     }
@@ -251,14 +252,14 @@ export function isHeavierPenalty(notified: PenaltyOutcome, decided: PenaltyOutco
       parts.push({ part: 'kind', kind, text: `增加了告知时没有的处罚种类“${penaltyKindNames[kind]}”` })
     }
   }
-  const fineBefore = assertFen(before.includes('fine') ? (notified.fineFen ?? 0) : 0, 'notified.fineFen')
-  const fineAfter = assertFen(after.includes('fine') ? (decided.fineFen ?? 0) : 0, 'decided.fineFen')
+  const fineBefore = assertFenAmount(before.includes('fine') ? (notified.fineFen ?? 0) : 0, 'notified.fineFen')
+  const fineAfter = assertFenAmount(after.includes('fine') ? (decided.fineFen ?? 0) : 0, 'decided.fineFen')
   if (before.includes('fine') && after.includes('fine') && fineAfter > fineBefore) {
     parts.push({ part: 'fine', notifiedFen: fineBefore, decidedFen: fineAfter, text: `罚款由${yuan(fineBefore)}元增至${yuan(fineAfter)}元` })
   }
   const confiscates = (kinds: readonly PenaltyKind[]) => kinds.includes('confiscate_gains') || kinds.includes('confiscate_property')
-  const confBefore = assertFen(confiscates(before) ? (notified.confiscateFen ?? 0) : 0, 'notified.confiscateFen')
-  const confAfter = assertFen(confiscates(after) ? (decided.confiscateFen ?? 0) : 0, 'decided.confiscateFen')
+  const confBefore = assertFenAmount(confiscates(before) ? (notified.confiscateFen ?? 0) : 0, 'notified.confiscateFen')
+  const confAfter = assertFenAmount(confiscates(after) ? (decided.confiscateFen ?? 0) : 0, 'decided.confiscateFen')
   if (confiscates(before) && confiscates(after) && confAfter > confBefore) {
     parts.push({ part: 'confiscation', notifiedFen: confBefore, decidedFen: confAfter, text: `没收金额由${yuan(confBefore)}元增至${yuan(confAfter)}元` })
   }
@@ -306,7 +307,7 @@ export function oneActOneFine(items: readonly ActPenalty[]): { ok: boolean; viol
     if (indexes.length < 2) continue
     let applies = indexes[0]
     for (const index of indexes) {
-      if (assertFen(items[index].fineFen ?? 0, 'fineFen') > (items[applies].fineFen ?? 0)) applies = index
+      if (assertFenAmount(items[index].fineFen ?? 0, 'fineFen') > (items[applies].fineFen ?? 0)) applies = index
     }
     const highestFineFen = items[applies].fineFen ?? 0
     violations.push({
@@ -376,13 +377,6 @@ export function firstViolationCheck(
     })
     .sort((a, b) => compareIsoDates(a.actDate, b.actDate))
   return { first: previous.length === 0, previous, windowFrom, windowTo: onDate, lookbackYears, basis: '《行政处罚法》第三十三条第一款' }
-}
-
-function assertFen(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InvalidArgumentError('invalid_amount', `${name} must be a non-negative integer number of fen, got ${describeValue(value)}`)
-  }
-  return value
 }
 
 function assertPartyKind(value: unknown): PartyKind {

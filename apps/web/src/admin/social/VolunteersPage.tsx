@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { labels, volunteerRepresentations, volunteerTargetKinds } from '@yangguang/core'
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { api, ApiError } from '../../shared/api'
-import { fmtTime, type Opinion, type Volunteer } from './social-types'
-
-type Dayjs = { format: (f: string) => string }
+import { useMe } from '../auth/session'
+import { canSupervise, fmtTime, type Opinion, type SocialEvent, type Volunteer } from './social-types'
 
 /** 行政执法义务监督员: the roll (appointments, terms, tasks) and their opinions with the bureau's answers. */
 export function VolunteersPage() {
@@ -15,18 +15,22 @@ export function VolunteersPage() {
   const opinions = useQuery({ queryKey: ['volunteer-opinions'], queryFn: () => api.get<{ items: Opinion[] }>('/api/volunteer-opinions') })
   const [appointing, setAppointing] = useState(false)
   const [assigning, setAssigning] = useState<Volunteer | null>(null)
+  const [ending, setEnding] = useState<Volunteer | null>(null)
+  const [linking, setLinking] = useState<Volunteer | null>(null)
+  const supervisor = canSupervise(useMe().data)
   const [answering, setAnswering] = useState<Opinion | null>(null)
+  const events = useQuery({ queryKey: ['social-events'], queryFn: () => api.get<{ items: SocialEvent[] }>('/api/social-events'), enabled: appointing })
   const refresh = () => client.invalidateQueries({ queryKey: ['volunteers'] }).then(() => client.invalidateQueries({ queryKey: ['volunteer-opinions'] }))
   const fail = (e: unknown) => message.error(e instanceof ApiError ? e.message : '操作失败')
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="行政执法义务监督员" extra={<Button type="primary" onClick={() => setAppointing(true)}>聘任</Button>}>
+      <Card title="行政执法义务监督员" extra={supervisor && <Button type="primary" onClick={() => setAppointing(true)}>聘任</Button>}>
         <Table<Volunteer>
           rowKey="id"
           loading={roll.isLoading}
           dataSource={roll.data?.items}
-          scroll={{ x: 960 }}
-          expandable={{ expandedRowRender: (v) => <Table size="small" rowKey="id" pagination={false} dataSource={v.assignments} columns={[{ title: '任务', render: (_, a) => `${a.targetKindLabel}：${a.title}` }, { title: '期限', dataIndex: 'dueOn', width: 110 }, { title: '状态', render: (_, a) => <Tag color={a.status === 'done' ? 'green' : 'blue'}>{a.status === 'done' ? '已完成' : a.status === 'open' ? '进行中' : '已取消'}</Tag>, width: 90 }]} /> }}
+          scroll={{ x: 1100 }}
+          expandable={{ expandedRowRender: (v) => <Table size="small" rowKey="id" pagination={false} dataSource={v.assignments} columns={[{ title: '任务', render: (_, a) => `${a.targetKindLabel}：${a.title}` }, { title: '期限', dataIndex: 'dueOn', width: 110 }, { title: '状态', render: (_, a) => <Tag color={a.status === 'done' ? 'green' : a.status === 'open' ? 'blue' : 'default'}>{a.status === 'done' ? '已完成' : a.status === 'open' ? '进行中' : '已取消'}</Tag>, width: 90 }]} /> }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 90 },
             { title: '界别', dataIndex: 'representationLabel', width: 100 },
@@ -34,8 +38,27 @@ export function VolunteersPage() {
             { title: '聘期', render: (_, v) => `${v.termFrom} 至 ${v.termTo}`, width: 210 },
             { title: '文号', dataIndex: 'appointmentDocNo', width: 170 },
             { title: '账号', render: (_, v) => v.username ?? '—', width: 90 },
-            { title: '状态', render: (_, v) => <Tag color={v.inTerm ? 'green' : 'default'}>{v.status === 'ended' ? '已解聘' : v.inTerm ? '在聘' : '未在聘期'}</Tag>, width: 90 },
-            { title: '操作', render: (_, v) => v.actions.includes('assign') && <Button type="link" size="small" onClick={() => setAssigning(v)}>安排任务</Button>, width: 100 },
+            {
+              title: '状态',
+              render: (_, v) => (
+                <span data-testid={`volunteer-status-${v.name}`}>
+                  <Tag color={v.inTerm ? 'green' : 'default'}>{v.status === 'ended' ? '已解聘' : v.inTerm ? '在聘' : '未在聘期'}</Tag>
+                  {v.status === 'ended' && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{v.endedOn}：{v.endReason}</Typography.Text>}
+                </span>
+              ),
+              width: 160,
+            },
+            {
+              title: '操作',
+              render: (_, v) => (
+                <Space size={0} wrap>
+                  {v.actions.includes('assign') && <Button type="link" size="small" onClick={() => setAssigning(v)}>安排任务</Button>}
+                  {v.actions.includes('link_account') && <Button type="link" size="small" onClick={() => setLinking(v)}>关联账号</Button>}
+                  {v.actions.includes('end') && <Button type="link" size="small" danger onClick={() => setEnding(v)}>解聘</Button>}
+                </Space>
+              ),
+              width: 130,
+            },
           ]}
         />
       </Card>
@@ -67,6 +90,7 @@ export function VolunteersPage() {
             </Space.Compact>
             <Form.Item name="term" label="聘期" rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: '100%' }} /></Form.Item>
             <Form.Item name="appointmentDocNo" label="聘任文号" rules={[{ required: true }]}><Input /></Form.Item>
+            <Form.Item name="eventId" label="聘任时的活动（选填）"><Select allowClear options={(events.data?.items ?? []).map((e) => ({ value: e.id, label: `${e.heldOn} ${e.title}` }))} /></Form.Item>
             <Form.Item name="noDisqualification" valuePropName="checked"><Checkbox>已核实：未受过处分、未被开除公职、未被列为失信被执行人</Checkbox></Form.Item>
             <Button type="primary" htmlType="submit" block>聘任</Button>
           </Form>
@@ -83,6 +107,8 @@ export function VolunteersPage() {
           </Form>
         </Modal>
       )}
+      {ending && <EndVolunteer volunteer={ending} onClose={() => setEnding(null)} onDone={refresh} />}
+      {linking && <LinkAccount volunteer={linking} onClose={() => setLinking(null)} onDone={refresh} />}
       {answering && <AnswerOpinion opinion={answering} onClose={() => setAnswering(null)} onDone={refresh} />}
     </Space>
   )
@@ -97,6 +123,49 @@ function AnswerOpinion({ opinion, onClose, onDone }: { opinion: Opinion; onClose
       <Form layout="vertical" onFinish={(v: { answer: string }) => save.mutate(v.answer)}>
         <Form.Item name="answer" label="答复" rules={[{ required: true, min: 5 }]}><Input.TextArea rows={4} /></Form.Item>
         <Button type="primary" htmlType="submit" block loading={save.isPending}>提交答复</Button>
+      </Form>
+    </Modal>
+  )
+}
+
+/**
+ * 解聘: ends the term early, on a day within the term and not later than today, with the reason; the
+ * volunteer's open tasks are cancelled with it.
+ */
+function EndVolunteer({ volunteer, onClose, onDone }: { volunteer: Volunteer; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ endedOn: Dayjs; reason: string }>()
+  const save = useMutation({
+    mutationFn: (v: { endedOn: Dayjs; reason: string }) => api.post(`/api/volunteers/${volunteer.id}/end`, { endedOn: v.endedOn.format('YYYY-MM-DD'), reason: v.reason }),
+    onSuccess: () => (message.success(`已解聘 ${volunteer.name}`), onDone(), onClose()),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : '解聘失败'),
+  })
+  const open = volunteer.assignments.filter((a) => a.status === 'open').length
+  const outside = (d: Dayjs) => d.isBefore(dayjs(volunteer.termFrom), 'day') || d.isAfter(dayjs(volunteer.termTo), 'day') || d.isAfter(dayjs(), 'day')
+  return (
+    <Modal open title={`解聘义务监督员 ${volunteer.name}`} okText="解聘" okButtonProps={{ danger: true }} onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph type="secondary">聘期 {volunteer.termFrom} 至 {volunteer.termTo}，{volunteer.appointmentDocNo}。{open > 0 ? `解聘后，未完成的 ${open} 项任务随之取消。` : ''}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ endedOn: dayjs() }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="endedOn" label="解聘日期" rules={[{ required: true, message: '请选择解聘日期' }]}><DatePicker style={{ width: '100%' }} disabledDate={outside} /></Form.Item>
+        <Form.Item name="reason" label="解聘原因" rules={[{ required: true, whitespace: true, min: 2, message: '请说明解聘原因' }]}><Input.TextArea rows={3} placeholder="如 本人申请辞去、不再符合聘任条件、未履行监督职责" /></Form.Item>
+      </Form>
+    </Modal>
+  )
+}
+
+/** 关联账号: the volunteer's own sign-in (a 义务监督员 account), so they see their tasks and send opinions. */
+function LinkAccount({ volunteer, onClose, onDone }: { volunteer: Volunteer; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ username: string }>()
+  const save = useMutation({
+    mutationFn: (v: { username: string }) => api.post(`/api/volunteers/${volunteer.id}/account`, v),
+    onSuccess: () => (message.success('已关联账号'), onDone(), onClose()),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : '关联失败'),
+  })
+  return (
+    <Modal open title={`关联 ${volunteer.name} 的账号`} okText="关联" onOk={() => form.submit()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ username: volunteer.username ?? '' }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="username" label="账号（角色为义务监督员）" extra="账号在 系统管理 → 账号管理 中创建；一个账号只能关联一条聘任记录" rules={[{ required: true, min: 2, message: '请填写账号' }]}><Input /></Form.Item>
       </Form>
     </Modal>
   )

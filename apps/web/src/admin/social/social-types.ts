@@ -1,3 +1,5 @@
+import type { Me } from '../auth/session'
+
 /** What the social supervision API answers (see apps/server/src/modules/social/social.schema.ts). */
 export type Complaint = {
   id: string
@@ -44,6 +46,8 @@ export type Volunteer = {
   eventTitle: string | null
   status: 'active' | 'ended'
   inTerm: boolean
+  endedOn: string | null
+  endReason: string | null
   username: string | null
   assignments: Assignment[]
   actions: string[]
@@ -86,5 +90,13 @@ export type Transfer = {
   decisionNote: string | null
   actions: string[]
 }
+
+export type SocialEvent = { id: string; title: string; heldOn: string; kindLabel: string; organisers: string; participantCount: number; participants: Array<{ kind: string; name: string }>; summary: string; volunteersAppointed: number }
+
+/**
+ * The supervision organ's writes (record a meeting or an event, appoint, set deadlines): supervisors
+ * only, as `canSupervise` in the server's social.policy.ts — the platform admin reads but does not supervise.
+ */
+export const canSupervise = (me: Me | null | undefined) => me?.role === 'supervisor'
 
 export const fmtTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—')

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { complaintCategories, complaintStatuses, labels } from '@yangguang/core'
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography } from 'antd'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
+import { useMe } from '../auth/session'
 import { useOrgOptions } from '../shared/useOrgOptions'
-import { type Complaint, fmtTime } from './social-types'
+import { canSupervise, type Complaint, fmtTime } from './social-types'
 
 const statusColor: Record<string, string> = { received: 'orange', accepted: 'blue', assigned: 'processing', answered: 'green', closed: 'default', not_accepted: 'default', transferred: 'purple' }
 
@@ -23,9 +24,19 @@ export function ComplaintsPage() {
   const list = useQuery({ queryKey: ['complaints', status, overdue], queryFn: () => api.get<{ items: Complaint[] }>('/api/complaints', { status, overdue: overdue ? 'true' : undefined }) })
   const openId = params.get('id')
   const isBureau = list.data?.items.some((c) => c.complainant !== undefined) ?? false
+  const supervisor = canSupervise(useMe().data)
+  const [settingUp, setSettingUp] = useState(false)
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="投诉举报" extra={<Typography.Text type="secondary">公众和企业在公示门户提交，可匿名；承办单位看不到投诉人身份</Typography.Text>}>
+      <Card
+        title="投诉举报"
+        extra={
+          <Space>
+            <Typography.Text type="secondary">公众和企业在公示门户提交，可匿名；承办单位看不到投诉人身份</Typography.Text>
+            {supervisor && <Button onClick={() => setSettingUp(true)}>期限设置</Button>}
+          </Space>
+        }
+      >
         <Space style={{ marginBottom: 16 }} wrap>
           <Select placeholder="状态" allowClear style={{ width: 140 }} options={complaintStatuses.map((s) => ({ value: s, label: labels.complaintStatus[s] }))} onChange={setStatus} />
           <Radio.Group value={overdue} onChange={(e) => setOverdue(e.target.value)} optionType="button" options={[{ value: false, label: '全部' }, { value: true, label: '逾期未答复' }]} />
@@ -49,7 +60,39 @@ export function ComplaintsPage() {
       </Card>
       {isBureau && <InspectionComplaints />}
       {openId && <ComplaintDrawer id={openId} onClose={() => setParams({})} />}
+      {settingUp && <DeadlineSettings onClose={() => setSettingUp(false)} />}
     </Space>
+  )
+}
+
+type Settings = { complaintAnswerDays: number; opinionAnswerDays: number; transferAcceptDays: number }
+
+/** 期限设置: the bureau's working days for answering complaints and volunteers' opinions and for accepting transfers. */
+function DeadlineSettings({ onClose }: { onClose: () => void }) {
+  const { message } = App.useApp()
+  const client = useQueryClient()
+  const current = useQuery({ queryKey: ['social-settings'], queryFn: () => api.get<Settings>('/api/social/settings') })
+  const save = useMutation({
+    mutationFn: (v: Settings) => api.post<Settings>('/api/social/settings', v),
+    onSuccess: (saved) => (message.success('已保存，新交办、新提出和新移送的事项按新期限计算'), client.setQueryData(['social-settings'], saved), onClose()),
+    onError: (e) => message.error(e instanceof ApiError ? e.message : '保存失败'),
+  })
+  const [form] = Form.useForm<Settings>()
+  const days = (name: keyof Settings, label: string, max: number) => (
+    <Form.Item name={name} label={label} rules={[{ required: true, message: '请填写工作日数' }]}><InputNumber min={1} max={max} suffix="个工作日" style={{ width: 180 }} /></Form.Item>
+  )
+  return (
+    <Modal open title="社会监督期限设置" okText="保存" onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ disabled: !current.data }} onCancel={onClose} destroyOnHidden>
+      {current.isError && <Alert type="error" showIcon title={current.error instanceof ApiError ? current.error.message : '加载失败'} />}
+      {current.data && (
+        <Form form={form} layout="vertical" initialValues={current.data} onFinish={(v) => save.mutate(v)}>
+          {days('complaintAnswerDays', '投诉举报答复期限', 90)}
+          {days('opinionAnswerDays', '监督意见答复期限', 90)}
+          {days('transferAcceptDays', '移送接收期限', 30)}
+          <Typography.Text type="secondary">已交办、已提出或已移送的事项保持原期限。</Typography.Text>
+        </Form>
+      )}
+    </Modal>
   )
 }
 

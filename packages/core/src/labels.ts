@@ -3,6 +3,8 @@ import type {
   CatalogueVersionStatus,
   CertificateAction,
   CertificateEffectiveStatus,
+  ComplaintCategory,
+  ComplaintStatus,
   DelegationEffectiveStatus,
   DutyAdjustmentOp,
   DutyCategory,
@@ -24,7 +26,12 @@ import type {
   PowerKind,
   RegionLevel,
   Role,
+  SocialEventKind,
+  TransferKind,
+  TransferStatus,
   UserStatus,
+  VolunteerRepresentation,
+  VolunteerTargetKind,
 } from './enums'
 import type {
   CaseAction,
@@ -44,7 +51,6 @@ import type {
 } from './penalty-procedure'
 import type { DayKind } from './work-calendar'
 import type { ReviewFileKind, ReviewGrade } from './review-scoring'
-import type { ComplaintCategory, ComplaintStatus, SocialEventKind, TransferKind, TransferStatus, VolunteerRepresentation, VolunteerTargetKind } from './enums'
 
 /** 执法监督 source of a supervision document (supervision_document.source_kind). */
 type SupervisionSourceKind = 'review_finding' | 'inspection_oversight' | 'complaint' | 'daily_supervision' | 'case' | 'escalation'

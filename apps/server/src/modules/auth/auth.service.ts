@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Role } from '@yangguang/core'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
+import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../platform/auth/password'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
@@ -16,6 +17,7 @@ export const LOCK_MINUTES = 15
 /** Per-address limit: failed attempts from one address within the window. */
 export const MAX_IP_FAILURES = 20
 export const IP_WINDOW_MINUTES = 15
+const loginFailureLimit: AttemptLimit = { max: MAX_IP_FAILURES, windowMinutes: IP_WINDOW_MINUTES, refusalZh: '登录失败次数过多' }
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number }
 
@@ -34,10 +36,7 @@ export async function login(
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.now
   const username = input.username.trim().toLowerCase()
-  const ipFailures = await repo.countFailuresFromIp(db, ctx.ip, new Date(now.getTime() - IP_WINDOW_MINUTES * 60_000))
-  if (ipFailures >= MAX_IP_FAILURES) {
-    throw new AppError('RATE_LIMITED', `登录失败次数过多，请 ${IP_WINDOW_MINUTES} 分钟后再试`, { retryAfterMinutes: IP_WINDOW_MINUTES })
-  }
+  await enforceAttemptLimit(loginFailureLimit, now, (since) => repo.countFailuresFromIp(db, ctx.ip, since))
 
   const user = await repo.findUserForLogin(db, username)
   if (!user) {

@@ -10,6 +10,7 @@ import {
 import type { Kysely, Transaction } from 'kysely'
 import { type Config, loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
+import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
 import type { DB } from '../../platform/db/schema'
 import { AppError, notFound } from '../../platform/errors'
 import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
@@ -361,6 +362,7 @@ export function normalizeLookupCode(code: string): string {
 /** Per-address limit on failed lookups, as for logins: this many within the window. */
 export const MAX_LOOKUP_FAILURES = 20
 export const LOOKUP_WINDOW_MINUTES = 15
+const lookupFailureLimit: AttemptLimit = { max: MAX_LOOKUP_FAILURES, windowMinutes: LOOKUP_WINDOW_MINUTES, refusalZh: '查询失败次数过多' }
 
 const LOOKUP_FAILED = '案件编号或查询码不正确，请核对文书上打印的案件编号和查询码'
 
@@ -373,10 +375,7 @@ const LOOKUP_FAILED = '案件编号或查询码不正确，请核对文书上打
  * const found = await lookupCase(db, ctx, { caseNo: '禄住建立〔2026〕3号', code: 'K7QF9XMD' })
  */
 export async function lookupCase(db: Kysely<DB>, ctx: RequestContext, input: { caseNo: string; code: string }) {
-  const since = new Date(ctx.now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000)
-  if ((await repo.countLookupFailures(db, ctx.ip, since)) >= MAX_LOOKUP_FAILURES) {
-    throw new AppError('RATE_LIMITED', `查询失败次数过多，请 ${LOOKUP_WINDOW_MINUTES} 分钟后再试`, { retryAfterMinutes: LOOKUP_WINDOW_MINUTES })
-  }
+  await enforceAttemptLimit(lookupFailureLimit, ctx.now, (since) => repo.countLookupFailures(db, ctx.ip, since))
   const found = await repo.findCaseByNumber(db, input.caseNo.trim())
   const ok = !!found?.lookup_code_hash && safeEqualHex(found.lookup_code_hash, lookupCodeHash(found.id, input.code))
   await repo.recordLookupAttempt(db, { ip: ctx.ip, succeeded: ok, at: ctx.now })

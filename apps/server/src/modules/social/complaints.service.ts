@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { type ComplaintCategory, labels, shanghaiDateOf } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
+import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
 import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
@@ -20,6 +21,8 @@ export const INTAKE_WINDOW_MINUTES = 60
 /** Failed lookups per address within the window, as for the party's case lookup. */
 export const MAX_LOOKUP_FAILURES = 20
 export const LOOKUP_WINDOW_MINUTES = 15
+const intakeLimit: AttemptLimit = { max: MAX_INTAKES_PER_WINDOW, windowMinutes: INTAKE_WINDOW_MINUTES, refusalZh: '提交过于频繁' }
+const lookupFailureLimit: AttemptLimit = { max: MAX_LOOKUP_FAILURES, windowMinutes: LOOKUP_WINDOW_MINUTES, refusalZh: '查询失败次数过多' }
 
 export type ComplaintIntake = {
   category: ComplaintCategory
@@ -44,10 +47,7 @@ export type ComplaintIntake = {
  */
 export async function fileComplaint(db: Kysely<DB>, ctx: RequestContext, input: ComplaintIntake) {
   const ipHash = addressHash(ctx.ip)
-  const since = new Date(ctx.now.getTime() - INTAKE_WINDOW_MINUTES * 60_000)
-  if ((await repo.countPortalAttempts(db, { kind: 'intake', ipHash, succeeded: true, since })) >= MAX_INTAKES_PER_WINDOW) {
-    throw new AppError('RATE_LIMITED', `提交过于频繁，请 ${INTAKE_WINDOW_MINUTES} 分钟后再试`, { retryAfterMinutes: INTAKE_WINDOW_MINUTES })
-  }
+  await enforceAttemptLimit(intakeLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'intake', ipHash, succeeded: true, since }))
   const org = await repo.findOrgWithCounty(db, input.orgId)
   if (!org || org.kind === 'justice_bureau') throw new AppError('VALIDATION_FAILED', '请选择被投诉的执法单位', { field: 'orgId' })
   if (!input.anonymous && !input.name?.trim()) throw new AppError('VALIDATION_FAILED', '实名投诉请填写姓名或企业名称，或选择匿名', { field: 'name' })
@@ -102,10 +102,7 @@ export async function complainableUnits(db: Kysely<DB>) {
  */
 export async function lookupComplaint(db: Kysely<DB>, ctx: RequestContext, code: string) {
   const ipHash = addressHash(ctx.ip)
-  const since = new Date(ctx.now.getTime() - LOOKUP_WINDOW_MINUTES * 60_000)
-  if ((await repo.countPortalAttempts(db, { kind: 'lookup', ipHash, succeeded: false, since })) >= MAX_LOOKUP_FAILURES) {
-    throw new AppError('RATE_LIMITED', `查询失败次数过多，请 ${LOOKUP_WINDOW_MINUTES} 分钟后再试`, { retryAfterMinutes: LOOKUP_WINDOW_MINUTES })
-  }
+  await enforceAttemptLimit(lookupFailureLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'lookup', ipHash, succeeded: false, since }))
   const hash = lookupCodeHash(code)
   const found = await repo.findComplaintByCodeHash(db, hash)
   const ok = !!found?.lookup_code_hash && safeEqualHex(found.lookup_code_hash, hash)

@@ -1,4 +1,4 @@
-import { calculateLateFee, type IsoDate } from '@yangguang/core'
+import { calculateLateFee, courtApplicationPeriodStartsOn, type DateComputation, type IsoDate, type WorkCalendar } from '@yangguang/core'
 import type { CaseState } from './case-state'
 
 /** Where the execution of a decided penalty stands on a day. */
@@ -68,4 +68,19 @@ export function executionOf(state: CaseState, asOf: IsoDate): Execution | null {
     paused,
     complete: outstandingFen === 0,
   }
+}
+
+/**
+ * The day the 3-month court-application period of 行政强制法 第五十三条 counts from (core's
+ * `courtApplicationPeriodStartsOn`), the approved payment period ending on the last instalment or
+ * deferred due date (行政处罚法 第六十六条第二款、第七十二条第二款). The deadline scheduler and the
+ * `court_application_period_open` guard both read it here. Null before the decision was delivered.
+ *
+ * @example
+ * courtApplicationPeriodStart(chinaWorkCalendar, '2026-03-31', [{ dueOn: '2026-06-30' }, { dueOn: '2026-11-15' }]) // { ok: true, date: '2026-11-15' } (later than 2026-09-30)
+ */
+export function courtApplicationPeriodStart(calendar: WorkCalendar, deliveredOn: IsoDate | null, instalments: readonly { dueOn: IsoDate }[]): DateComputation | null {
+  if (!deliveredOn) return null
+  const deferredPaymentEndsOn = instalments.reduce<IsoDate | null>((last, i) => (last === null || i.dueOn > last ? i.dueOn : last), null)
+  return courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: deliveredOn, deferredPaymentEndsOn })
 }

@@ -2,7 +2,6 @@ import {
   allowedActions,
   calendarDaysBetween,
   caseActions,
-  courtApplicationPeriodStartsOn,
   hearingEligibility,
   labels,
   shanghaiDateOf,
@@ -22,7 +21,7 @@ import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
 import { cancelDeadlines, extendOpenDeadline, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
-import { executionOf } from './case-execution.service'
+import { courtApplicationPeriodStart, executionOf } from './case-execution.service'
 import { benchmarkCheck, effectiveProposal, evaluateGuards, legalReviewReasons, toProposalJson, type ActContext, type GuardRefusal } from './case-guards'
 import { caseRulesFor, loadCaseState, type CaseState } from './case-state'
 import { actorKinds, canSeeCase, policyRefusal } from './cases.policy'
@@ -414,7 +413,7 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
  * Schedules the deadline to apply to the court for enforcement (行政强制法 第五十三条): three months
  * from the later of the end of the 复议/诉讼 periods and the last approved instalment or deferred due
  * date (行政处罚法 第六十六条第二款、第七十二条第二款) — the reading is core's
- * `courtApplicationPeriodStartsOn`. Null before the decision was delivered.
+ * `courtApplicationPeriodStartsOn`, via {@link courtApplicationPeriodStart}. Null before the decision was delivered.
  */
 async function scheduleCourtApplication(
   trx: Transaction<DB>,
@@ -422,9 +421,8 @@ async function scheduleCourtApplication(
   row: CaseState['row'],
   instalments: readonly { dueOn: IsoDate }[],
 ): Promise<{ dueOn: IsoDate; provisional: boolean } | null> {
-  if (!row.delivered_on) return null
-  const deferredPaymentEndsOn = instalments.reduce<IsoDate | null>((last, i) => (last === null || i.dueOn > last ? i.dueOn : last), null)
-  const starts = courtApplicationPeriodStartsOn(at.calendar, { decisionReceivedOn: row.delivered_on, deferredPaymentEndsOn })
+  const starts = courtApplicationPeriodStart(at.calendar, row.delivered_on, instalments)
+  if (!starts) return null
   return scheduleDeadline(trx, at, 'court_application', starts.ok ? starts.date : starts.provisionalDate)
 }
 

@@ -305,6 +305,7 @@ export const labels = {
     decision_delivered: '决定书须已送达',
     payment_overdue: '缴款期限已届满未缴纳',
     reminder_period_passed: '催告书送达满十日（行政强制法第五十四条）',
+    court_application_period_open: '复议、诉讼期限届满后方可申请法院强制执行（行政强制法第五十三条、行政处罚法第七十二条第二款）',
     execution_complete: '执行完毕',
     reason_given: '须说明理由',
     simple_procedure_limits: '简易程序限额（第五十一条）',

@@ -6,7 +6,7 @@
  *
  * Sources: 《中华人民共和国行政处罚法》(2021) — art. 54 立案, 55 亮证与笔录, 57 决定的种类与集体讨论,
  * 58 法制审核, 59 决定书内容, 60 九十日, 61 送达, 62 告知前不得决定, 63–65 听证, 66–73 执行;
- * 《行政强制法》art. 35, 54 催告 and application to a court. Simple procedure: arts. 51–53.
+ * 《行政强制法》art. 35, 53, 54 催告 and application to a court. Simple procedure: arts. 51–53.
  */
 
 /** 程序: 简易程序 (当场处罚, arts. 51–53) / 普通程序 (arts. 54–65). */
@@ -185,6 +185,11 @@ export const caseGuards = [
   'payment_overdue',
   /** 行政强制法 art. 54: ten days (working days, art. 69) after the 催告书 was delivered before applying to a court. */
   'reminder_period_passed',
+  /**
+   * 行政强制法 art. 53, 行政处罚法 art. 72 ¶2: a court application only once the 复议/诉讼 periods (and an approved
+   * deferral or instalments ending later) have run out, and not while a recorded 复议/诉讼 is pending.
+   */
+  'court_application_period_open',
   /** Nothing left to execute: fine and late fee paid, or enforcement concluded, or no fine. */
   'execution_complete',
   /** A reason is given (不予立案, 终止, 中止, 撤销, override). */
@@ -247,7 +252,7 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'grant_deferral', from: ['executing', 'enforcement'], to: 'same', guards: ['decision_delivered', 'reason_given'], by: ['unit_head'] },
   { action: 'record_remedy', from: ['decided', 'executing', 'enforcement', 'closed'], to: 'same', guards: [], by: ['case_officer', 'unit_head'] },
   { action: 'remind', from: ['executing'], to: 'enforcement', guards: ['payment_overdue'], by: ['case_officer', 'unit_head'] },
-  { action: 'apply_court', from: ['enforcement'], to: 'same', guards: ['reminder_period_passed'], by: ['unit_head'] },
+  { action: 'apply_court', from: ['enforcement'], to: 'same', guards: ['reminder_period_passed', 'court_application_period_open'], by: ['unit_head'] },
   { action: 'close', from: ['executing', 'enforcement'], to: 'closed', guards: ['execution_complete'], by: ['case_officer', 'unit_head'] },
   { action: 'archive', from: ['closed'], to: 'archived', guards: [], by: ['case_officer', 'unit_head'] },
   { action: 'terminate', from: ['investigating', 'under_review'], to: 'terminated', guards: ['reason_given'], by: ['unit_head'] },

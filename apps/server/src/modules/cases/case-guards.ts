@@ -1,4 +1,5 @@
 import {
+  addCalendarDays,
   calculateDiscretion,
   checkAmount,
   earliestCourtApplicationDate,
@@ -23,7 +24,7 @@ import type { Executor } from '../../platform/audit/audit'
 import type { CaseProposalJson } from '../../platform/db/penalty-case-schema'
 import { unitHoldsPowerItem } from '../catalogue/catalogue.repository'
 import { validCertificatesOn } from '../registry/certificate-validity'
-import { executionOf } from './case-execution.service'
+import { courtApplicationPeriodStart, executionOf } from './case-execution.service'
 import type { CaseState } from './case-state'
 import * as repo from './cases.repository'
 import type { CaseActionInput } from './cases.schema'
@@ -360,6 +361,22 @@ const guards: Record<CaseGuard, Guard> = {
     const first = earliest.ok ? earliest.date : earliest.provisionalDate
     const on = a.input.court?.appliedOn ?? a.onDate
     return on >= first ? null : `催告书于 ${servedOn} 送达，满十个工作日后（${first} 起）方可申请人民法院强制执行`
+  },
+
+  court_application_period_open(_db, s, a) {
+    // 行政强制法第五十三条: only a party who let the 复议/诉讼 periods pass may be enforced through a
+    // court; 行政处罚法第七十二条第二款: an approved deferral or instalments ending later move the start.
+    // The last day of either period is still the party's (to sue, or to pay): the day after it is the first.
+    const on = a.input.court?.appliedOn ?? a.onDate
+    const problems: string[] = []
+    const pending = s.remedies.filter((r) => r.started_on <= on && (r.ended_on === null || r.ended_on > on))
+    for (const r of pending) problems.push(`当事人于 ${r.started_on} 提起的${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}尚未结束，应待其结果`)
+    const starts = courtApplicationPeriodStart(s.calendar, s.row.delivered_on, s.instalments.map((i) => ({ dueOn: i.due_on })))
+    if (!starts) return '处罚决定书尚未送达'
+    const end = starts.ok ? starts.date : starts.provisionalDate
+    const first = addCalendarDays(end, 1)
+    if (on < first) problems.push(`复议、诉讼期限（或批准的延期、分期缴纳期限）至 ${end} 届满，${first} 起方可申请人民法院强制执行`)
+    return problems.length ? problems.join('；') : null
   },
 
   execution_complete(_db, s, a) {

@@ -373,7 +373,7 @@ describe('execution (执行)', () => {
     return id
   }
 
-  it('adds 3 % a day after the due date (第七十二条); 催告 only when overdue; court only 10 working days after the 催告', async () => {
+  it('adds 3 % a day after the due date (第七十二条); 催告 only when overdue; court only 10 working days after the 催告 and after the 复议/诉讼 periods', async () => {
     const id = await executing()
     const notYet = await act(t, officer, id, 'remind', {}, 422)
     expect(guardsOf(notYet)).toEqual(['payment_overdue'])
@@ -385,11 +385,48 @@ describe('execution (执行)', () => {
     expect(reminded.case.status).toBe('enforcement')
     at(t, '2026-12-24')
     const tooSoon = await act(t, head, id, 'apply_court', { court: { appliedOn: '2026-12-24', court: '禄丰市人民法院' } }, 422)
-    expect(guardsOf(tooSoon)).toEqual(['reminder_period_passed'])
+    expect(guardsOf(tooSoon)).toEqual(['reminder_period_passed', 'court_application_period_open'])
     expect(tooSoon.message).toContain('2026-12-25')
+    // 10 working days after the 催告, but the party may still sue until 2027-05-20 (delivered 2026-11-20, 6 months).
     at(t, '2026-12-25')
-    await act(t, head, id, 'apply_court', { court: { appliedOn: '2026-12-25', court: '禄丰市人民法院' } })
+    const premature = await act(t, head, id, 'apply_court', { court: { appliedOn: '2026-12-25', court: '禄丰市人民法院' } }, 422)
+    expect(guardsOf(premature)).toEqual(['court_application_period_open'])
+    expect(premature.message).toContain('至 2027-05-20 届满，2027-05-21 起方可申请人民法院强制执行')
+    at(t, '2027-05-20')
+    const lastDayToSue = await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-05-20', court: '禄丰市人民法院' } }, 422)
+    expect(guardsOf(lastDayToSue)).toEqual(['court_application_period_open'])
+    at(t, '2027-05-21')
+    await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-05-21', court: '禄丰市人民法院' } })
     await act(t, officer, id, 'close')
+  })
+
+  it('refuses a court application before approved instalments end when they outlast the remedy periods (行政处罚法 第七十二条第二款)', async () => {
+    const id = await executing()
+    await act(t, head, id, 'grant_deferral', { reason: '经营困难', deferral: { instalments: [{ dueOn: '2026-12-31', amountFen: 250_000 }, { dueOn: '2027-07-31', amountFen: 250_000 }] } })
+    at(t, '2027-01-02')
+    await act(t, officer, id, 'remind')
+    // The remedy periods end 2027-05-20; the last instalment 2027-07-31 is later and is the party's to pay.
+    at(t, '2027-06-01')
+    const beforeLastInstalment = await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } }, 422)
+    expect(guardsOf(beforeLastInstalment)).toEqual(['court_application_period_open'])
+    expect(beforeLastInstalment.message).toContain('至 2027-07-31 届满，2027-08-01 起方可申请')
+    at(t, '2027-08-02')
+    await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-08-02', court: '禄丰市人民法院' } })
+  })
+
+  it('refuses a court application while a 行政诉讼 the party brought is pending, and allows it after the judgment', async () => {
+    const id = await executing()
+    at(t, '2026-12-10')
+    await act(t, officer, id, 'remind')
+    at(t, '2027-05-10')
+    await act(t, officer, id, 'record_remedy', { remedy: { kind: 'litigation', startedOn: '2027-05-10' } })
+    at(t, '2027-06-01')
+    const pending = await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } }, 422)
+    expect(guardsOf(pending)).toEqual(['court_application_period_open'])
+    expect(pending.message).toContain('当事人于 2027-05-10 提起的行政诉讼尚未结束')
+    expect(pending.message).not.toContain('方可申请')
+    await act(t, officer, id, 'record_remedy', { remedy: { kind: 'litigation', startedOn: '2027-05-10', endedOn: '2027-06-01', result: '判决驳回诉讼请求' } })
+    await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } })
   })
 
   it('pauses the late fee during 行政复议 (第七十三条)', async () => {

@@ -424,7 +424,7 @@ describe('execution (执行)', () => {
     const pending = await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } }, 422)
     expect(guardsOf(pending)).toEqual(['court_application_period_open'])
     expect(pending.message).toContain('当事人于 2027-05-10 提起的行政诉讼尚未结束')
-    expect(pending.message).not.toContain('方可申请')
+    expect(pending.message).not.toContain('起方可申请人民法院强制执行')
     await act(t, officer, id, 'record_remedy', { remedy: { kind: 'litigation', startedOn: '2027-05-10', endedOn: '2027-06-01', result: '判决驳回诉讼请求' } })
     await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } })
   })

@@ -563,8 +563,10 @@ function deliveryReceipt(i: CaseDocumentInput): OfficialDocument {
  */
 function paymentReminder(i: CaseDocumentInput): OfficialDocument {
   const o = requireOutcome(i)
-  const paidFine = sumPaid(i.payments, 'fine')
-  const owedFine = Math.max(0, o.fineFen - paidFine)
+  const unpaidFine = Math.max(0, o.fineFen - sumPaid(i.payments, 'fine'))
+  // With approved instalments only those already due are owed now (行政处罚法 第六十六条第二款); the rest is shown apart.
+  const owedFine = Math.min(unpaidFine, Math.max(0, numberOf(i.extra.overdueFineFen) ?? unpaidFine))
+  const notYetDue = unpaidFine - owedFine
   const lateFee = Math.min(Math.max(0, numberOf(i.extra.lateFeeFen) ?? 0), o.fineFen)
   const total = owedFine + lateFee
   const days = numberOf(i.extra.performDays) ?? 10
@@ -577,9 +579,10 @@ function paymentReminder(i: CaseDocumentInput): OfficialDocument {
     {
       type: 'fields',
       rows: [
-        { label: '应缴罚款', value: money(owedFine) },
+        { label: notYetDue > 0 ? '应缴罚款（已到期的分期款）' : '应缴罚款', value: money(owedFine) },
         { label: '加处罚款（截至本催告书作出之日）', value: money(lateFee) },
         { label: '合计', value: money(total) },
+        ...(notYetDue > 0 ? [{ label: '尚未到期的分期罚款（按批准的期限缴纳）', value: money(notYetDue) }] : []),
       ],
     },
     {

@@ -117,7 +117,7 @@ export async function issueCaseDocuments(
     if (lookup) c.lookup_code_hash = lookupCodeHash(c.id, lookup.code)
     const kindExtra = await actExtra(trx, c.id, kind, extraFor(extra, kind))
     const input = documentInput(c, kind, { issuedOn, number, lookup, extra: kindExtra, qrText: verifyUrl(publicUrl, verifyId, salt), verifyId })
-    if (kind === 'payment_reminder' && typeof input.extra.lateFeeFen !== 'number') input.extra.lateFeeFen = await lateFeeAsOf(trx, c.id, issuedOn)
+    if (kind === 'payment_reminder' && typeof input.extra.lateFeeFen !== 'number') Object.assign(input.extra, await amountsOwedOn(trx, c.id, issuedOn))
     const document = buildCaseDocument(kind, input)
     const pdf = await render(document)
     // The file is written before the transaction commits; a rolled-back act leaves an unreferenced
@@ -226,14 +226,14 @@ function asRecord(value: unknown): Record<string, unknown> | null {
 }
 
 /**
- * The 加处罚款 a 催告书 prints: the execution view's (`executionOf`), so the amount on paper is the one
- * the case shows and enforces — with the 复议/诉讼 pauses (第七十三条第三款) and approved instalments
- * (第六十六条第二款) it alone knows about.
+ * The amounts a 催告书 prints: the execution view's (`executionOf`), so the paper shows what the case shows and
+ * enforces — the fine overdue (with approved instalments, only those already due: 第六十六条第二款) and the 加处罚款
+ * with the 复议/诉讼 pauses (第七十三条第三款).
  */
-async function lateFeeAsOf(trx: Transaction<DB>, caseId: string, asOf: string): Promise<number> {
+async function amountsOwedOn(trx: Transaction<DB>, caseId: string, asOf: string): Promise<{ lateFeeFen: number; overdueFineFen?: number }> {
   const row = await findCase(trx, caseId)
-  if (!row) return 0
-  return executionOf(await loadCaseState(trx, row), asOf)?.lateFeeFen ?? 0
+  const execution = row ? executionOf(await loadCaseState(trx, row), asOf) : null
+  return execution ? { lateFeeFen: execution.lateFeeFen, overdueFineFen: execution.overdueFineFen } : { lateFeeFen: 0 }
 }
 
 /** What the builders print, from the case as the act left it. */

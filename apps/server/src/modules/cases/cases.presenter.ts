@@ -138,6 +138,7 @@ export function presentDetail(
           lateFeeFen: extras.execution.lateFeeFen,
           lateFeePaidFen: extras.execution.lateFeePaidFen,
           lateFeeDays: extras.execution.lateFeeDays,
+          overdueFineFen: extras.execution.overdueFineFen,
           outstandingFen: extras.execution.outstandingFen,
           asOf: extras.execution.asOf,
           paused: extras.execution.paused,

@@ -400,6 +400,8 @@ export const executionView = z.object({
   lateFeeFen: z.number(),
   lateFeePaidFen: z.number(),
   lateFeeDays: z.number(),
+  /** The unpaid fine already due (with approved instalments, the instalments past their date). */
+  overdueFineFen: z.number(),
   outstandingFen: z.number(),
   asOf: z.string(),
   paused: z.boolean(),

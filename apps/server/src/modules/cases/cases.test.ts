@@ -497,12 +497,15 @@ describe('execution (执行)', () => {
   })
 
   /** The 加处罚款 row of the 催告书 the `remind` act issued, from the document's stored data. */
-  async function reminderLateFeeRow(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
+  async function reminderRows(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
     const issued = reminded.issuedDocuments.find((d) => d.kind === 'payment_reminder')
     expect(issued).toBeDefined()
     const row = await t.db.selectFrom('case_document').select('data').where('id', '=', issued!.documentId).executeTakeFirstOrThrow()
     const blocks = (row.data as { blocks: Array<{ type: string; rows?: Array<{ label: string; value: string }> }> }).blocks
-    return blocks.flatMap((b) => b.rows ?? []).find((r) => r.label.startsWith('加处罚款'))?.value
+    return blocks.flatMap((b) => b.rows ?? [])
+  }
+  async function reminderLateFeeRow(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
+    return (await reminderRows(reminded)).find((r) => r.label.startsWith('加处罚款'))?.value
   }
 
   it('prints on the 催告书 the late fee of the execution view when a 复议 paused it (第七十三条)', async () => {
@@ -522,8 +525,13 @@ describe('execution (执行)', () => {
     at(t, '2027-01-02')
     // The first instalment is overdue (1-1, 1-2): 2 × 3 % of 2,500 yuan; the second is not due.
     const reminded = await act(t, officer, id, 'remind')
-    expect(reminded.execution).toMatchObject({ lateFeeFen: 15_000 })
+    expect(reminded.execution).toMatchObject({ lateFeeFen: 15_000, overdueFineFen: 250_000 })
     expect(await reminderLateFeeRow(reminded)).toBe('人民币壹佰伍拾元整（¥150.00）')
+    // Only the instalment already due is demanded; the one not yet due is shown apart, outside the total.
+    const rows = await reminderRows(reminded)
+    expect(rows.find((r) => r.label.startsWith('应缴罚款'))).toEqual({ label: '应缴罚款（已到期的分期款）', value: '人民币贰仟伍佰元整（¥2,500.00）' })
+    expect(rows.find((r) => r.label === '合计')?.value).toBe('人民币贰仟陆佰伍拾元整（¥2,650.00）')
+    expect(rows.find((r) => r.label.startsWith('尚未到期'))?.value).toBe('人民币贰仟伍佰元整（¥2,500.00）')
   })
 })
 

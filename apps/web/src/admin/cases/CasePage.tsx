@@ -373,6 +373,7 @@ function PaymentsCard({ d }: { d: CaseDetail }) {
             {x.paused && <Tag style={{ marginInlineStart: 8 }}>复议或诉讼期间暂停计算</Tag>}
           </Descriptions.Item>
         )}
+        {x && d.instalments.length > 0 && <Descriptions.Item label="已到期未缴罚款">{yuan(x.overdueFineFen)}</Descriptions.Item>}
         {x && <Descriptions.Item label="尚欠">{yuan(x.outstandingFen)}</Descriptions.Item>}
         {x && <Descriptions.Item label="执行情况">{x.complete ? <Tag color="green">执行完毕</Tag> : <Tag color="orange">未执行完毕</Tag>}</Descriptions.Item>}
       </Descriptions>

@@ -149,6 +149,8 @@ export type Execution = {
   lateFeeFen: number
   lateFeePaidFen: number
   lateFeeDays: number
+  /** The unpaid fine already due (with instalments, those past their date). */
+  overdueFineFen: number
   outstandingFen: number
   asOf: string
   paused: boolean

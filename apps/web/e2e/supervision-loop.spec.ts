@@ -62,12 +62,15 @@ test('review batch to published results, 监督意见书 to 住建局, answer, a
   await doc.getByLabel('整改要求', { exact: true }).fill('补正决定书，组织执法人员学习第五十九条')
   await doc.getByRole('button', { name: '制发并送达' }).click()
   await expect(sfj).toHaveURL(/\/supervision\/documents\/[0-9a-f-]{36}$/)
+  // The number is read off this document's page once it shows this document (the list it came from shows others').
+  await expect(sfj.getByText(PROBLEM).first()).toBeVisible()
   const number = (await sfj.getByText(/^禄司监意〔\d{4}〕第\d+号$/).first().textContent())!.trim()
 
   // ——— 3. the unit head answers ———
   const head = await signIn(browser, 'zjj_head')
   await head.goto('/supervision/documents')
-  await head.getByRole('link', { name: number }).click()
+  await head.getByRole('link', { name: number, exact: true }).click()
+  await expect(head.getByText(PROBLEM).first()).toBeVisible()
   await head.getByRole('link', { name: new RegExp(`问题1：${PROBLEM.slice(0, 10)}`) }).click()
   await head.getByLabel('整改措施').fill('已补正决定书并组织全体执法人员学习。')
   await head.getByRole('button', { name: '提交反馈' }).click()

@@ -168,6 +168,20 @@ describe('computeCaseDeadline across holidays', () => {
     expect(() => courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-02-30' })).toThrow(InvalidArgumentError)
   })
 
+  it('court application after a 复议决定: not before the 15 days to sue have run (行政诉讼法 第四十五条)', () => {
+    // Received 2026-03-31 (remedy periods to 09-30); 复议决定 received 09-25: + 15 = 10-10, a working Saturday (国庆调休).
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-09-25'] })).toEqual({ ok: true, date: '2026-10-10' })
+    // 09-20 + 15 = 10-05, inside 国庆 → 10-08.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-09-20'] })).toEqual({ ok: true, date: '2026-10-08' })
+    // An early 复议决定 changes nothing: 05-10 + 15 = 05-25, long before 09-30.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-05-10'] })).toEqual({ ok: true, date: '2026-09-30' })
+    // The latest of all three: instalments to 10-31 beat the 复议 (10-10).
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-10-31', reconsiderationDecisionsReceivedOn: ['2026-09-25'] })).toEqual({ ok: true, date: '2026-10-31' })
+    // A 复议决定 whose 15 days end in a year without holiday data makes the answer provisional: 2027-01-09 (Sat) → 01-11.
+    expect(courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-12-25'] })).toMatchObject({ ok: false, missingYears: [2027], provisionalDate: '2027-01-11' })
+    expect(() => courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-13-01'] })).toThrow(InvalidArgumentError)
+  })
+
   it('takes a configured length for a configurable kind', () => {
     // Statement set to 10 natural days locally: 02-10 + 10 = 02-20 (春节) → 02-24.
     expect(due('statement', '2026-02-10', { days: 10, unit: 'natural_days' })).toMatchObject({ dueOn: '2026-02-24', moved: true, days: 10 })

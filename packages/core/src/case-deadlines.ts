@@ -359,7 +359,11 @@ export function remedyPeriodsExpireOn(calendar: WorkCalendar, decisionReceivedOn
  *   the remedy periods expire would close the application period before an application could be
  *   made at all.)
  *
- * A result that depends on a year without holiday data is `ok: false`, with the later of the two
+ * A 复议 the party brought moves it too: after the 复议决定 the party may still sue within 15 days of receiving it
+ * (行政诉讼法 第四十五条), so the period cannot start before those 15 days have run
+ * (`reconsiderationDecisionsReceivedOn`).
+ *
+ * A result that depends on a year without holiday data is `ok: false`, with the latest of the
  * provisional days.
  *
  * @example
@@ -368,17 +372,33 @@ export function remedyPeriodsExpireOn(calendar: WorkCalendar, decisionReceivedOn
  * // → { ok: true, date: '2026-09-30' } (the remedy periods)
  * courtApplicationPeriodStartsOn(chinaWorkCalendar, { decisionReceivedOn: '2026-03-31', deferredPaymentEndsOn: '2026-11-15' })
  * // → { ok: true, date: '2026-11-15' } (the last instalment, later)
+ * courtApplicationPeriodStartsOn(chinaWorkCalendar, { decisionReceivedOn: '2026-03-31', reconsiderationDecisionsReceivedOn: ['2026-09-25'] })
+ * // → { ok: true, date: '2026-10-10' } (15 days after the 复议决定 was received; 10-10 is a working Saturday in 2026)
  * ```
  */
 export function courtApplicationPeriodStartsOn(
   calendar: WorkCalendar,
-  input: { decisionReceivedOn: IsoDate; deferredPaymentEndsOn?: IsoDate | null },
+  input: { decisionReceivedOn: IsoDate; deferredPaymentEndsOn?: IsoDate | null; reconsiderationDecisionsReceivedOn?: readonly IsoDate[] },
 ): DateComputation {
-  const remedies = remedyPeriodsExpireOn(calendar, input?.decisionReceivedOn)
-  const deferralEnd = input.deferredPaymentEndsOn == null ? null : assertIsoDate(input.deferredPaymentEndsOn, 'deferredPaymentEndsOn')
-  const later = (date: IsoDate) => (deferralEnd !== null && deferralEnd > date ? deferralEnd : date)
-  if (remedies.ok) return { ok: true, date: later(remedies.date) }
-  return { ...remedies, provisionalDate: later(remedies.provisionalDate) }
+  const ends: DateComputation[] = [remedyPeriodsExpireOn(calendar, input?.decisionReceivedOn)]
+  // 行政诉讼法 第四十五条: after a 复议决定 the party may still sue within 15 days of receiving it — counted like the
+  // other litigation periods, the last day moved off a rest day.
+  for (const received of input.reconsiderationDecisionsReceivedOn ?? []) {
+    ends.push(calendar.addNaturalDays(assertIsoDate(received, 'reconsiderationDecisionsReceivedOn'), 15, { moveOffHoliday: true }))
+  }
+  if (input.deferredPaymentEndsOn != null) ends.push({ ok: true, date: assertIsoDate(input.deferredPaymentEndsOn, 'deferredPaymentEndsOn') })
+  return latestOf(ends)
+}
+
+/** The latest of several computed days; provisional when any is (the first provisional one's message, all missing years). */
+function latestOf(days: readonly DateComputation[]): DateComputation {
+  const dateOf = (d: DateComputation) => (d.ok ? d.date : d.provisionalDate)
+  const latest = days.map(dateOf).reduce((a, b) => (b > a ? b : a))
+  const provisional = days.filter((d) => !d.ok)
+  const first = provisional[0]
+  if (!first) return { ok: true, date: latest }
+  const missingYears = [...new Set(provisional.flatMap((d) => d.missingYears))].sort((a, b) => a - b)
+  return { ...first, missingYears, provisionalDate: latest }
 }
 
 /** How close a deadline is. */

@@ -73,14 +73,27 @@ export function executionOf(state: CaseState, asOf: IsoDate): Execution | null {
 /**
  * The day the 3-month court-application period of 行政强制法 第五十三条 counts from (core's
  * `courtApplicationPeriodStartsOn`), the approved payment period ending on the last instalment or
- * deferred due date (行政处罚法 第六十六条第二款、第七十二条第二款). The deadline scheduler and the
+ * deferred due date (行政处罚法 第六十六条第二款、第七十二条第二款), and not before 15 days after an ended 复议
+ * (行政诉讼法 第四十五条). The deadline scheduler and the
  * `court_application_period_open` guard both read it here. Null before the decision was delivered.
  *
  * @example
  * courtApplicationPeriodStart(chinaWorkCalendar, '2026-03-31', [{ dueOn: '2026-06-30' }, { dueOn: '2026-11-15' }]) // { ok: true, date: '2026-11-15' } (later than 2026-09-30)
  */
-export function courtApplicationPeriodStart(calendar: WorkCalendar, deliveredOn: IsoDate | null, instalments: readonly { dueOn: IsoDate }[]): DateComputation | null {
+export function courtApplicationPeriodStart(
+  calendar: WorkCalendar,
+  deliveredOn: IsoDate | null,
+  instalments: readonly { dueOn: IsoDate }[],
+  remedies: readonly { kind: 'reconsideration' | 'litigation'; endedOn: IsoDate | null }[] = [],
+): DateComputation | null {
   if (!deliveredOn) return null
   const deferredPaymentEndsOn = instalments.reduce<IsoDate | null>((last, i) => (last === null || i.dueOn > last ? i.dueOn : last), null)
-  return courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: deliveredOn, deferredPaymentEndsOn })
+  // A 复议 recorded as ended: the day recorded is taken as the day the party received the 复议决定 (行政诉讼法 第四十五条).
+  const reconsiderationDecisionsReceivedOn = remedies.filter((r) => r.kind === 'reconsideration' && r.endedOn !== null).map((r) => r.endedOn as IsoDate)
+  return courtApplicationPeriodStartsOn(calendar, { decisionReceivedOn: deliveredOn, deferredPaymentEndsOn, reconsiderationDecisionsReceivedOn })
+}
+
+/** The case's 复议/诉讼 as {@link courtApplicationPeriodStart} reads them. */
+export function remediesOf(state: Pick<CaseState, 'remedies'>): Array<{ kind: 'reconsideration' | 'litigation'; endedOn: IsoDate | null }> {
+  return state.remedies.map((r) => ({ kind: r.kind, endedOn: r.ended_on }))
 }

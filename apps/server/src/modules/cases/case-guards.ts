@@ -24,7 +24,7 @@ import type { Executor } from '../../platform/audit/audit'
 import type { CaseProposalJson } from '../../platform/db/penalty-case-schema'
 import { unitHoldsPowerItem } from '../catalogue/catalogue.repository'
 import { validCertificatesOn } from '../registry/certificate-validity'
-import { courtApplicationPeriodStart, executionOf } from './case-execution.service'
+import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-execution.service'
 import type { CaseState } from './case-state'
 import * as repo from './cases.repository'
 import type { CaseActionInput } from './cases.schema'
@@ -371,11 +371,11 @@ const guards: Record<CaseGuard, Guard> = {
     const problems: string[] = []
     const pending = s.remedies.filter((r) => r.started_on <= on && (r.ended_on === null || r.ended_on > on))
     for (const r of pending) problems.push(`当事人于 ${r.started_on} 提起的${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}尚未结束，应待其结果`)
-    const starts = courtApplicationPeriodStart(s.calendar, s.row.delivered_on, s.instalments.map((i) => ({ dueOn: i.due_on })))
+    const starts = courtApplicationPeriodStart(s.calendar, s.row.delivered_on, s.instalments.map((i) => ({ dueOn: i.due_on })), remediesOf(s))
     if (!starts) return '处罚决定书尚未送达'
     const end = starts.ok ? starts.date : starts.provisionalDate
     const first = addCalendarDays(end, 1)
-    if (on < first) problems.push(`复议、诉讼期限（或批准的延期、分期缴纳期限）至 ${end} 届满，${first} 起方可申请人民法院强制执行`)
+    if (on < first) problems.push(`复议、诉讼期限（或复议决定后的起诉期限、批准的延期、分期缴纳期限）至 ${end} 届满，${first} 起方可申请人民法院强制执行`)
     return problems.length ? problems.join('；') : null
   },
 

@@ -21,7 +21,7 @@ import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
 import { cancelDeadlines, extendOpenDeadline, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
-import { courtApplicationPeriodStart, executionOf } from './case-execution.service'
+import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-execution.service'
 import { benchmarkCheck, effectiveProposal, evaluateGuards, legalReviewReasons, toProposalJson, type ActContext, type GuardRefusal } from './case-guards'
 import { caseRulesFor, loadCaseState, type CaseState } from './case-state'
 import { actorKinds, canSeeCase, policyRefusal } from './cases.policy'
@@ -340,7 +340,7 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       })
       if (open) await repo.updateDeadline(trx, open.id, { status: 'superseded', superseded_by: id })
       // After a 催告 the court-application period already runs; the deferral moves its start (第七十二条第二款).
-      const court = (await repo.openDeadline(trx, row.id, 'court_application')) ? await scheduleCourtApplication(trx, at, row, list) : null
+      const court = (await repo.openDeadline(trx, row.id, 'court_application')) ? await scheduleCourtApplication(trx, at, row, list, remediesOf(s)) : null
       return {
         patch: { payment_due_on: lastDue },
         data: { instalments: list, ...(court ? { courtApplicationDueOn: court.dueOn } : {}) },
@@ -353,7 +353,13 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       if (r.endedOn) notAfterToday(r.endedOn, 'remedy.endedOn')
       const ended = r.endedOn ? await repo.endOpenRemedy(trx, row.id, r.kind, r.endedOn, r.result ?? null) : false
       if (!ended) await repo.insertRemedy(trx, { case_id: row.id, kind: r.kind, started_on: r.startedOn, ended_on: r.endedOn ?? null, result: r.result ?? null })
-      return { data: { remedy: r }, summary: `${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}${r.endedOn ? '结束' : '开始'}` }
+      // A 复议 ended after the 催告: the 15 days to sue from its decision (行政诉讼法 第四十五条) may move the court-application period.
+      const reconsiderationEnded = r.kind === 'reconsideration' && r.endedOn
+      const court =
+        reconsiderationEnded && (await repo.openDeadline(trx, row.id, 'court_application'))
+          ? await scheduleCourtApplication(trx, at, row, s.instalments.map((i) => ({ dueOn: i.due_on })), [...remediesOf(s), { kind: r.kind, endedOn: r.endedOn ?? null }])
+          : null
+      return { data: { remedy: r, ...(court ? { courtApplicationDueOn: court.dueOn } : {}) }, summary: `${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}${r.endedOn ? '结束' : '开始'}` }
     }
     case 'remind': {
       // 行政强制法第三十五条: written 催告; 第五十三条: the court application period follows the remedy periods
@@ -361,7 +367,7 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       const servedOn = input.reminder?.servedOn ?? a.onDate
       notAfterToday(servedOn, 'reminder.servedOn')
       const execution = executionOf(s, a.onDate)
-      const court = await scheduleCourtApplication(trx, at, row, s.instalments.map((i) => ({ dueOn: i.due_on })))
+      const court = await scheduleCourtApplication(trx, at, row, s.instalments.map((i) => ({ dueOn: i.due_on })), remediesOf(s))
       return { data: { servedOn, outstandingFen: execution?.outstandingFen ?? 0, lateFeeFen: execution?.lateFeeFen ?? 0, courtApplicationDueOn: court?.dueOn ?? null }, documents: ['payment_reminder'] }
     }
     case 'apply_court': {
@@ -420,8 +426,9 @@ async function scheduleCourtApplication(
   at: { caseId: string; rules: CaseState['rules']; calendar: CaseState['calendar'] },
   row: CaseState['row'],
   instalments: readonly { dueOn: IsoDate }[],
+  remedies: ReturnType<typeof remediesOf>,
 ): Promise<{ dueOn: IsoDate; provisional: boolean } | null> {
-  const starts = courtApplicationPeriodStart(at.calendar, row.delivered_on, instalments)
+  const starts = courtApplicationPeriodStart(at.calendar, row.delivered_on, instalments, remedies)
   if (!starts) return null
   return scheduleDeadline(trx, at, 'court_application', starts.ok ? starts.date : starts.provisionalDate)
 }

@@ -496,6 +496,27 @@ describe('execution (执行)', () => {
     ])
   })
 
+  it('waits 15 days after a 复议决定 before the court application, and moves its deadline (行政诉讼法 第四十五条)', async () => {
+    const id = await executing()
+    at(t, '2026-12-10')
+    await act(t, officer, id, 'remind')
+    at(t, '2027-01-05')
+    await act(t, officer, id, 'record_remedy', { remedy: { kind: 'reconsideration', startedOn: '2027-01-05' } })
+    // The 复议决定 reaches the party 2027-05-15: it may sue until 05-30 (Sun) → 05-31, later than the 6 months (05-20).
+    at(t, '2027-05-15')
+    const ended = await act(t, officer, id, 'record_remedy', { remedy: { kind: 'reconsideration', startedOn: '2027-01-05', endedOn: '2027-05-15', result: '维持' } })
+    expect(courtDeadlines(ended)).toEqual([
+      ['cancelled', '2027-05-20', '2027-08-20'],
+      ['open', '2027-05-31', '2027-08-31'],
+    ])
+    at(t, '2027-05-31')
+    const stillMaySue = await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-05-31', court: '禄丰市人民法院' } }, 422)
+    expect(guardsOf(stillMaySue)).toEqual(['court_application_period_open'])
+    expect(stillMaySue.message).toContain('至 2027-05-31 届满，2027-06-01 起方可申请人民法院强制执行')
+    at(t, '2027-06-01')
+    await act(t, head, id, 'apply_court', { court: { appliedOn: '2027-06-01', court: '禄丰市人民法院' } })
+  })
+
   /** The 加处罚款 row of the 催告书 the `remind` act issued, from the document's stored data. */
   async function reminderRows(reminded: { issuedDocuments: Array<{ kind: string; documentId: string }> }) {
     const issued = reminded.issuedDocuments.find((d) => d.kind === 'payment_reminder')

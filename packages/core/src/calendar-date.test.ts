@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  chineseDate,
   addCalendarDays,
   addCalendarMonths,
   assertIsoDate,
@@ -53,6 +54,19 @@ describe('splitIsoDate and isoDateFromParts', () => {
   it('throws InvalidArgumentError for a date that does not exist', () => {
     expect(() => isoDateFromParts(2025, 2, 29)).toThrow(InvalidArgumentError)
     expect(() => isoDateFromParts(2025, 1.5, 1)).toThrow(InvalidArgumentError)
+  })
+})
+
+describe('chineseDate', () => {
+  it('prints a date as documents do, without leading zeros, also from a timestamp', () => {
+    expect(chineseDate('2026-03-05')).toBe('2026年3月5日')
+    expect(chineseDate('2026-11-20T09:30:00+08:00')).toBe('2026年11月20日')
+  })
+  it('returns anything that is not a real date as given', () => {
+    expect(chineseDate('2026-02-30')).toBe('2026-02-30')
+    expect(chineseDate('2026-11-201')).toBe('2026-11-201')
+    expect(chineseDate('待定')).toBe('待定')
+    expect(chineseDate('')).toBe('')
   })
 })
 

@@ -51,6 +51,21 @@ export function splitIsoDate(value: unknown): { year: number; month: number; day
 }
 
 /**
+ * A date as Chinese documents print it: '2026-11-20' (or a timestamp starting with it) → '2026年11月20日'.
+ * Anything else is returned as given.
+ *
+ * @example
+ * ```ts
+ * chineseDate('2026-03-05') // '2026年3月5日'
+ * chineseDate('待定') // '待定'
+ * ```
+ */
+export function chineseDate(value: string): string {
+  const parts = splitIsoDate(value.slice(0, 10))
+  return parts && (value.length === 10 || value[10] === 'T' || value[10] === ' ') ? `${parts.year}年${parts.month}月${parts.day}日` : value
+}
+
+/**
  * Builds 'YYYY-MM-DD' from numbers; throws InvalidArgumentError if the date
  * does not exist.
  *

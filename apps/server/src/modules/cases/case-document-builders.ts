@@ -1,4 +1,5 @@
 import {
+  chineseDate,
   type CaseDocumentKind,
   type DiscretionTier,
   formatYuan,
@@ -178,7 +179,7 @@ function filingApprovalForm(i: CaseDocumentInput): OfficialDocument {
         { label: '案由', value: i.caseTitle },
         { label: '案件来源', value: i.source },
         ...partyRows(i.party, { withIdNumber: true }),
-        { label: '违法行为发生时间', value: cnDate(i.act.date) + (i.act.endDate ? ` 至 ${cnDate(i.act.endDate)}` : '') },
+        { label: '违法行为发生时间', value: chineseDate(i.act.date) + (i.act.endDate ? ` 至 ${chineseDate(i.act.endDate)}` : '') },
         { label: '违法行为发生地点', value: i.act.place ?? '—' },
         { label: '涉及事项', value: `${i.powerItem.name}（${i.powerItem.code}）` },
         { label: '承办人员', value: officerLine(i.officers) },
@@ -200,7 +201,7 @@ function inquiryRecord(i: CaseDocumentInput): OfficialDocument {
       type: 'fields',
       rows: [
         { label: '案由', value: i.caseTitle },
-        { label: '询问时间', value: text(i.extra.time) ?? cnDate(i.issuedOn) },
+        { label: '询问时间', value: text(i.extra.time) ?? chineseDate(i.issuedOn) },
         { label: '询问地点', value: text(i.extra.place) ?? i.organ.address ?? '—' },
         { label: '询问人及执法证号', value: officerLine(i.officers) },
         { label: '记录人', value: text(i.extra.recorder) ?? i.officers[1]?.name ?? '—' },
@@ -232,7 +233,7 @@ function onSiteRecord(i: CaseDocumentInput): OfficialDocument {
       type: 'fields',
       rows: [
         { label: '案由', value: i.caseTitle },
-        { label: '检查（勘验）时间', value: text(i.extra.time) ?? cnDate(i.issuedOn) },
+        { label: '检查（勘验）时间', value: text(i.extra.time) ?? chineseDate(i.issuedOn) },
         { label: '检查（勘验）地点', value: text(i.extra.place) ?? i.act.place ?? '—' },
         ...partyRows(i.party, { withIdNumber: true }),
         { label: '执法人员及执法证号', value: officerLine(i.officers) },
@@ -259,7 +260,7 @@ function rectificationOrder(i: CaseDocumentInput): OfficialDocument {
     { type: 'paragraph', text: `经查，你（单位）${factsText(i)}上述行为违反了${basisLine(i.violationBasis)}的规定。` },
     {
       type: 'paragraph',
-      text: `根据《中华人民共和国行政处罚法》第二十八条第一款${i.penaltyBasis.length ? `及${basisLine(i.penaltyBasis)}` : ''}的规定，现责令你（单位）${correctBy ? `于${cnDate(correctBy)}前` : '立即'}${measures}。`,
+      text: `根据《中华人民共和国行政处罚法》第二十八条第一款${i.penaltyBasis.length ? `及${basisLine(i.penaltyBasis)}` : ''}的规定，现责令你（单位）${correctBy ? `于${chineseDate(correctBy)}前` : '立即'}${measures}。`,
     },
     { type: 'paragraph', text: '逾期不改正的，本机关将依法处理。如对本通知有异议，可在收到本通知之日起五个工作日内向本机关提出陈述和申辩。' },
   ], { sealed: true })
@@ -270,7 +271,7 @@ function priorNotice(i: CaseDocumentInput): OfficialDocument {
   const o = requireOutcome(i)
   const blocks: DocumentBlock[] = [
     ...addressee(i.party, { withIdNumber: true }),
-    { type: 'paragraph', text: `本机关于${cnDate(i.dates.filedOn ?? i.issuedOn)}对你（单位）${i.caseTitle.replace(/案$/, '')}一案立案调查。经查明：${factsText(i)}` },
+    { type: 'paragraph', text: `本机关于${chineseDate(i.dates.filedOn ?? i.issuedOn)}对你（单位）${i.caseTitle.replace(/案$/, '')}一案立案调查。经查明：${factsText(i)}` },
     ...evidenceBlocks(i),
     { type: 'paragraph', text: `你（单位）的上述行为违反了${basisLine(i.violationBasis)}的规定。` },
     { type: 'paragraph', text: `依据${basisLine(i.penaltyBasis)}的规定，${reasonText(o)}本机关拟对你（单位）作出如下行政处罚：` },
@@ -302,12 +303,12 @@ function hearingNotice(i: CaseDocumentInput): OfficialDocument {
     ...addressee(i.party, { withIdNumber: false }),
     {
       type: 'paragraph',
-      text: `根据你（单位）${h?.requestedOn ? `于${cnDate(h.requestedOn)}` : ''}提出的听证要求，本机关决定就${i.caseTitle}举行听证，现将有关事项通知如下：`,
+      text: `根据你（单位）${h?.requestedOn ? `于${chineseDate(h.requestedOn)}` : ''}提出的听证要求，本机关决定就${i.caseTitle}举行听证，现将有关事项通知如下：`,
     },
     {
       type: 'fields',
       rows: [
-        { label: '听证时间', value: text(i.extra.time) ?? (h?.date ? cnDate(h.date) : '（另行通知）') },
+        { label: '听证时间', value: text(i.extra.time) ?? (h?.date ? chineseDate(h.date) : '（另行通知）') },
         { label: '听证地点', value: h?.place ?? '—' },
         { label: '听证主持人', value: h?.presidingName ?? '—' },
         { label: '是否公开', value: text(i.extra.publicity) ?? '公开举行' },
@@ -333,7 +334,7 @@ function hearingRecord(i: CaseDocumentInput): OfficialDocument {
       type: 'fields',
       rows: [
         { label: '案由', value: i.caseTitle },
-        { label: '听证时间', value: h?.heldOn ? cnDate(h.heldOn) : '—' },
+        { label: '听证时间', value: h?.heldOn ? chineseDate(h.heldOn) : '—' },
         { label: '听证地点', value: h?.place ?? '—' },
         { label: '听证主持人', value: h?.presidingName ?? '—' },
         { label: '案件调查人员', value: officerLine(i.officers) },
@@ -392,7 +393,7 @@ function collectiveDiscussionRecord(i: CaseDocumentInput): OfficialDocument {
       rows: [
         { label: '案件编号', value: i.caseNo ?? '—' },
         { label: '案由', value: i.caseTitle },
-        { label: '讨论时间', value: c ? cnDate(c.heldOn) : '—' },
+        { label: '讨论时间', value: c ? chineseDate(c.heldOn) : '—' },
         { label: '参加人员', value: c?.attendees.join('、') ?? '—' },
       ],
     },
@@ -416,7 +417,7 @@ function penaltyDecision(i: CaseDocumentInput): OfficialDocument {
     ...addressee(i.party, { withIdNumber: true }),
     // (2) 违反法律、法规、规章的事实和证据
     { type: 'heading', text: '一、违法事实和证据' },
-    { type: 'paragraph', text: `本机关于${cnDate(i.dates.filedOn ?? i.issuedOn)}对你（单位）${i.caseTitle.replace(/案$/, '')}一案立案调查。经查明：${factsText(i)}` },
+    { type: 'paragraph', text: `本机关于${chineseDate(i.dates.filedOn ?? i.issuedOn)}对你（单位）${i.caseTitle.replace(/案$/, '')}一案立案调查。经查明：${factsText(i)}` },
     ...evidenceBlocks(i),
     { type: 'paragraph', text: `你（单位）的上述行为违反了${basisLine(i.violationBasis)}的规定。` },
     ...statementBlocks(i),
@@ -501,7 +502,7 @@ function onTheSpotDecision(i: CaseDocumentInput): OfficialDocument {
     {
       type: 'fields',
       rows: [
-        { label: '违法行为发生时间', value: cnDate(i.act.date) },
+        { label: '违法行为发生时间', value: chineseDate(i.act.date) },
         { label: '违法行为发生地点', value: i.act.place ?? '—' },
         { label: '违法事实', value: i.facts ?? '—' },
         { label: '违反的规定', value: basisLine(i.violationBasis) },
@@ -542,7 +543,7 @@ function deliveryReceipt(i: CaseDocumentInput): OfficialDocument {
         text(i.extra.place) ?? i.party.address ?? '—',
         method && method in labels.deliveryMethod ? labels.deliveryMethod[method as keyof typeof labels.deliveryMethod] : (method ?? '直接送达'),
         officerNames(i.officers),
-        cnDate(i.dates.deliveredOn ?? i.issuedOn),
+        chineseDate(i.dates.deliveredOn ?? i.issuedOn),
       ]),
     },
     { type: 'fields', rows: [{ label: '签收人', value: text(i.extra.receiver) ?? '—' }] },
@@ -574,7 +575,7 @@ function paymentReminder(i: CaseDocumentInput): OfficialDocument {
     ...addressee(i.party, { withIdNumber: false }),
     {
       type: 'paragraph',
-      text: `本机关于${cnDate(i.dates.decidedOn ?? i.issuedOn)}对你（单位）作出${text(i.extra.decisionNumber) ?? ''}行政处罚决定，该决定书已于${cnDate(i.dates.deliveredOn ?? i.issuedOn)}送达。你（单位）至今未履行缴纳罚款的义务${i.dates.paymentDueOn ? `（缴纳期限已于${cnDate(i.dates.paymentDueOn)}届满）` : ''}。`,
+      text: `本机关于${chineseDate(i.dates.decidedOn ?? i.issuedOn)}对你（单位）作出${text(i.extra.decisionNumber) ?? ''}行政处罚决定，该决定书已于${chineseDate(i.dates.deliveredOn ?? i.issuedOn)}送达。你（单位）至今未履行缴纳罚款的义务${i.dates.paymentDueOn ? `（缴纳期限已于${chineseDate(i.dates.paymentDueOn)}届满）` : ''}。`,
     },
     {
       type: 'fields',
@@ -604,7 +605,7 @@ function paymentReminder(i: CaseDocumentInput): OfficialDocument {
 /** 结案报告: what was decided, how it was executed, and why the case can close. */
 function closingReport(i: CaseDocumentInput): OfficialDocument {
   const o = i.outcome
-  const paid = i.payments.map((p) => [p.kind === 'fine' ? '罚款' : p.kind === 'late_fee' ? '加处罚款' : '没收违法所得', money(p.amountFen), cnDate(p.paidOn)])
+  const paid = i.payments.map((p) => [p.kind === 'fine' ? '罚款' : p.kind === 'late_fee' ? '加处罚款' : '没收违法所得', money(p.amountFen), chineseDate(p.paidOn)])
   return base(i, 'closing_report', [
     {
       type: 'fields',
@@ -612,8 +613,8 @@ function closingReport(i: CaseDocumentInput): OfficialDocument {
         { label: '案件编号', value: i.caseNo ?? '—' },
         { label: '案由', value: i.caseTitle },
         { label: '当事人', value: i.party.name },
-        { label: '立案日期', value: i.dates.filedOn ? cnDate(i.dates.filedOn) : '—' },
-        { label: '决定日期', value: i.dates.decidedOn ? cnDate(i.dates.decidedOn) : '—' },
+        { label: '立案日期', value: i.dates.filedOn ? chineseDate(i.dates.filedOn) : '—' },
+        { label: '决定日期', value: i.dates.decidedOn ? chineseDate(i.dates.decidedOn) : '—' },
         { label: '处理结果', value: o ? outcomeLine(o) : '—' },
         { label: '承办人员', value: officerLine(i.officers) },
       ],
@@ -700,7 +701,7 @@ function evidenceBlocks(i: CaseDocumentInput): DocumentBlock[] {
     {
       type: 'table',
       columns: ['序号', '证据', '种类', '取得日期'],
-      rows: i.evidence.map((e, n) => [String(n + 1), e.title, evidenceKindLabel(e.kind), cnDate(e.collectedOn)]),
+      rows: i.evidence.map((e, n) => [String(n + 1), e.title, evidenceKindLabel(e.kind), chineseDate(e.collectedOn)]),
     },
   ]
 }
@@ -708,17 +709,17 @@ function evidenceBlocks(i: CaseDocumentInput): DocumentBlock[] {
 function statementBlocks(i: CaseDocumentInput): DocumentBlock[] {
   const blocks: DocumentBlock[] = []
   if (i.dates.noticeServedOn) {
-    blocks.push({ type: 'paragraph', text: `本机关于${cnDate(i.dates.noticeServedOn)}向你（单位）送达了行政处罚事先告知书，告知拟作出行政处罚的内容及事实、理由、依据，以及你（单位）依法享有的陈述、申辩${i.hearingEligible ? '、要求听证' : ''}等权利。` })
+    blocks.push({ type: 'paragraph', text: `本机关于${chineseDate(i.dates.noticeServedOn)}向你（单位）送达了行政处罚事先告知书，告知拟作出行政处罚的内容及事实、理由、依据，以及你（单位）依法享有的陈述、申辩${i.hearingEligible ? '、要求听证' : ''}等权利。` })
   }
   if (i.statements.length > 0) {
     for (const s of i.statements) {
-      blocks.push({ type: 'paragraph', text: `你（单位）于${cnDate(s.onDate)}提出陈述、申辩：${s.summary}${s.adopted ? `经复核，${s.adopted}` : ''}` })
+      blocks.push({ type: 'paragraph', text: `你（单位）于${chineseDate(s.onDate)}提出陈述、申辩：${s.summary}${s.adopted ? `经复核，${s.adopted}` : ''}` })
     }
   } else if (i.dates.noticeServedOn) {
     blocks.push({ type: 'paragraph', text: '你（单位）在规定期限内未提出陈述、申辩意见。' })
   }
   if (i.hearing?.heldOn) {
-    blocks.push({ type: 'paragraph', text: `本机关于${cnDate(i.hearing.heldOn)}依法举行了听证。${i.hearing.summary ?? ''}` })
+    blocks.push({ type: 'paragraph', text: `本机关于${chineseDate(i.hearing.heldOn)}依法举行了听证。${i.hearing.summary ?? ''}` })
   }
   return blocks
 }
@@ -771,7 +772,7 @@ function contactBlock(i: CaseDocumentInput): DocumentBlock {
 
 function factsText(i: CaseDocumentInput): string {
   const facts = (i.facts ?? '').trim()
-  if (!facts) return `${cnDate(i.act.date)}${i.act.place ? `在${i.act.place}` : ''}实施了${i.caseTitle.replace(/案$/, '')}的行为。`
+  if (!facts) return `${chineseDate(i.act.date)}${i.act.place ? `在${i.act.place}` : ''}实施了${i.caseTitle.replace(/案$/, '')}的行为。`
   return /[。．.!！]$/.test(facts) ? facts : `${facts}。`
 }
 
@@ -805,12 +806,6 @@ function evidenceKindLabel(kind: string): string {
   return kind in labels.evidenceKind ? labels.evidenceKind[kind as keyof typeof labels.evidenceKind] : kind
 }
 
-/** '2026-11-20' → '2026年11月20日'. */
-export function cnDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
-  if (!m) return date
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
-}
 
 const cnDigits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
 

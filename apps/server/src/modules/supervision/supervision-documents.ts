@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { formatDocNumber, labels, type WorkCalendar } from '@yangguang/core'
+import { chineseDate, formatDocNumber, labels, type WorkCalendar } from '@yangguang/core'
 import type { Transaction } from 'kysely'
 import { loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
@@ -52,11 +52,6 @@ export function periodText(days: number, unit: ResponseUnit): string {
 export function rectificationDue(calendar: WorkCalendar, from: string, days: number, unit: ResponseUnit): { dueOn: string; provisional: boolean } {
   const end = calendar.computePeriodEnd(from, days, { rule: unit })
   return end.ok ? { dueOn: end.date, provisional: false } : { dueOn: end.provisional.date, provisional: true }
-}
-
-function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  return `${y}年${m}月${d}日`
 }
 
 /**

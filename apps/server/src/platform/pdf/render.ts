@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler'
-import { splitIsoDate } from '@yangguang/core'
+import { chineseDate, splitIsoDate } from '@yangguang/core'
 import QRCode from 'qrcode'
 import type { DocumentBlock, OfficialDocument } from './official-document'
 
@@ -165,8 +165,3 @@ function displayWidth(text: string): number {
   return width
 }
 
-/** '2026-11-20' → '2026年11月20日'; anything else is printed as given. */
-function chineseDate(date: string): string {
-  const parts = splitIsoDate(date)
-  return parts ? `${parts.year}年${parts.month}月${parts.day}日` : date
-}

@@ -44,7 +44,20 @@ export interface SupervisionDocTypeTable {
   updated_by: string | null
 }
 
-export interface SupervisionDocumentTable {
+/** The columns of an issued document (numbered, rendered, verifiable, on the ledger); null while a draft. */
+interface IssuedDocumentColumns {
+  number: string | null
+  title: string | null
+  issued_on: DateString | null
+  verify_id: string | null
+  salt: Bytes
+  sha256: string | null
+  byte_size: number | null
+  data: NullableJson<unknown>
+  leaf_hash: Bytes
+}
+
+export interface SupervisionDocumentTable extends IssuedDocumentColumns {
   id: Generated<string>
   type_code: string
   issuer_org_id: string
@@ -57,17 +70,8 @@ export interface SupervisionDocumentTable {
   response_unit: ResponseUnit
   auto_drafted: ColumnType<boolean, boolean | undefined, boolean>
   escalated_task_id: string | null
-  number: string | null
-  title: string | null
-  issued_on: DateString | null
   issued_at: NullableTimestamp
   issued_by: string | null
-  verify_id: string | null
-  salt: Bytes
-  sha256: string | null
-  byte_size: number | null
-  data: NullableJson<unknown>
-  leaf_hash: Bytes
   created_at: CreatedAt
   created_by: string | null
 }
@@ -116,7 +120,7 @@ export interface RectificationEventTable {
 }
 
 /** 报告本级人民政府; the document columns (migration 0013) are null on reports written as text before it. */
-export interface SupervisionEscalationReportTable {
+export interface SupervisionEscalationReportTable extends IssuedDocumentColumns {
   id: Generated<string>
   task_id: string
   org_id: string
@@ -124,15 +128,6 @@ export interface SupervisionEscalationReportTable {
   body: string
   created_at: ColumnType<Date, Date | string, never>
   issuer_org_id: string | null
-  number: string | null
-  title: string | null
-  issued_on: DateString | null
-  verify_id: string | null
-  salt: Bytes
-  sha256: string | null
-  byte_size: number | null
-  data: NullableJson<unknown>
-  leaf_hash: Bytes
 }
 
 export interface LegalNoticeTable {

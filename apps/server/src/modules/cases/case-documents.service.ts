@@ -426,7 +426,7 @@ async function documentBytes(doc: { sha256: string; data: unknown }): Promise<Ui
 }
 
 /** The case's unit and status, for a caller who may see the case (404 otherwise, as for the case). */
-export async function requireCaseInScope(db: repo.Executor, actor: Actor, caseId: string) {
+async function requireCaseInScope(db: repo.Executor, actor: Actor, caseId: string) {
   const scope = await repo.findCaseScope(db, caseId)
   if (!scope || !canSeeCase(actor, { org_id: scope.org_id, org_region_path: scope.region_path })) throw notFound('案件')
   return scope

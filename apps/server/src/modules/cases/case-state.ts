@@ -56,7 +56,7 @@ function cacheOf(db: Executor): TrxCache | null {
  * @example
  * const calendar = await caseCalendarFor(trx)
  */
-export function caseCalendarFor(db: Executor): Promise<WorkCalendar> {
+function caseCalendarFor(db: Executor): Promise<WorkCalendar> {
   const cache = cacheOf(db)
   if (!cache) return workCalendarFor(db)
   if (!cache.calendar) {

@@ -36,7 +36,7 @@ import { ensureDefaultStandards } from './review.service'
  */
 
 /** The article's 2025: penalty files sampled over the six rounds (licensing files are all four reviewed). */
-export const DEMO_PENALTY_SAMPLED_2025 = 64
+const DEMO_PENALTY_SAMPLED_2025 = 64
 
 type Deduct = Record<string, Array<{ code: string; count?: number }>>
 

@@ -190,7 +190,7 @@ export function buildSupervisionDocument(i: SupervisionDocumentInput): OfficialD
  * 文号 kind of a 报告本级人民政府 (禄司监报〔2026〕第1号). [I] local practice, like the types' codes; the
  * report is not a configurable document type because it goes up to the government, not down to a unit.
  */
-export const REPORT_NUMBER_CODE = '监报'
+const REPORT_NUMBER_CODE = '监报'
 
 export type EscalationReportInput = {
   task: repo.TaskRow

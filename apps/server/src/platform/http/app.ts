@@ -7,14 +7,20 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, LogController } from 'fastify'
+import { zhValidationMessage } from '@yangguang/core'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Config } from '../../config'
 import { modules } from '../../modules'
 import { resolveSession } from '../../modules/auth/auth.service'
 import type { Database } from '../db/create-db'
 import type { LedgerRuntime } from '../ledger/ledger-runtime'
+import type { Notifier } from '../notify/notifier'
 import { AppError } from '../errors'
 import { handleError } from './error-handler'
+import { fastifyTrustProxy } from './trust-proxy'
+import { installRouteAccessGate } from './route-access'
+import { clientErrorHandler, rejectBadBody, rejectNulInUrl } from './input-guard'
 import './request'
 
 export const SESSION_COOKIE = 'yg_session'
@@ -28,6 +34,8 @@ export type AppDeps = {
   now?: () => Date
   /** 存证: the log's keys and witnesses; the ledger read API answers 409 without it. */
   ledger?: LedgerRuntime
+  /** SMS/e-mail sender for messages to enterprises; none by default (activation codes then go by sealed letter). */
+  notifier?: Notifier
 }
 
 declare module 'fastify' {
@@ -50,11 +58,17 @@ const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: deps.config.trustProxy,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 10 * 1024 * 1024,
     // One line per request is noise at this size; errors are still logged with their request.
     logController: new LogController({ disableRequestLogging: true }),
+    // Errors raised before a route is found (a malformed %-escape, an over-long path parameter) and
+    // by Node's HTTP parser (request line or headers too large) answer in the same JSON as the rest.
+    frameworkErrors: handleError,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>()
+  // zod's built-in messages in Chinese (a message written on a schema still wins).
+  z.config({ customError: zhValidationMessage })
   app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -92,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
 
+  // Input that cannot hurt (input-guard.ts): NUL in the address or body, absurd nesting.
+  app.addHook('onRequest', rejectNulInUrl)
+  app.addHook('preValidation', rejectBadBody)
   app.addHook('onRequest', async (req) => {
     rejectCrossSite(req.method, req.headers)
     req.ctx = { actor: null, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, now: app.deps.now() }
@@ -104,6 +121,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (session && 'actor' in session) req.ctx.actor = session.actor
     else if (session) req.sessionExpired = true
   })
+  // After the session is known, before the body is read: who may call the route at all.
+  installRouteAccessGate(app)
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   for (const register of modules) await app.register(register, { prefix: '/api' })
@@ -161,7 +180,34 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '请求的地址不存在', details: { url } })
     }
     const page = entries.find((e) => url === e.prefix || url.startsWith(`${e.prefix}/`))?.html ?? 'index.html'
-    if (fs.existsSync(path.join(webDir, url)) && !url.endsWith('/')) return reply.sendFile(url.slice(1))
+    const file = builtFileAt(webDir, url)
+    if (file) return reply.sendFile(file)
     return reply.header('cache-control', 'no-cache').sendFile(page)
   })
+}
+
+/**
+ * The built file a URL path names, relative to the web root, or null. Only regular files inside
+ * `webDir` count: a directory (`/m` is both a page and the folder of its assets) falls through to
+ * its page, and a path that leaves the root (`/../..`, `/%2e%2e/`) is answered exactly like a
+ * missing file, so no request can tell whether a file exists outside the web root.
+ */
+function builtFileAt(webDir: string, urlPath: string): string | null {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const root = path.resolve(webDir)
+  const resolved = path.resolve(root, `.${decoded}`)
+  const relative = path.relative(root, resolved)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return null
+  try {
+    if (!fs.statSync(resolved).isFile()) return null
+  } catch {
+    return null
+  }
+  return relative.split(path.sep).join('/')
 }

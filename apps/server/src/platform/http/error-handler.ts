@@ -1,6 +1,7 @@
+import { fieldLabelOf } from '@yangguang/core'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { AppError, statusOf } from '../errors'
+import { AppError, statusOf, type ErrorCode } from '../errors'
 
 type ErrorBody = { code: string; message: string; details: Record<string, unknown> }
 
@@ -19,15 +20,18 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
     return { status: statusOf(error.code), body: { code: error.code, message: error.message, details: error.details } }
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
-      path: `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'),
-      message: v.message ?? '',
-    }))
+    // The message names the field in Chinese; details keep the machine path for clients.
+    const issues = error.validation.map((v) => {
+      const segments = v.instancePath.split('/').filter((s) => s !== '')
+      return {
+        path: [error.validationContext, ...segments].filter(Boolean).join('.'),
+        field: segments.length > 0 ? fieldLabelOf(segments) : null,
+        message: v.message ?? '',
+      }
+    })
     const first = issues[0]
-    return {
-      status: 400,
-      body: { code: 'VALIDATION_FAILED', message: `输入有误：${first ? `${first.path} ${first.message}` : '请检查填写内容'}`, details: { issues } },
-    }
+    const firstText = first ? (first.field ? `${first.field}：${first.message}` : first.message) : '请检查填写内容'
+    return { status: 400, body: { code: 'VALIDATION_FAILED', message: `输入有误：${firstText}`, details: { issues } } }
   }
   const pgCode = (error as { code?: string }).code
   if (pgCode === '23505') {
@@ -37,14 +41,23 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
   if (pgCode === '23503') {
     return { status: 409, body: { code: 'CONFLICT', message: '引用的记录不存在或仍被引用', details: {} } }
   }
-  if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+  // Class 22 is PostgreSQL's “data exception” (a malformed number or date, a value out of range,
+  // a string too long for its column): the caller's input, not a fault of the server.
+  if (pgCode === '23514' || (pgCode !== undefined && /^22[0-9A-Z]{3}$/.test(pgCode))) {
     return { status: 400, body: { code: 'VALIDATION_FAILED', message: '输入的数据不符合要求', details: {} } }
   }
   const fastifyError = error as FastifyError
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    const code = fastifyError.statusCode === 413 ? 'BAD_REQUEST' : fastifyError.statusCode === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'
-    const message = fastifyError.statusCode === 413 ? '请求内容过大' : fastifyError.statusCode === 415 ? '不支持的请求内容类型' : '请求格式有误'
-    return { status: fastifyError.statusCode, body: { code, message, details: { reason: fastifyError.code } } }
+    const known = frameworkStatus[fastifyError.statusCode] ?? { code: 'BAD_REQUEST', message: '请求格式有误' }
+    return { status: fastifyError.statusCode, body: { code: known.code, message: known.message, details: { reason: fastifyError.code } } }
   }
   return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: {} } }
+}
+
+/** Fastify's own 4xx (body parser, router) in the platform's codes; anything else is a malformed request. */
+const frameworkStatus: Record<number, { code: ErrorCode; message: string }> = {
+  404: { code: 'NOT_FOUND', message: '请求的地址不存在' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' },
+  414: { code: 'URI_TOO_LONG', message: '请求地址过长' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
 }

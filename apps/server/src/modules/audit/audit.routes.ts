@@ -1,3 +1,4 @@
+import { isoDateSchema } from '@yangguang/core'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { orgScopeOf } from '../../platform/auth/scope'
@@ -7,15 +8,13 @@ import { errorBody } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { listAudit } from './audit.repository'
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-
 const auditQuery = pageQuery.extend({
   action: z.string().max(64).optional(),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
   actorId: z.uuid().optional(),
-  from: dateString.optional(),
-  to: dateString.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
   q: z.string().trim().max(50).optional(),
 })
 

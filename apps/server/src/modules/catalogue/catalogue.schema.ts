@@ -1,4 +1,4 @@
-import { adjustmentOps, catalogueVersionStatuses, orgKinds, powerItemStatuses, powerKinds } from '@yangguang/core'
+import { adjustmentOps, catalogueVersionStatuses, isoDateSchema, orgKinds, powerItemStatuses, powerKinds } from '@yangguang/core'
 import { z } from 'zod'
 import { pageQuery } from '../../platform/db/pagination'
 
@@ -82,7 +82,7 @@ export const rejectBody = z.object({ note: z.string().trim().min(2, '请填写�
 /** 审议通过: the meeting that decided the version — all three are required. */
 export const approveBody = z.object({
   meetingName: z.string().trim().min(2, '请填写审议会议名称').max(100),
-  meetingDate: z.iso.date('会议日期格式为 YYYY-MM-DD'),
+  meetingDate: isoDateSchema,
   approvalDocNo: z.string().trim().min(2, '请填写文号').max(60),
 })
 

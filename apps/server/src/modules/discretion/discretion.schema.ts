@@ -1,4 +1,4 @@
-import { discretionTiers, partyKinds, penaltyKinds } from '@yangguang/core'
+import { discretionTiers, isoDateSchema, partyKinds, penaltyKinds } from '@yangguang/core'
 import { z } from 'zod'
 import { pageQuery } from '../../platform/db/pagination'
 
@@ -45,7 +45,7 @@ export const benchmarkContentInput = z.object({
   penaltyBasis: z.array(provisionInput).min(1, '至少填写一项处罚依据').max(10),
   statutory: statutoryInput,
   tiers: z.array(tierInput).min(1, '至少填写一个裁量阶次').max(5, '最多五个裁量阶次'),
-  effectiveFrom: z.iso.date('日期格式应为 YYYY-MM-DD').nullable().optional(),
+  effectiveFrom: isoDateSchema.nullable().optional(),
 })
 
 export const createBenchmarkBody = benchmarkContentInput.extend({

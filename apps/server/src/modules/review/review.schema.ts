@@ -1,7 +1,8 @@
-import { reviewFileKinds, reviewGrades, reviewSheetItemSchema } from '@yangguang/core'
+import { isoDateSchema, reviewFileKinds, reviewGrades, reviewSheetItemSchema } from '@yangguang/core'
 import { z } from 'zod'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+// A calendar date: 2025-02-30 is refused, not just a malformed string.
+const isoDate = isoDateSchema
 
 // ——— input ————————————————————————————————————————————————————————————————
 

@@ -1,7 +1,8 @@
-import { complaintCategories, complaintStatuses, socialEventKinds, transferKinds, transferStatuses, volunteerRepresentations, volunteerTargetKinds } from '@yangguang/core'
+import { complaintCategories, complaintStatuses, isoDateSchema, socialEventKinds, transferKinds, transferStatuses, volunteerRepresentations, volunteerTargetKinds } from '@yangguang/core'
 import { z } from 'zod'
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+// A calendar date: 2025-02-30 is refused, not just a malformed string.
+const isoDate = isoDateSchema
 const text = (min: number, max: number, message: string) => z.string().trim().min(min, message).max(max)
 
 // ── Complaints ───────────────────────────────────────────────────────────────────────────────────

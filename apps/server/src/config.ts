@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, type TrustProxy } from './platform/http/trust-proxy'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -11,8 +12,19 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Behind a TLS reverse proxy: trust X-Forwarded-* and mark cookies Secure. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /**
+   * Behind a TLS reverse proxy: the proxy hops (`1`) or proxy addresses/networks (`127.0.0.1,10.0.0.0/8`)
+   * whose X-Forwarded-* to believe; any of these also marks cookies Secure. `true` is refused (see trust-proxy.ts).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value)
+      if (parsed.ok) return parsed.value
+      ctx.addIssue({ code: 'custom', message: parsed.messageZh })
+      return z.NEVER
+    }),
   /** 存证: the log's origin (C2SP checkpoint first line), used when its key is first created. */
   LEDGER_ORIGIN: z.string().optional(),
   /** 存证: the log's signer key (C2SP, PRIVATE+KEY+…) when several servers share one database; else DATA_DIR/keys/log.key. */
@@ -32,7 +44,7 @@ export type Config = {
   sessionIdleMinutes: number
   sessionMaxHours: number
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
-  trustProxy: boolean
+  trustProxy: TrustProxy
   ledger: { origin?: string; signerKey?: string; witnesses: string; witnessQuorum?: number }
 }
 
@@ -53,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     ledger: { origin: e.LEDGER_ORIGIN, signerKey: e.LEDGER_SIGNER_KEY, witnesses: e.LEDGER_WITNESSES, witnessQuorum: e.LEDGER_WITNESS_QUORUM },
   }
 }

@@ -19,7 +19,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.setCookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'lax',
-        secure: config.trustProxy || config.publicUrl.startsWith('https:'),
+        // Behind a (TLS-terminating) proxy, or reached over https: the cookie never travels in clear.
+        secure: config.trustProxy !== false || config.publicUrl.startsWith('https:'),
         path: '/',
         expires: session.expiresAt,
       })

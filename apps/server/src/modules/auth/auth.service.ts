@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Role } from '@yangguang/core'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
+import { type AttemptLimit, enforceRecordedAttemptLimit } from '../../platform/auth/attempt-limit'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../platform/auth/password'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
@@ -10,23 +10,33 @@ import { inTransaction } from '../../platform/db/transaction'
 import { AppError } from '../../platform/errors'
 import * as repo from './auth.repository'
 
-/** Lockout after this many consecutive failures of one account… */
+/**
+ * Login limits — three, so that one office behind one NAT address is not locked out by its own typos:
+ *
+ * - per account (user name, from every address): after MAX_ACCOUNT_FAILURES consecutive failures
+ *   the account is locked for LOCK_MINUTES. Counted atomically in app_user before the password is
+ *   compared, so no burst, however parallel or spread over addresses, gets more password checks.
+ *   A user name without an account gets the same answers, counted from login_attempt.
+ * - per address and user name: MAX_FAILURES_PER_ADDRESS_AND_USER failures in WINDOW_MINUTES.
+ * - per address, whatever the user name: MAX_FAILURES_PER_ADDRESS in WINDOW_MINUTES — a ceiling
+ *   against one address trying many names, far above what an office of typing people reaches.
+ */
 export const MAX_ACCOUNT_FAILURES = 5
-/** …for this long. */
 export const LOCK_MINUTES = 15
-/** Per-address limit: failed attempts from one address within the window. */
-export const MAX_IP_FAILURES = 20
-export const IP_WINDOW_MINUTES = 15
-const loginFailureLimit: AttemptLimit = { max: MAX_IP_FAILURES, windowMinutes: IP_WINDOW_MINUTES, refusalZh: '登录失败次数过多' }
+export const MAX_FAILURES_PER_ADDRESS_AND_USER = 10
+export const MAX_FAILURES_PER_ADDRESS = 200
+export const WINDOW_MINUTES = 15
+const addressLimit: AttemptLimit = { max: MAX_FAILURES_PER_ADDRESS, windowMinutes: WINDOW_MINUTES, refusalZh: '登录失败次数过多' }
+const addressAndUserLimit: AttemptLimit = { max: MAX_FAILURES_PER_ADDRESS_AND_USER, windowMinutes: WINDOW_MINUTES, refusalZh: '登录失败次数过多' }
+const lockoutRule = { maxFailures: MAX_ACCOUNT_FAILURES, lockMinutes: LOCK_MINUTES }
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number }
 
-// A hash to verify against when the user does not exist, so both paths take the same time.
-let dummyHash: Promise<string> | null = null
-
 /**
- * Checks the password and opens a session. Failures are recorded (and count towards the
- * lockout) even though the call then fails.
+ * Checks the password and opens a session. The attempt is recorded as failed and counted against
+ * every limit before the password is compared; only a successful login turns it into a success.
+ * An unknown user name and a wrong password get the same answer after the same work (an argon2
+ * verification), so neither the answer nor its time tells whether the account exists.
  */
 export async function login(
   db: Kysely<DB>,
@@ -36,45 +46,28 @@ export async function login(
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.now
   const username = input.username.trim().toLowerCase()
-  await enforceAttemptLimit(loginFailureLimit, now, (since) => repo.countFailuresFromIp(db, ctx.ip, since))
+  const attemptId = await repo.insertFailedAttempt(db, { username, ip: ctx.ip, at: now })
+  await enforceRecordedAttemptLimit(addressLimit, now, (since) => repo.countFailuresFromIp(db, ctx.ip, since))
+  await enforceRecordedAttemptLimit(addressAndUserLimit, now, (since) => repo.countFailuresFromIpForUser(db, ctx.ip, username, since))
 
   const user = await repo.findUserForLogin(db, username)
-  if (!user) {
-    dummyHash ??= hashPassword('not-a-real-password-Aa1!')
-    await verifyPassword(await dummyHash, input.password)
-    await repo.recordLoginAttempt(db, { username, ip: ctx.ip, succeeded: false, at: now })
+  if (!user) return refuseUnknownUser(db, now, username, input.password)
+
+  const reserved = await repo.reservePasswordCheck(db, user.id, now, lockoutRule)
+  // Locked: refused without comparing the password, so a locked account costs an attacker nothing to ask but learns them nothing.
+  if (!reserved) throw accountLocked(await repo.findLockedUntil(db, user.id))
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    if (reserved.lockedUntil) throw accountLockedNow(reserved.lockedUntil)
     throw invalidCredentials()
   }
-  if (user.locked_until && user.locked_until > now) {
-    await repo.recordLoginAttempt(db, { username, ip: ctx.ip, succeeded: false, at: now })
-    throw new AppError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请于 ${formatTime(user.locked_until)} 后再试或联系管理员`, {
-      lockedUntil: user.locked_until.toISOString(),
-    })
-  }
-  const ok = await verifyPassword(user.password_hash, input.password)
-  if (!ok) {
-    const failures = user.failed_logins + 1
-    const lockedUntil = failures >= MAX_ACCOUNT_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null
-    await repo.setLoginFailure(db, user.id, lockedUntil ? 0 : failures, lockedUntil)
-    await repo.recordLoginAttempt(db, { username, ip: ctx.ip, succeeded: false, at: now })
-    if (lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', `连续 ${MAX_ACCOUNT_FAILURES} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, {
-        lockedUntil: lockedUntil.toISOString(),
-      })
-    }
-    throw invalidCredentials({ remainingAttempts: MAX_ACCOUNT_FAILURES - failures })
-  }
-  if (user.status !== 'active') {
-    await repo.recordLoginAttempt(db, { username, ip: ctx.ip, succeeded: false, at: now })
-    throw new AppError('USER_DISABLED', '账号已停用，请联系管理员')
-  }
+  if (user.status !== 'active') throw new AppError('USER_DISABLED', '账号已停用，请联系管理员')
 
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3_600_000)
   const actor = toActor({ ...user, role: user.role as Role })
   await inTransaction(db, async (trx) => {
     await repo.setLoginSuccess(trx, user.id, now)
-    await repo.recordLoginAttempt(trx, { username, ip: ctx.ip, succeeded: true, at: now })
+    await repo.markAttemptSucceeded(trx, attemptId)
     await repo.insertSession(trx, { tokenHash: hashToken(token), userId: user.id, expiresAt, now, ip: ctx.ip, userAgent: ctx.userAgent })
   })
   return { token, actor, expiresAt }
@@ -160,8 +153,46 @@ function toActor(row: {
   }
 }
 
-function invalidCredentials(details: Record<string, unknown> = {}) {
-  return new AppError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误', details)
+/**
+ * A user name without an account: the answers an account would give — 用户名或密码错误 after an
+ * argon2 verification, then locked at the MAX_ACCOUNT_FAILURES-th failure in LOCK_MINUTES and
+ * refused without verification after that — so that probing does not reveal which names exist.
+ * The failures (this attempt included) come from login_attempt, from every address.
+ */
+async function refuseUnknownUser(db: Kysely<DB>, now: Date, username: string, password: string): Promise<never> {
+  const failures = await repo.listFailureTimesForUser(db, username, new Date(now.getTime() - LOCK_MINUTES * 60_000))
+  const lockingFailure = failures[MAX_ACCOUNT_FAILURES - 1]
+  if (lockingFailure && failures.length > MAX_ACCOUNT_FAILURES) throw accountLocked(new Date(lockingFailure.getTime() + LOCK_MINUTES * 60_000))
+  await verifyPassword(await dummyHash(), password)
+  if (failures.length === MAX_ACCOUNT_FAILURES) throw accountLockedNow(new Date(now.getTime() + LOCK_MINUTES * 60_000))
+  throw invalidCredentials()
+}
+
+// A hash to verify against when the user does not exist, so both paths do the same work.
+let dummyHashPromise: Promise<string> | null = null
+function dummyHash(): Promise<string> {
+  dummyHashPromise ??= hashPassword('not-a-real-password-Aa1!')
+  return dummyHashPromise
+}
+
+/** The one answer for an unknown user name and a wrong password: no counts, nothing that differs. */
+function invalidCredentials() {
+  return new AppError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误')
+}
+
+/** The failure that locked the account. */
+function accountLockedNow(lockedUntil: Date) {
+  return new AppError('ACCOUNT_LOCKED', `连续 ${MAX_ACCOUNT_FAILURES} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, {
+    lockedUntil: lockedUntil.toISOString(),
+  })
+}
+
+/** An attempt at an account that is already locked. */
+function accountLocked(lockedUntil: Date | null) {
+  if (!lockedUntil) return new AppError('ACCOUNT_LOCKED', '账号因多次登录失败已锁定，请稍后再试或联系管理员')
+  return new AppError('ACCOUNT_LOCKED', `账号因多次登录失败已锁定，请于 ${formatTime(lockedUntil)} 后再试或联系管理员`, {
+    lockedUntil: lockedUntil.toISOString(),
+  })
 }
 
 function formatTime(d: Date): string {

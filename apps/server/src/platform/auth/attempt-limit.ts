@@ -20,5 +20,29 @@ export type AttemptLimit = { max: number; windowMinutes: number; refusalZh: stri
 export async function enforceAttemptLimit(limit: AttemptLimit, now: Date, count: (since: Date) => Promise<number>): Promise<void> {
   const since = new Date(now.getTime() - limit.windowMinutes * 60_000)
   if ((await count(since)) < limit.max) return
-  throw new AppError('RATE_LIMITED', `${limit.refusalZh}，请 ${limit.windowMinutes} 分钟后再试`, { retryAfterMinutes: limit.windowMinutes })
+  throw rateLimited(limit)
+}
+
+/**
+ * The same limit for a caller that records its attempt *before* counting, so that parallel
+ * attempts cannot all slip in under it: `count` includes this attempt, and it refuses once that
+ * count exceeds `max`. Counting after one's own committed insert sees at least every attempt
+ * committed before it, so the (max + 1)-th attempt to be recorded is refused whatever the
+ * interleaving — where counting first lets a burst of N parallel requests all read "below the
+ * limit". It errs towards refusing: when many are recorded before any of them counts, fewer than
+ * `max` may get through. A refused attempt stays recorded: whoever keeps trying keeps the window full.
+ *
+ * @example
+ * const attemptId = await repo.insertFailedAttempt(db, { username, ip: ctx.ip, at: ctx.now })
+ * await enforceRecordedAttemptLimit(loginLimit, ctx.now, (since) => repo.countFailuresFromIp(db, ctx.ip, since))
+ * // of 40 parallel attempts (max 20) at most 20 get through; the others throw RATE_LIMITED
+ */
+export async function enforceRecordedAttemptLimit(limit: AttemptLimit, now: Date, count: (since: Date) => Promise<number>): Promise<void> {
+  const since = new Date(now.getTime() - limit.windowMinutes * 60_000)
+  if ((await count(since)) <= limit.max) return
+  throw rateLimited(limit)
+}
+
+function rateLimited(limit: AttemptLimit): AppError {
+  return new AppError('RATE_LIMITED', `${limit.refusalZh}，请 ${limit.windowMinutes} 分钟后再试`, { retryAfterMinutes: limit.windowMinutes })
 }

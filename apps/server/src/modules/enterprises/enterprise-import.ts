@@ -1,6 +1,4 @@
 import { enterpriseKinds, labels, validateUscc, type EnterpriseKind } from '@yangguang/core'
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
 
 /** One row of an import file after validation, ready to upsert. */
 export type ImportedEnterprise = {
@@ -29,43 +27,10 @@ const columns: Record<keyof Omit<ImportedEnterprise, 'row'>, string[]> = {
   contactPhone: ['联系电话', '电话', 'contactphone', 'contact_phone'],
 }
 
+/** Data rows in one import; reading stops at the first row over (platform/import/read-table.ts). */
 export const MAX_IMPORT_ROWS = 20_000
-
-/**
- * Reads a CSV or XLSX file into header-keyed rows. Row numbers are the file's own (the header is
- * row 1), so an error report points at the line a clerk sees in Excel.
- */
-export async function readTable(content: Buffer, format: 'csv' | 'xlsx'): Promise<{ header: string[]; rows: Array<{ row: number; cells: string[] }> }> {
-  if (format === 'csv') {
-    const text = content.toString('utf8').replace(/^\uFEFF/, '')
-    const records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>
-    const [head, ...rest] = records
-    return { header: head?.record ?? [], rows: rest.map((r) => ({ row: r.info.lines, cells: r.record })) }
-  }
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(content as unknown as ArrayBuffer)
-  const sheet = workbook.worksheets[0]
-  if (!sheet) return { header: [], rows: [] }
-  const header: string[] = []
-  const rows: Array<{ row: number; cells: string[] }> = []
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const values = (r.values as unknown[]).slice(1).map(cellText)
-    if (rowNumber === 1) header.push(...values)
-    else if (values.some((v) => v !== '')) rows.push({ row: rowNumber, cells: values })
-  })
-  return { header, rows }
-}
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'object') {
-    const v = value as { text?: string; result?: unknown; richText?: Array<{ text: string }> }
-    if (v.richText) return v.richText.map((t) => t.text).join('').trim()
-    if (v.text !== undefined) return String(v.text).trim()
-    if (v.result !== undefined) return String(v.result).trim()
-  }
-  return String(value).trim()
-}
+/** Bytes of one import file, refused before it is read: 2 万 rows of a register fit in far less. */
+export const MAX_IMPORT_BYTES = 8 * 1024 * 1024
 
 /**
  * Validates every row; returns the rows and every error found (not just the first), so one
@@ -86,7 +51,6 @@ export function validateRows(
   }
   if (errors.length > 0) return { rows: [], errors }
   if (table.rows.length === 0) return { rows: [], errors: [{ row: 2, column: null, message: '文件中没有数据行' }] }
-  if (table.rows.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ row: 1, column: null, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }] }
 
   const kindByLabel = new Map<string, EnterpriseKind>(enterpriseKinds.flatMap((k) => [[k, k] as const, [labels.enterpriseKind[k], k] as const]))
   kindByLabel.set('合伙', 'partnership')

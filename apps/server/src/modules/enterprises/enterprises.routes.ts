@@ -5,6 +5,7 @@ import { pageOf, pageOffset } from '../../platform/db/pagination'
 import { AppError } from '../../platform/errors'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
+import { MAX_IMPORT_BYTES } from './enterprise-import'
 import { presentEnterprise } from './enterprises.presenter'
 import {
   activateBody,
@@ -60,7 +61,16 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '批量导入市场主体（CSV 或 XLSX 文件作为请求体；按信用代码幂等；有错误则不写入并逐行报告）',
         querystring: importQuery,
         consumes: [...csvTypes, xlsxType],
-        response: { 200: importResultView, 400: errorBody, 401: errorBody, 403: errorBody, 415: errorBody },
+        response: { 200: importResultView, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 415: errorBody, 429: errorBody },
+      },
+      // An oversized file is refused on its declared length, before a byte of it is read or parsed;
+      // a body without a length is cut off at the same limit (Fastify's 413).
+      bodyLimit: MAX_IMPORT_BYTES,
+      onRequest: async (req) => {
+        const length = Number(req.headers['content-length'] ?? 0)
+        if (length > MAX_IMPORT_BYTES) {
+          throw new AppError('PAYLOAD_TOO_LARGE', `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入`, { maxBytes: MAX_IMPORT_BYTES })
+        }
       },
     },
     async (req) => {

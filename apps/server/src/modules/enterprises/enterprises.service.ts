@@ -7,7 +7,8 @@ import { enqueueLeaves } from '../../platform/ledger/enqueue-leaves'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, notFound } from '../../platform/errors'
-import { readTable, validateRows } from './enterprise-import'
+import { readTableInWorker, TableReadError } from '../../platform/import/read-table-in-worker'
+import { MAX_IMPORT_ROWS, validateRows } from './enterprise-import'
 import { hashToken, newActivationCode, newQrToken, scanQrSvg, scanUrl } from './enterprise-tokens'
 import { canEnterprise, type EnterpriseAction } from './enterprises.policy'
 import * as repo from './enterprises.repository'
@@ -194,11 +195,23 @@ export async function activateEnterpriseAccount(
  */
 export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffer, format: 'csv' | 'xlsx', dryRun: boolean) {
   allow(ctx, 'import')
-  let table: Awaited<ReturnType<typeof readTable>>
+  let table: Awaited<ReturnType<typeof readTableInWorker>>
   try {
-    table = await readTable(content, format)
-  } catch {
+    table = await readTableInWorker(content, format, MAX_IMPORT_ROWS)
+  } catch (error) {
+    if (error instanceof TableReadError && error.reason === 'busy') throw new AppError('RATE_LIMITED', '正在处理其他导入文件，请稍后重试')
+    if (error instanceof TableReadError && error.reason === 'too_complex') {
+      throw new AppError('VALIDATION_FAILED', '文件内容过于庞大复杂，无法读取；请只保留需要导入的表格后重试', { errors: [] })
+    }
     throw new AppError('VALIDATION_FAILED', format === 'csv' ? '无法读取 CSV 文件，请确认为 UTF-8 编码的逗号分隔文件' : '无法读取 Excel 文件，请另存为 .xlsx 后重试', { errors: [] })
+  }
+  // Reading stopped at the first row over the limit: nothing beyond it was parsed.
+  if (table.tooManyRows) {
+    throw new AppError('VALIDATION_FAILED', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件后分批导入`, {
+      errors: [{ row: 1, column: null, message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }],
+      errorCount: 1,
+      maxRows: MAX_IMPORT_ROWS,
+    })
   }
   const { rows, errors } = validateRows(table, await repo.listTownships(db))
   if (errors.length > 0) {

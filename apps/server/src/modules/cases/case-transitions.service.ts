@@ -2,6 +2,7 @@ import {
   allowedActions,
   calendarDaysBetween,
   caseActions,
+  fieldLabelOf,
   hearingEligibility,
   labels,
   shanghaiDateOf,
@@ -55,8 +56,9 @@ export function parseActionBody(action: CaseAction, body: unknown): CaseActionIn
   const parsed = actionBodySchemas[action].safeParse(body ?? {})
   if (parsed.success) return parsed.data as CaseActionInput
   const issue = parsed.error.issues[0]
-  throw new AppError('VALIDATION_FAILED', `输入有误：${issue ? `${issue.path.join('.')} ${issue.message}` : '请检查填写内容'}`, {
-    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  // Named like the edge's validation errors (error-handler.ts): the field in Chinese, the path in details.
+  throw new AppError('VALIDATION_FAILED', `输入有误：${issue ? `${issue.path.length > 0 ? `${fieldLabelOf(issue.path)}：` : ''}${issue.message}` : '请检查填写内容'}`, {
+    issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), field: i.path.length > 0 ? fieldLabelOf(i.path) : null, message: i.message })),
   })
 }
 

@@ -38,6 +38,8 @@ export interface ReviewStandardTable {
   status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>
   published_at: NullableTimestamp
   created_at: CreatedAt
+  /** 0015: the jurisdiction that adopted it; null = a platform default. */
+  region_code: string | null
 }
 
 export interface ReviewExternalFileTable {

@@ -255,6 +255,8 @@ export interface PowerItemTable {
   status: Generated<'active' | 'repealed'>
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0015: the jurisdiction that entered it; null for older rows (then its holders' regions decide). */
+  region_code: string | null
 }
 
 export interface PowerItemHolderTable {
@@ -354,6 +356,10 @@ export interface EnterpriseTable {
   qr_issued_at: NullableTimestamp
   qr_version: Generated<number>
   created_by: string | null
+  /** 0015: the region where it was registered (its township, else the registering unit's region). */
+  region_code: string | null
+  /** 0015: the unit that registered it; with the county bureau, it keeps contact data, posters and codes. */
+  registered_by_org_id: string | null
   created_at: CreatedAt
   updated_at: DefaultTimestamp
 }

@@ -3,6 +3,7 @@ import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 import { inTransaction } from '../db/transaction'
+import { type RandomSource, releaseDueLeaves } from './delayed-leaves'
 import {
   currentSnapshot,
   entriesInRange,
@@ -24,6 +25,8 @@ export type IntegrateOptions = {
   hasher?: MerkleHasher
   /** Test hook: runs inside the batch transaction after every write, before commit. */
   beforeCommit?: () => void | Promise<void>
+  /** The order of the anonymous entries released in this round; the system CSPRNG unless a test fixes it. */
+  random?: RandomSource
 }
 
 export type IntegrateResult = {
@@ -53,6 +56,9 @@ export async function integrateOnce(db: Kysely<DB>, options: IntegrateOptions = 
   const hasher = options.hasher ?? nodeSha256Ed25519Profile.hasher
   return inTransaction(db, async (trx) => {
     if (!(await tryLedgerLock(trx))) return { integrated: 0, size: 0, locked: true, more: false }
+    // Anonymous entries whose delay has run out become ordinary pending leaves here, shuffled; they
+    // enter the log in this batch or the next, like any leaf of this transaction (see delayed-leaves.ts).
+    await releaseDueLeaves(trx, { random: options.random })
     const last = await lastBatch(trx)
     const oldSize = last?.size ?? 0
     const now = await currentSnapshot(trx)

@@ -2,8 +2,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { type ComplaintCategory, labels, shanghaiDateOf } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
+import { addressHmac, startOfHour } from '../../platform/auth/address-keys'
 import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
 import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
+import { recordAnonymousAudit, startOfShanghaiDay } from '../../platform/audit/anonymous-audit'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
@@ -23,6 +25,8 @@ export const MAX_LOOKUP_FAILURES = 20
 export const LOOKUP_WINDOW_MINUTES = 15
 const intakeLimit: AttemptLimit = { max: MAX_INTAKES_PER_WINDOW, windowMinutes: INTAKE_WINDOW_MINUTES, refusalZh: '提交过于频繁' }
 const lookupFailureLimit: AttemptLimit = { max: MAX_LOOKUP_FAILURES, windowMinutes: LOOKUP_WINDOW_MINUTES, refusalZh: '查询失败次数过多' }
+/** The portal's limits share one address value (an HMAC under the day's key, see address-keys.ts). */
+const PORTAL_PURPOSE = 'social-portal'
 
 export type ComplaintIntake = {
   category: ComplaintCategory
@@ -38,7 +42,9 @@ export type ComplaintIntake = {
 
 /**
  * 投诉举报 from the portal, no login. With `anonymous` no name or phone is stored (whatever was sent),
- * the audit row names no address and the rate-limit row keeps only a hash of it. Answers the
+ * the complaint keeps the day, not the instant, its audit row and ledger leaf reach the log late and
+ * shuffled (recordAnonymousAudit), and the rate-limit counter — an HMAC of the address under the
+ * day's key, per clock hour — is written after the complaint, in its own transaction. Answers the
  * complaint number and the lookup code — the code exists in clear only in this answer; the
  * database keeps its SHA-256.
  *
@@ -46,15 +52,15 @@ export type ComplaintIntake = {
  * const { complaintNo, lookupCode } = await fileComplaint(db, req.ctx, { category: 'arbitrary_inspection', orgId, content: '…', anonymous: true })
  */
 export async function fileComplaint(db: Kysely<DB>, ctx: RequestContext, input: ComplaintIntake) {
-  const ipHash = addressHash(ctx.ip)
-  await enforceAttemptLimit(intakeLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'intake', ipHash, succeeded: true, since }))
+  const address = await addressHmac(db, PORTAL_PURPOSE, ctx.ip, ctx.now)
+  await enforceAttemptLimit(intakeLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'intake', addressHmac: address, succeeded: true, sinceHour: startOfHour(since) }))
   const org = await repo.findOrgWithCounty(db, input.orgId)
   if (!org || org.kind === 'justice_bureau') throw new AppError('VALIDATION_FAILED', '请选择被投诉的执法单位', { field: 'orgId' })
   if (!input.anonymous && !input.name?.trim()) throw new AppError('VALIDATION_FAILED', '实名投诉请填写姓名或企业名称，或选择匿名', { field: 'name' })
   const lookupCode = newLookupCode()
   const complaintNo = newComplaintNo(ctx.now)
   // An anonymous complaint keeps the day, not the minute, so it cannot be matched with an access log.
-  const receivedAt = input.anonymous ? new Date(`${shanghaiDateOf(ctx.now)}T00:00:00+08:00`) : ctx.now
+  const receivedAt = input.anonymous ? startOfShanghaiDay(ctx.now) : ctx.now
   const id = await inTransaction(db, async (trx) => {
     const id = await repo.insertComplaint(trx, {
       complaint_no: complaintNo,
@@ -72,19 +78,22 @@ export async function fileComplaint(db: Kysely<DB>, ctx: RequestContext, input: 
       lookup_code_hash: lookupCodeHash(lookupCode),
       received_at: receivedAt,
     })
-    await repo.insertComplaintEvent(trx, { complaint_id: id, action: 'receive', note: null, actor_name: input.anonymous ? '匿名' : '投诉人', at: receivedAt })
-    await repo.recordPortalAttempt(trx, { kind: 'intake', ip_hash: ipHash, succeeded: true, at: ctx.now })
-    const auditCtx: RequestContext = input.anonymous ? { actor: null, ip: 'anonymous', userAgent: null, now: receivedAt } : ctx
-    await recordAudit(trx, auditCtx, {
+    // The receipt is always a complaint's first event; an anonymous one takes seq 0 rather than a
+    // place in the sequence between other complaints' events of known time.
+    await repo.insertComplaintEvent(trx, { complaint_id: id, action: 'receive', note: null, actor_name: input.anonymous ? '匿名' : '投诉人', at: receivedAt, ...(input.anonymous ? { seq: '0' } : {}) })
+    const entry = {
       action: 'complaint.receive',
       entityType: 'complaint',
       entityId: id,
       orgId: null,
       summary: `收到${input.anonymous ? '匿名' : ''}投诉举报 ${complaintNo}（${labels.complaintCategory[input.category]}，被投诉单位 ${org.name}）`,
       after: { complaintNo, category: input.category, orgId: org.id, anonymous: input.anonymous },
-    })
+    }
+    if (input.anonymous) await recordAnonymousAudit(trx, ctx, entry)
+    else await recordAudit(trx, ctx, entry)
     return id
   })
+  await repo.recordPortalAttempt(db, { kind: 'intake', addressHmac: address, succeeded: true, hour: startOfHour(ctx.now) })
   return { id, complaintNo, lookupCode }
 }
 
@@ -101,12 +110,12 @@ export async function complainableUnits(db: Kysely<DB>) {
  * const c = await lookupComplaint(db, req.ctx, 'K7QF-9XMD-2HPA')
  */
 export async function lookupComplaint(db: Kysely<DB>, ctx: RequestContext, code: string) {
-  const ipHash = addressHash(ctx.ip)
-  await enforceAttemptLimit(lookupFailureLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'lookup', ipHash, succeeded: false, since }))
+  const address = await addressHmac(db, PORTAL_PURPOSE, ctx.ip, ctx.now)
+  await enforceAttemptLimit(lookupFailureLimit, ctx.now, (since) => repo.countPortalAttempts(db, { kind: 'lookup', addressHmac: address, succeeded: false, sinceHour: startOfHour(since) }))
   const hash = lookupCodeHash(code)
   const found = await repo.findComplaintByCodeHash(db, hash)
   const ok = !!found?.lookup_code_hash && safeEqualHex(found.lookup_code_hash, hash)
-  await repo.recordPortalAttempt(db, { kind: 'lookup', ip_hash: ipHash, succeeded: ok, at: ctx.now })
+  await repo.recordPortalAttempt(db, { kind: 'lookup', addressHmac: address, succeeded: ok, hour: startOfHour(ctx.now) })
   if (!ok || !found) throw new AppError('NOT_FOUND', '查询码不正确，请核对提交投诉时获得的查询码')
   return found
 }
@@ -116,19 +125,24 @@ export async function giveFeedback(db: Kysely<DB>, ctx: RequestContext, input: {
   const found = await lookupComplaint(db, ctx, input.code)
   if (found.status !== 'answered' && found.status !== 'closed') throw invalidState('答复之后才能评价')
   if (found.feedback) throw new AppError('DUPLICATE', '已评价过本次答复')
+  // An anonymous complainant's feedback keeps the day only, like the complaint: its instant would
+  // match the access log's line of the same request.
+  const at = found.anonymous ? startOfShanghaiDay(ctx.now) : ctx.now
   await inTransaction(db, async (trx) => {
     await repo.lockComplaint(trx, found.id)
     const feedback = input.satisfied ? 'satisfied' : 'unsatisfied'
-    await repo.updateComplaint(trx, found.id, { feedback, feedback_note: input.note?.trim() || null, feedback_at: ctx.now })
-    await repo.insertComplaintEvent(trx, { complaint_id: found.id, action: 'feedback', note: input.satisfied ? '满意' : `不满意${input.note ? `：${input.note}` : ''}`, actor_name: '投诉人', at: ctx.now })
-    await recordAudit(trx, { ...ctx, actor: null, ip: found.anonymous ? 'anonymous' : ctx.ip }, {
+    await repo.updateComplaint(trx, found.id, { feedback, feedback_note: input.note?.trim() || null, feedback_at: at })
+    await repo.insertComplaintEvent(trx, { complaint_id: found.id, action: 'feedback', note: input.satisfied ? '满意' : `不满意${input.note ? `：${input.note}` : ''}`, actor_name: '投诉人', at })
+    const entry = {
       action: 'complaint.feedback',
       entityType: 'complaint',
       entityId: found.id,
       orgId: null,
       summary: `投诉人对 ${found.complaint_no} 的答复表示${input.satisfied ? '满意' : '不满意'}`,
       after: { feedback },
-    })
+    }
+    if (found.anonymous) await recordAnonymousAudit(trx, ctx, entry)
+    else await recordAudit(trx, { ...ctx, actor: null }, entry)
   })
   return repo.findComplaint(db, found.id)
 }
@@ -341,10 +355,6 @@ export function lookupCodeHash(code: string): string {
 function newComplaintNo(now: Date): string {
   const day = shanghaiDateOf(now).replaceAll('-', '')
   return `TS${day}-${Array.from(randomBytes(4), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('')}`
-}
-
-function addressHash(ip: string): string {
-  return createHash('sha256').update(`social-portal:${ip}`).digest('hex')
 }
 
 function safeEqualHex(a: string, b: string): boolean {

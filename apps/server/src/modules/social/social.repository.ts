@@ -66,18 +66,28 @@ export async function upsertSettings(db: Executor, row: { region_code: string; c
 
 // ── Portal attempts (rate limit) ─────────────────────────────────────────────────────────────────
 
-export async function recordPortalAttempt(db: Executor, row: { kind: 'intake' | 'lookup'; ip_hash: string; succeeded: boolean; at: Date }) {
-  await db.insertInto('social_portal_attempt').values(row).execute()
+/**
+ * Counts one attempt in its address's row of the clock hour (an HMAC of the address, the hour, a
+ * counter — no instant, no sequence). Call it outside the submission's transaction, so the two
+ * rows share neither a transaction nor an order.
+ */
+export async function recordPortalAttempt(db: Executor, row: { kind: 'intake' | 'lookup'; addressHmac: string; succeeded: boolean; hour: Date }) {
+  await db
+    .insertInto('social_portal_attempt')
+    .values({ address_hmac: row.addressHmac, kind: row.kind, succeeded: row.succeeded, hour: row.hour, attempts: 1 })
+    .onConflict((oc) => oc.columns(['address_hmac', 'kind', 'succeeded', 'hour']).doUpdateSet({ attempts: sql<number>`social_portal_attempt.attempts + 1` }))
+    .execute()
 }
 
-export async function countPortalAttempts(db: Executor, f: { kind: 'intake' | 'lookup'; ipHash: string; succeeded: boolean; since: Date }): Promise<number> {
+/** Attempts of an address in the hours from the one holding `since` on (so a window of N minutes counts up to N + 59). */
+export async function countPortalAttempts(db: Executor, f: { kind: 'intake' | 'lookup'; addressHmac: string; succeeded: boolean; sinceHour: Date }): Promise<number> {
   const row = await db
     .selectFrom('social_portal_attempt')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('attempts'), sql<string>`0`).as('n'))
     .where('kind', '=', f.kind)
-    .where('ip_hash', '=', f.ipHash)
+    .where('address_hmac', '=', f.addressHmac)
     .where('succeeded', '=', f.succeeded)
-    .where('at', '>=', f.since)
+    .where('hour', '>=', f.sinceHour)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -134,7 +144,8 @@ export async function updateComplaint(db: Executor, id: string, patch: Updateabl
   await db.updateTable('complaint').set(patch).where('id', '=', id).execute()
 }
 
-export async function insertComplaintEvent(db: Executor, row: { complaint_id: string; action: string; note: string | null; actor_name: string; at: Date }) {
+/** `seq` orders a complaint's events; an anonymous receipt passes 0 so its place in the global sequence reveals nothing. */
+export async function insertComplaintEvent(db: Executor, row: { complaint_id: string; action: string; note: string | null; actor_name: string; at: Date; seq?: string }) {
   await db.insertInto('complaint_event').values(row).execute()
 }
 

@@ -1,4 +1,4 @@
-import { chinaWorkCalendar } from '@yangguang/core'
+import { chinaWorkCalendar, shanghaiDateOf } from '@yangguang/core'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,11 @@ import { createTestApp, type TestApp } from '../../../test/harness'
 import { runDueJobs } from '../../platform/jobs/job-runner'
 import { DEMO_COMPLAINT_CODE } from './social.demo'
 import { MAX_INTAKES_PER_WINDOW, MAX_LOOKUP_FAILURES } from './complaints.service'
+import { createHash, createHmac } from 'node:crypto'
+import { sql } from 'kysely'
+import { rotateAddressKeys } from '../../platform/auth/address-keys'
+import { inTransaction } from '../../platform/db/transaction'
+import { ANONYMOUS_DELAY_MAX_MINUTES, releaseDueLeaves } from '../../platform/ledger/delayed-leaves'
 
 let t: TestApp
 let filesDir: string
@@ -47,13 +52,52 @@ describe('portal intake (no login)', () => {
     expect(c.row.lookup_code_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(c.row)).not.toContain(c.lookupCode)
     expect(c.lookupCode).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/)
-    // Received at midnight: the minute is not kept. The audit row names no address.
+    // Received at midnight: the minute is not kept. The audit row waits with the leaf (released late,
+    // shuffled) and names no account, address or browser.
     expect(c.row.received_at.toISOString()).toBe('2026-11-19T16:00:00.000Z')
-    const audit = await t.db.selectFrom('audit_log').select(['ip', 'actor_role', 'summary', 'after']).where('entity_id', '=', c.id).executeTakeFirstOrThrow()
-    expect(audit.ip).toBe('anonymous')
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', c.id).execute()).toEqual([])
+    await inTransaction(t.db, (trx) => releaseDueLeaves(trx, { now: new Date(t.clock.now.getTime() + ANONYMOUS_DELAY_MAX_MINUTES * 60_000) }))
+    const audit = await t.db.selectFrom('audit_log').select(['ip', 'user_agent', 'actor_id', 'actor_role', 'at', 'summary', 'after']).where('entity_id', '=', c.id).executeTakeFirstOrThrow()
+    expect(audit).toMatchObject({ ip: null, user_agent: null, actor_id: null, actor_role: 'public' })
+    expect(audit.at.toISOString()).toBe('2026-11-19T16:00:00.000Z')
     expect(JSON.stringify(audit)).not.toContain(NAME)
-    const attempts = await t.db.selectFrom('social_portal_attempt').select('ip_hash').execute()
-    expect(attempts.every((a) => /^[0-9a-f]{64}$/.test(a.ip_hash))).toBe(true)
+  })
+
+  it('an anonymous complaint and the rate-limit counter cannot be joined on address, time or transaction, nor tied to an address once the day is over', async () => {
+    const ip = '198.51.100.23'
+    const saved = t.clock.now
+    t.clock.now = new Date('2026-11-20T10:31:05.123+08:00')
+    try {
+      const c = await fileComplaint({ anonymous: true }, ip)
+      const day = shanghaiDateOf(t.clock.now)
+      const { key } = await t.db.selectFrom('anonymity_key').select('key').where('day', '=', day).executeTakeFirstOrThrow()
+      const hmac = (k: Buffer) => createHmac('sha256', k).update(`social-portal\n${ip}`).digest('hex')
+      const rows = await t.db.selectFrom('social_portal_attempt').selectAll().where('address_hmac', '=', hmac(key)).execute()
+      // The counter: a keyed hash (not the plain SHA-256 of before), the clock hour, a count — nothing finer.
+      expect(rows).toEqual([{ address_hmac: hmac(key), kind: 'intake', succeeded: true, hour: new Date('2026-11-20T10:00:00+08:00'), attempts: 1 }])
+      expect(rows[0].address_hmac).not.toBe(createHash('sha256').update(`social-portal:${ip}`).digest('hex'))
+      // The complaint keeps neither the address, its hash, the instant nor the hour.
+      const stored = JSON.stringify(c.row)
+      for (const trace of [ip, hmac(key), '2026-11-20T02:31:05', '2026-11-20T02:00:00']) expect(stored).not.toContain(trace)
+      // Written in different transactions.
+      const xmin = async (table: 'complaint' | 'social_portal_attempt', where: ReturnType<typeof sql>) =>
+        (await sql<{ x: string }>`select xmin::text as x from ${sql.table(table)} where ${where}`.execute(t.db)).rows[0].x
+      expect(await xmin('complaint', sql`id = ${c.id}`)).not.toBe(await xmin('social_portal_attempt', sql`address_hmac = ${hmac(key)}`))
+
+      // The next day the first request makes a new key and deletes yesterday's: the same address
+      // gets another value, and yesterday's can no longer be recomputed with any key there is.
+      t.clock.now = new Date('2026-11-21T09:15:00+08:00')
+      await fileComplaint({ anonymous: true }, ip)
+      const keys = await t.db.selectFrom('anonymity_key').select(['day', 'key']).execute()
+      expect(keys.map((k) => k.day)).toEqual(['2026-11-21'])
+      expect(keys.map((k) => hmac(k.key))).not.toContain(rows[0].address_hmac)
+      expect(await t.db.selectFrom('social_portal_attempt').select('hour').where('address_hmac', '=', hmac(keys[0].key)).execute()).toEqual([{ hour: new Date('2026-11-21T09:00:00+08:00') }])
+      // On a day without requests the hourly job deletes the key all the same.
+      await rotateAddressKeys(t.db, new Date('2026-11-22T00:05:00+08:00'))
+      expect((await t.db.selectFrom('anonymity_key').select('day').execute()).map((k) => k.day)).toEqual(['2026-11-22'])
+    } finally {
+      t.clock.now = saved
+    }
   })
 
   it('a named complaint needs a name; a justice bureau cannot be picked as the unit', async () => {

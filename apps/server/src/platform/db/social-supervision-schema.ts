@@ -157,12 +157,13 @@ export interface ComplaintEventTable {
   seq: Generated<string>
 }
 
+/** Portal attempts per address and clock hour (0017): an HMAC of the address under the day's key, no instant. */
 export interface SocialPortalAttemptTable {
-  seq: Generated<string>
+  address_hmac: string
   kind: 'intake' | 'lookup'
-  ip_hash: string
   succeeded: boolean
-  at: ColumnType<Date, Date | string, never>
+  hour: ColumnType<Date, Date | string, never>
+  attempts: number
 }
 
 export interface JointMeetingTable {

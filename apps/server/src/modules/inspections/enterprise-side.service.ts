@@ -1,8 +1,9 @@
-import { shanghaiDateOf, todayInShanghai } from '@yangguang/core'
+import { releaseRatings, shanghaiDateOf, todayInShanghai } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { orgScopeOf, orgInScope, scopeCovers } from '../../platform/auth/scope'
+import { recordAnonymousAudit, startOfShanghaiDay } from '../../platform/audit/anonymous-audit'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
@@ -80,7 +81,12 @@ export async function myInspections(db: Kysely<DB>, ctx: Ctx) {
   }
 }
 
-/** 企业评价: once per completed inspection. Only the justice bureau sees individual scores. */
+/**
+ * 企业评价: once per completed inspection. Only the justice bureau sees individual scores; the unit
+ * sees released aggregates (ratingSummary). The row keeps the day it was given, and its audit row
+ * and ledger leaf name no account and reach the log late and shuffled — the public log shows the
+ * inspecting unit neither who rated nor when to the minute.
+ */
 export async function rateInspection(db: Kysely<DB>, ctx: Ctx, inspectionId: string, input: { score: number; comment?: string | null }) {
   const e = await enterpriseOf(db, ctx)
   const row = await db.selectFrom('inspection').select(['id', 'enterprise_id', 'status', 'org_id']).where('id', '=', inspectionId).executeTakeFirst()
@@ -89,9 +95,9 @@ export async function rateInspection(db: Kysely<DB>, ctx: Ctx, inspectionId: str
   await inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('inspection_rating').select('inspection_id').where('inspection_id', '=', inspectionId).executeTakeFirst()
     if (existing) throw new AppError('DUPLICATE', '已评价过该次检查')
-    await trx.insertInto('inspection_rating').values({ inspection_id: inspectionId, enterprise_id: e.id, score: input.score, comment: input.comment ?? null, created_at: ctx.now }).execute()
+    await trx.insertInto('inspection_rating').values({ inspection_id: inspectionId, enterprise_id: e.id, score: input.score, comment: input.comment ?? null, created_at: startOfShanghaiDay(ctx.now) }).execute()
     // The audit row names no unit, so the inspecting unit's readers of the log do not see it.
-    await recordAudit(trx, ctx, { action: 'inspection.rate', entityType: 'inspection_rating', entityId: inspectionId, orgId: null, summary: `企业评价检查（${input.score} 分）` })
+    await recordAnonymousAudit(trx, ctx, { action: 'inspection.rate', entityType: 'inspection_rating', entityId: inspectionId, orgId: null, summary: `企业评价检查（${input.score} 分）` })
   })
 }
 
@@ -108,7 +114,7 @@ export async function fileComplaint(db: Kysely<DB>, ctx: Ctx, input: { inspectio
     orgId = row.org_id
   }
   if (!orgId) throw new AppError('VALIDATION_FAILED', '请选择被投诉的检查或单位', { field: 'inspectionId' })
-  const at = input.anonymous ? new Date(`${shanghaiDateOf(ctx.now)}T00:00:00+08:00`) : ctx.now
+  const at = input.anonymous ? startOfShanghaiDay(ctx.now) : ctx.now
   return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('inspection_complaint')
@@ -123,13 +129,9 @@ export async function fileComplaint(db: Kysely<DB>, ctx: Ctx, input: { inspectio
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, input.anonymous ? { ...ctx, actor: null, ip: 'anonymous', userAgent: null, now: at } : ctx, {
-      action: 'inspection.complaint',
-      entityType: 'inspection_complaint',
-      entityId: id,
-      orgId: null,
-      summary: input.anonymous ? '收到匿名投诉' : `收到 ${e.name} 的投诉`,
-    })
+    const entry = { action: 'inspection.complaint', entityType: 'inspection_complaint', entityId: id, orgId: null, summary: input.anonymous ? '收到匿名投诉' : `收到 ${e.name} 的投诉` }
+    if (input.anonymous) await recordAnonymousAudit(trx, ctx, entry)
+    else await recordAudit(trx, ctx, entry)
     return id
   })
 }
@@ -152,9 +154,12 @@ export async function listRatings(db: Kysely<DB>, ctx: Ctx, f: { maxScore?: numb
 }
 
 /**
- * What a unit learns of its ratings: an aggregate over at least `ratingMinCount` rated
- * inspections (k-anonymity), never one enterprise's score. Below the threshold the answer says
- * only that there are too few. Supervisors may ask for any unit in their jurisdiction.
+ * What a unit learns of its ratings, by the one rule of `releaseRatings` (@yangguang/core): calendar
+ * quarters of the day a rating was given, released once the quarter has ended and only when it holds
+ * at least the threshold (the region's `ratingMinCount`, never below 5); the totals are sums of the
+ * released quarters. With `year` only that year's quarters — the same cells, so subtracting two
+ * answers yields only released cells. Supervisors may ask for any unit in their jurisdiction.
+ * The top-level `suppressed`/`ratedCount`/`average`/`distribution` are the released total.
  */
 export async function ratingSummary(db: Kysely<DB>, ctx: Ctx, orgId: string, year?: number) {
   const org = await repo.findOrg(db, orgId)
@@ -163,15 +168,36 @@ export async function ratingSummary(db: Kysely<DB>, ctx: Ctx, orgId: string, yea
   const rows = await db
     .selectFrom('inspection_rating as rt')
     .innerJoin('inspection as i', 'i.id', 'rt.inspection_id')
-    .select('rt.score')
+    .select(['rt.score', 'rt.created_at'])
     .where('i.org_id', '=', orgId)
-    .$if(Boolean(year), (q) => q.where(sql<boolean>`extract(year from i.inspection_date) = ${year}`))
     .execute()
-  const threshold = rules.ratingMinCount
-  if (rows.length < threshold) return { orgId, orgName: org.name, threshold, suppressed: true as const, ratedCount: null, average: null, distribution: null }
-  const distribution = [1, 2, 3, 4, 5].map((s) => rows.filter((r) => r.score === s).length)
-  const average = Math.round((rows.reduce((a, r) => a + r.score, 0) / rows.length) * 100) / 100
-  return { orgId, orgName: org.name, threshold, suppressed: false as const, ratedCount: rows.length, average, distribution }
+  const today = todayInShanghai(ctx.now)
+  // Quarters from the unit's first inspection (which it knows) to this year, never from the ratings.
+  const first = await db
+    .selectFrom('inspection')
+    .select((eb) => eb.fn.min('inspection_date').as('first'))
+    .where('org_id', '=', orgId)
+    .where('inspection_date', 'is not', null)
+    .executeTakeFirst()
+  const thisYear = Number(today.slice(0, 4))
+  const years = year ? { from: year, to: year } : { from: Math.min(thisYear, Number((first?.first ?? today).slice(0, 4))), to: thisYear }
+  const release = releaseRatings(
+    rows.map((r) => ({ ratedOn: shanghaiDateOf(r.created_at), score: r.score })),
+    { today, minCount: rules.ratingMinCount, years },
+  )
+  const total = release.total
+  return {
+    orgId,
+    orgName: org.name,
+    threshold: release.minCount,
+    period: 'quarter' as const,
+    suppressed: total === null,
+    ratedCount: total?.ratedCount ?? null,
+    average: total?.average ?? null,
+    distribution: total?.distribution ?? null,
+    releasedQuarters: total?.releasedQuarters ?? 0,
+    quarters: release.quarters,
+  }
 }
 
 export async function listComplaints(db: Kysely<DB>, ctx: Ctx) {

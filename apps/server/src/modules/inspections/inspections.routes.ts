@@ -255,7 +255,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await sideService.listRatings(db, ctx, req.query)
     return { items: rows.map((r) => ({ inspectionId: r.inspection_id, score: r.score, comment: r.comment, ratedAt: r.created_at.toISOString(), orgName: r.org_name, enterpriseName: r.enterprise_name, inspectionDate: r.inspection_date })) }
   })
-  app.get('/inspection-ratings/summary', { schema: { tags: sideTags, summary: '单位评价汇总（满足最小样本数才显示，防止识别个别企业）', querystring: z.object({ orgId: z.uuid().optional(), year: z.coerce.number().int().optional() }), response: { 200: s.loose, 401: errorBody, 403: errorBody, 404: errorBody } } }, async (req) => {
+  app.get('/inspection-ratings/summary', { schema: { tags: sideTags, summary: '单位评价汇总（按评价日期的自然季度，季度结束且评价数达到门槛才公布，合计只含已公布季度，防止识别个别企业）', querystring: z.object({ orgId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: s.ratingSummaryView, 401: errorBody, 403: errorBody, 404: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
     const orgId = req.query.orgId ?? ctx.actor.orgId
     if (!orgId) throw forbidden()

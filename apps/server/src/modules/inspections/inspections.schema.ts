@@ -194,6 +194,25 @@ export const rulesView = rulesBody.extend({ regionCode: z.string().nullable() })
 export const regionParams = z.object({ regionCode: z.string().regex(/^\d{6,12}$/) })
 
 export const ratingBody = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).nullish() })
+/** A unit's rating summary: calendar quarters released by `releaseRatings` (closed, ≥ threshold), totals over the released ones. */
+const ratingDistribution = z.array(z.number().int()).length(5).describe('1–5 分各有几次评价')
+export const ratingSummaryView = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  threshold: z.number().int().describe('一个季度至少多少次评价才公布（不低于 5）'),
+  period: z.literal('quarter'),
+  suppressed: z.boolean().describe('没有任何可公布的季度'),
+  ratedCount: z.number().int().nullable().describe('已公布季度的评价总数'),
+  average: z.number().nullable(),
+  distribution: ratingDistribution.nullable(),
+  releasedQuarters: z.number().int(),
+  quarters: z.array(
+    z.union([
+      z.object({ quarter: z.string(), from: z.string(), to: z.string(), released: z.literal(true), ratedCount: z.number().int(), average: z.number(), distribution: ratingDistribution }),
+      z.object({ quarter: z.string(), from: z.string(), to: z.string(), released: z.literal(false), reason: z.enum(['open', 'too_few']).describe('open：季度未结束；too_few：评价不足') }),
+    ]),
+  ),
+})
 export const complaintBody = z.object({ inspectionId: z.uuid().nullish(), orgId: z.uuid().nullish(), content: z.string().trim().min(5, '请具体描述投诉内容').max(2000), anonymous: z.boolean() })
 
 export const enterpriseKindSchema = z.enum(enterpriseKinds)

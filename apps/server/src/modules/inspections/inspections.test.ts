@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { demoQrToken } from '../enterprises/enterprise-tokens'
 import { DEMO_ENTERPRISE } from './inspections.demo'
+import { sql } from 'kysely'
+import { inTransaction } from '../../platform/db/transaction'
+import { ANONYMOUS_DELAY_MAX_MINUTES, releaseDueLeaves } from '../../platform/ledger/delayed-leaves'
 
 let t: TestApp
 let filesDir: string
@@ -262,6 +265,54 @@ describe('the enterprise side', () => {
     expect((await put(values, sfj.cookie!)).statusCode).toBe(200)
   })
 
+  it('a unit cannot recover one rating by differencing summaries: quarters are fixed, closed and hold five or more', async () => {
+    const head = await t.as('zjj_head')
+    const zjj = await orgId('LF-ZJJ')
+    type Cell = { quarter: string; from: string; to: string; released: boolean; ratedCount?: number }
+    type Summary = { suppressed: boolean; ratedCount: number | null; distribution: number[] | null; quarters: Cell[] }
+    const summary = async (query = '') => (await head.get(`/api/inspection-ratings/summary${query}`)).json() as Summary
+    const countIn = async (cell: Cell) =>
+      Number(
+        (
+          await sql<{ n: string }>`select count(*) as n from inspection_rating rt join inspection i on i.id = rt.inspection_id
+            where i.org_id = ${zjj} and (rt.created_at at time zone 'Asia/Shanghai')::date between ${cell.from}::date and ${cell.to}::date`.execute(t.db)
+        ).rows[0].n,
+      )
+    const all = await summary()
+    // Every quarter with fewer than five ratings is withheld, and so is the running one (2026-Q4).
+    for (const cell of all.quarters) if ((await countIn(cell)) < 5) expect(cell.released).toBe(false)
+    expect(all.quarters.find((c) => c.quarter === '2026-Q4')).toMatchObject({ released: false, reason: 'open' })
+    // The totals are sums of the released quarters only.
+    expect(all.ratedCount ?? 0).toBe(all.quarters.reduce((n, c) => n + (c.released ? c.ratedCount! : 0), 0))
+
+    // An enterprise rates in a closed quarter holding at most three ratings: neither the all-years
+    // answer nor the answer for that year moves, so no difference of two answers shows it.
+    const target = (await Promise.all(all.quarters.map(async (c) => ({ c, n: await countIn(c) })))).find(({ c, n }) => !c.released && c.to < '2026-11-20' && n <= 3)
+    expect(target, 'a closed quarter with at most three ratings').toBeDefined()
+    const quarter = target!.c
+    const year = quarter.quarter.slice(0, 4)
+    const ofYear = await summary(`?year=${year}`)
+    const unrated = await t.db
+      .selectFrom('inspection as i')
+      .leftJoin('inspection_rating as rt', 'rt.inspection_id', 'i.id')
+      .select(['i.id', 'i.enterprise_id'])
+      .where('i.org_id', '=', zjj)
+      .where('i.status', '=', 'completed')
+      .where('rt.inspection_id', 'is', null)
+      .limit(5)
+      .execute()
+    expect(unrated.length).toBe(5)
+    const rate = (i: (typeof unrated)[number]) =>
+      t.db.insertInto('inspection_rating').values({ inspection_id: i.id, enterprise_id: i.enterprise_id, score: 1, comment: null, created_at: new Date(`${quarter.from}T00:00:00+08:00`) }).execute()
+    await rate(unrated[0])
+    expect(await summary()).toEqual(all)
+    expect(await summary(`?year=${year}`)).toEqual(ofYear)
+    // Filled up to five or more, the quarter is released — whole, with its own numbers.
+    for (const i of unrated.slice(1, 5 - target!.n)) await rate(i)
+    const filled = (await summary()).quarters.find((c) => c.quarter === quarter.quarter)
+    expect(filled).toMatchObject({ released: true, ratedCount: 5 })
+  })
+
   it('takes an anonymous complaint that keeps neither the account nor the enterprise, readable by supervisors only', async () => {
     const qiye = await t.as('qiye')
     const mine = (await qiye.get('/api/my-enterprise/inspections')).json().items[0]
@@ -270,8 +321,11 @@ describe('the enterprise side', () => {
     const row = await t.db.selectFrom('inspection_complaint').selectAll().where('id', '=', res.json().id).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ anonymous: true, user_id: null, enterprise_id: null, inspection_id: null })
     expect(row.org_id).toBe(await orgId('LF-ZJJ'))
-    const audit = await t.db.selectFrom('audit_log').select(['actor_id', 'ip']).where('entity_id', '=', row.id).executeTakeFirstOrThrow()
-    expect(audit).toMatchObject({ actor_id: null, ip: 'anonymous' })
+    // Its audit row and leaf wait (a random delay, then shuffled into a batch) and name no account or address.
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', row.id).execute()).toEqual([])
+    await inTransaction(t.db, (trx) => releaseDueLeaves(trx, { now: new Date(t.clock.now.getTime() + ANONYMOUS_DELAY_MAX_MINUTES * 60_000) }))
+    const audit = await t.db.selectFrom('audit_log').select(['actor_id', 'ip', 'user_agent']).where('entity_id', '=', row.id).executeTakeFirstOrThrow()
+    expect(audit).toEqual({ actor_id: null, ip: null, user_agent: null })
     expect((await (await t.as('zjj_head')).get('/api/inspection-complaints')).statusCode).toBe(403)
     const list = (await (await t.as('sfj')).get('/api/inspection-complaints')).json().items
     expect(list.find((c: { id: string }) => c.id === row.id)).toMatchObject({ anonymous: true, enterpriseName: null })

@@ -2,13 +2,14 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { CaseDocumentTables } from './case-documents-schema'
 import type { DiscretionTables } from './discretion-schema'
 import type { LedgerTables } from './ledger-schema'
+import type { AnonymityTables } from './anonymity-schema'
 import type { PenaltyCaseTables } from './penalty-case-schema'
 import type { ReviewTables } from './review-schema'
 import type { SocialSupervisionTables } from './social-supervision-schema'
 import type { SupervisionTables } from './supervision-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables, AnonymityTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

@@ -33,6 +33,16 @@ export type AuditEntry = {
  */
 export async function recordAudit(trx: Executor, ctx: RequestContext, entry: AuditEntry): Promise<LedgerReceiptStub> {
   const actor = ctx.actor
+  const { action, entityType, entityId } = entry
+  // The leaf first, so the row can name it: `yangguang ledger verify` recomputes the digest from the
+  // row and the leaf's receipt, and reports a leaf that no row names (a deleted row).
+  const stub = await enqueueLeaf(trx, ctx, {
+    action,
+    recordType: entityType,
+    recordId: entityId,
+    content: auditContent(entry),
+    actor: entry.actorCertificate ? `cert:${entry.actorCertificate}` : undefined,
+  })
   await trx
     .insertInto('audit_log')
     .values({
@@ -49,14 +59,21 @@ export async function recordAudit(trx: Executor, ctx: RequestContext, entry: Aud
       summary: entry.summary,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      leaf_hash: Buffer.from(stub.leafHash, 'hex'),
     })
     .execute()
+  return stub
+}
+
+/**
+ * What an audit row's ledger digest commits to. Verify rebuilds it from the stored row (before and
+ * after come back from jsonb), so it holds only what the row keeps, in JSON-stable form.
+ *
+ * @example
+ * auditContent({ action: 'entity.publish', entityType: 'enforcement_entity', entityId: id, summary: '公示…' })
+ * // { action: 'entity.publish', entityType: 'enforcement_entity', entityId: id, orgId: null, summary: '公示…', before: null, after: null }
+ */
+export function auditContent(entry: Pick<AuditEntry, 'action' | 'entityType' | 'entityId' | 'orgId' | 'summary' | 'before' | 'after'>) {
   const { action, entityType, entityId, orgId, summary, before, after } = entry
-  return enqueueLeaf(trx, ctx, {
-    action,
-    recordType: entityType,
-    recordId: entityId,
-    content: { action, entityType, entityId, orgId: orgId ?? null, summary, before: before ?? null, after: after ?? null },
-    actor: entry.actorCertificate ? `cert:${entry.actorCertificate}` : undefined,
-  })
+  return { action, entityType, entityId, orgId: orgId ?? null, summary, before: before ?? null, after: after ?? null }
 }

@@ -12,6 +12,8 @@ export interface LedgerTables {
   ledger_tile: LedgerTileTable
   ledger_checkpoint: LedgerCheckpointTable
   ledger_cosignature: LedgerCosignatureTable
+  // 0019
+  ledger_witness_status: LedgerWitnessStatusTable
 }
 
 type Bytes = ColumnType<Buffer, Buffer | Uint8Array, never>
@@ -76,4 +78,15 @@ export interface LedgerCosignatureTable {
   line: string
   signed_at: ColumnType<Date, Date | string, never>
   received_at: CreatedAt
+}
+
+/** The last answer of each witness (0019): a refusal is an alarm until the witness cosigns again. */
+export interface LedgerWitnessStatusTable {
+  witness_key: string
+  witness_name: string
+  status: 'cosigned' | 'refused' | 'unreachable'
+  detail: string | null
+  size: number
+  since: Date
+  checked_at: CreatedAt
 }

@@ -132,6 +132,8 @@ export interface AuditLogTable {
   summary: string
   before: NullableJson
   after: NullableJson
+  /** The ledger leaf recordAudit wrote with the row (0019); null only for old rows it could not be matched to. */
+  leaf_hash: ColumnType<Buffer | null, Buffer | Uint8Array | null | undefined, never>
 }
 
 export interface JobTable {

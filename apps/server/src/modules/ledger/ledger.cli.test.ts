@@ -92,7 +92,7 @@ describe('yangguang ledger verify', () => {
     try {
       await migrateToLatest(database.db)
       await inTransaction(database.db, (trx) =>
-        enqueueLeaves(trx, systemContext(), Array.from({ length: 600 }, (_, i) => ({ action: 'case.file', recordType: 'case', recordId: `c${i}`, content: { i } }))),
+        enqueueLeaves(trx, systemContext(), Array.from({ length: 600 }, (_, i) => ({ action: 'case.import', recordType: 'case', recordId: `c${i}`, content: { i } }))),
       )
       while ((await integrateOnce(database.db, { maxLeaves: 250 })).integrated > 0);
       await signOnce(database.db, await createLedgerRuntime(config))

@@ -6,7 +6,8 @@ import { decodeHex, encodeHex, isLedgerError, MemoryTree, parseSignerKey } from 
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
 import { type Config, loadConfig } from '../../config'
 import { AppError } from '../../platform/errors'
-import { parseWitnessList } from '../../platform/ledger/ledger-runtime'
+import { checkpointLogPath } from '../../platform/ledger/checkpoint-log'
+import { demoWitnessFromFiles, parseWitnessList, type WitnessEndpoint } from '../../platform/ledger/ledger-runtime'
 import { verifyLedger } from '../../platform/ledger/verify-ledger'
 import { serveWitness } from '../../platform/ledger/witness/witness-server'
 import { openDatabase } from '../../server'
@@ -15,7 +16,8 @@ import { openDatabase } from '../../server'
 export type CliCommand = { summary: string; usage: string; run: (args: string[]) => Promise<void> }
 
 const ledgerUsage = [
-  'yangguang ledger verify                              重新读取全部条目，重算整棵树，核对每个检查点的签名与联署及其一致性',
+  'yangguang ledger verify                              重新读取全部条目，重算整棵树，核对每个检查点的签名与联署、每条审计日志与其存证叶子，',
+  '                                                     并与已发布检查点记录文件（DATA_DIR/keys/checkpoints.log）及各见证方最新联署的检查点比对（发现截断）',
   'yangguang ledger root --leaves FILE                  打印 FILE 中叶子（每行一个十六进制叶子）的 RFC 9162 树根（十六进制）',
   'yangguang ledger inclusion --leaves FILE --index I   打印第 I 个叶子（从 0 起）的包含证明，每行一个十六进制哈希',
 ].join('\n')
@@ -52,13 +54,15 @@ export const ledgerCommand: CliCommand = {
         const report = await verifyLedger(database.db, {
           verifierKey: configuredVerifierKey(config),
           witnessKeys: configuredWitnessKeys(config),
+          checkpointLog: checkpointLogPath(config.dataDir),
+          witnesses: witnessesToAsk(config),
           onProgress: (n) => {
             if (process.stderr.isTTY) process.stderr.write(`\r已核验 ${n} 条…`)
           },
         })
         if (process.stderr.isTTY) process.stderr.write('\r')
         const c = report.counts
-        const summary = `${c.entries} 条记录，${c.batches} 个批次，${c.tiles} 个完整瓦片，${c.checkpoints} 个检查点，${c.cosignatures} 个见证方联署，${c.receipts} 份回执，${c.pending} 条待纳入`
+        const summary = `${c.entries} 条记录，${c.batches} 个批次，${c.tiles} 个完整瓦片，${c.checkpoints} 个检查点，${c.cosignatures} 个见证方联署，${c.receipts} 份回执，${c.auditRows} 条审计日志，${c.pending} 条待纳入，${c.anchors} 个库外检查点`
         for (const note of report.notes) console.log(`说明：${note}`)
         if (report.ok) {
           console.log(`存证日志核验通过：${summary}（用时 ${Date.now() - started} ms）`)
@@ -153,6 +157,17 @@ function configuredVerifierKey(config: Config): string | undefined {
   const file = path.join(config.dataDir, 'keys', 'log.key')
   const text = config.ledger.signerKey ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined)
   return text ? parseSignerKey(text).verifierKey : undefined
+}
+
+/**
+ * The witnesses to ask what they last cosigned: those of LEDGER_WITNESSES over HTTP, else the
+ * demo's in-process witness through its state file (the server holds the witness itself).
+ */
+function witnessesToAsk(config: Config): WitnessEndpoint[] {
+  const witnesses = parseWitnessList(config.ledger.witnesses)
+  if (witnesses.length > 0) return witnesses
+  const demo = demoWitnessFromFiles(config.dataDir)
+  return demo ? [demo] : []
 }
 
 function configuredWitnessKeys(config: Config): string[] | undefined {

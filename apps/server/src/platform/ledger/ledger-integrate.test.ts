@@ -73,7 +73,7 @@ describe('enqueueing a leaf', () => {
     let leafHash = ''
     await expect(
       inTransaction(t.db, async (trx) => {
-        leafHash = (await enqueueLeaf(trx, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-rollback', content: { no: 1 } })).leafHash
+        leafHash = (await enqueueLeaf(trx, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-rollback', content: { no: 1 } })).leafHash
         throw new Error('the business write failed')
       }),
     ).rejects.toThrow('the business write failed')
@@ -83,9 +83,9 @@ describe('enqueueing a leaf', () => {
 
   it('numbers the leaves of one record 1, 2, 3 …', async () => {
     const stubs = await inTransaction(t.db, (trx) =>
-      enqueueLeaves(trx, ctx(), [1, 2, 3].map((n) => ({ action: 'case.update', recordType: 'case', recordId: 'c-versions', content: { n } }))),
+      enqueueLeaves(trx, ctx(), [1, 2, 3].map((n) => ({ action: 'case.import.update', recordType: 'case', recordId: 'c-versions', content: { n } }))),
     )
-    const again = await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.close', recordType: 'case', recordId: 'c-versions', content: {} }))
+    const again = await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.import.close', recordType: 'case', recordId: 'c-versions', content: {} }))
     expect([...stubs, again].map((s) => s.version)).toEqual([1, 2, 3, 4])
   })
 })
@@ -155,7 +155,7 @@ describe('integration', () => {
   })
 
   it('gives a receipt its index once integrated', async () => {
-    const stub = await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-index', content: { a: 1 } }))
+    const stub = await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-index', content: { a: 1 } }))
     expect((await findReceipt(t.db, Buffer.from(stub.leafHash, 'hex')))?.index).toBeNull()
     await integrateAll()
     const receipt = await findReceipt(t.db, Buffer.from(stub.leafHash, 'hex'))
@@ -168,8 +168,8 @@ describe('integration', () => {
     // Transaction A takes its leaf id first but commits last; B commits in between and is integrated.
     const conn = await t.db.connection().execute(async (a) => {
       await sql`BEGIN`.execute(a)
-      const late = await enqueueLeaf(a, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-late', content: {} })
-      const early = await inTransaction(t.db, (b) => enqueueLeaf(b, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-early', content: {} }))
+      const late = await enqueueLeaf(a, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-late', content: {} })
+      const early = await inTransaction(t.db, (b) => enqueueLeaf(b, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-early', content: {} }))
       await integrateAll()
       expect((await findReceipt(t.db, Buffer.from(early.leafHash, 'hex')))?.index).not.toBeNull()
       await sql`COMMIT`.execute(a)
@@ -182,7 +182,7 @@ describe('integration', () => {
   })
 
   it.runIf(process.env.TEST_DATABASE_URL)('works in one place at a time: while another server holds the ledger lock, integration and signing wait their turn (PostgreSQL)', async () => {
-    await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-lock', content: {} }))
+    await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-lock', content: {} }))
     await t.db.connection().execute(async (other) => {
       await sql`BEGIN`.execute(other)
       await sql`SELECT pg_advisory_xact_lock(7305938274::bigint)`.execute(other)
@@ -219,7 +219,7 @@ describe('checkpoints', () => {
 
   it('refuses to sign with a key that is not the log’s', async () => {
     const { createEphemeralLedgerRuntime } = await import('./ledger-runtime')
-    await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.file', recordType: 'case', recordId: 'c-key', content: {} }))
+    await inTransaction(t.db, (trx) => enqueueLeaf(trx, ctx(), { action: 'case.import', recordType: 'case', recordId: 'c-key', content: {} }))
     await integrateAll()
     await expect(signOnce(t.db, createEphemeralLedgerRuntime())).rejects.toThrow('存证日志密钥与数据库中的日志不符')
   })

@@ -13,7 +13,8 @@ import {
 } from '@yangguang/ledger'
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
 import type { Config } from '../../config'
-import { openWitness, type Witness, type WitnessResponse } from './witness/witness'
+import { checkpointLogPath } from './checkpoint-log'
+import { cosignedNoteOf, openWitness, readWitnessState, type Witness, type WitnessResponse } from './witness/witness'
 
 /** A witness as the log sees it: its key and how to reach it. */
 export type WitnessEndpoint = {
@@ -25,6 +26,11 @@ export type WitnessEndpoint = {
   url: string | null
   /** Sends an add-checkpoint request body; resolves with the witness's answer. */
   submit(body: string): Promise<WitnessResponse>
+  /**
+   * The latest checkpoint it cosigned for `origin` (log-signed note plus its cosignature line), or
+   * undefined if it has none; throws when it cannot be asked. Verify compares it with the database.
+   */
+  latestCheckpoint(origin: string): Promise<string | undefined>
 }
 
 /**
@@ -40,6 +46,11 @@ export type LedgerRuntime = {
   witnesses: WitnessEndpoint[]
   /** Cosignatures a checkpoint needs to be published (k of n). */
   quorum: number
+  /**
+   * The append-only file every signed checkpoint is also written to (`DATA_DIR/keys/checkpoints.log`);
+   * none for ephemeral runtimes unless given.
+   */
+  checkpointLog?: string
   /** Closes what the runtime opened (the demo's in-process witness). */
   close(): Promise<void>
 }
@@ -73,6 +84,7 @@ export async function createLedgerRuntime(config: Config, options: { demoWitness
     verifierKey: signer.verifierKey,
     witnesses,
     quorum,
+    checkpointLog: checkpointLogPath(config.dataDir),
     async close() {
       for (const close of closers) await close()
     },
@@ -83,7 +95,7 @@ export async function createLedgerRuntime(config: Config, options: { demoWitness
  * A runtime with a fresh key that lives only in memory — for tests and tools that must not touch
  * `DATA_DIR`. Pass witnesses to test publication.
  */
-export function createEphemeralLedgerRuntime(options: { origin?: string; witnesses?: WitnessEndpoint[]; quorum?: number } = {}): LedgerRuntime {
+export function createEphemeralLedgerRuntime(options: { origin?: string; witnesses?: WitnessEndpoint[]; quorum?: number; checkpointLog?: string } = {}): LedgerRuntime {
   const signer = parseSignerKey(generateNoteKey(options.origin ?? 'test.yangguang.example/ledger').signerKey, [ed25519KeyType])
   const witnesses = options.witnesses ?? []
   return {
@@ -93,6 +105,7 @@ export function createEphemeralLedgerRuntime(options: { origin?: string; witness
     verifierKey: signer.verifierKey,
     witnesses,
     quorum: options.quorum ?? witnesses.length,
+    ...(options.checkpointLog ? { checkpointLog: options.checkpointLog } : {}),
     close: async () => {},
   }
 }
@@ -108,13 +121,36 @@ export function inProcessWitness(witness: Witness): WitnessEndpoint {
     verifier: parseVerifierKey(witness.verifierKey, [cosignatureV1KeyType]),
     url: null,
     submit: (body) => witness.addCheckpoint(body),
+    latestCheckpoint: async (origin) => witness.latestCheckpoint(origin),
+  }
+}
+
+/**
+ * The demo's in-process witness as seen from another process (the CLI's `verify` while the server
+ * runs and holds its lock): its key and state files only. It cannot cosign; it can say what it last
+ * cosigned. Undefined when `DATA_DIR/witness` has no key.
+ */
+export function demoWitnessFromFiles(dataDir: string): WitnessEndpoint | undefined {
+  const dir = path.join(dataDir, 'witness')
+  const keyFile = path.join(dir, 'witness.key')
+  if (!fs.existsSync(keyFile)) return undefined
+  const verifierKey = parseSignerKey(fs.readFileSync(keyFile, 'utf8').trim(), [cosignatureV1KeyType]).verifierKey
+  const verifier = parseVerifierKey(verifierKey, [cosignatureV1KeyType])
+  return {
+    name: verifier.name,
+    verifierKey,
+    verifier,
+    url: null,
+    submit: async () => ({ status: 503, contentType: 'text/plain; charset=utf-8', body: 'read-only view of the witness\n' }),
+    latestCheckpoint: async (origin) => cosignedNoteOf(readWitnessState(dir)[origin]),
   }
 }
 
 /** An endpoint for a witness reached over HTTP at `url` (its submission prefix). */
 export function httpWitness(verifierKey: string, url: string): WitnessEndpoint {
   const verifier = parseVerifierKey(verifierKey, [cosignatureV1KeyType])
-  const endpoint = `${url.replace(/\/+$/, '')}/add-checkpoint`
+  const prefix = url.replace(/\/+$/, '')
+  const endpoint = `${prefix}/add-checkpoint`
   return {
     name: verifier.name,
     verifierKey,
@@ -128,6 +164,12 @@ export function httpWitness(verifierKey: string, url: string): WitnessEndpoint {
         signal: AbortSignal.timeout(WITNESS_TIMEOUT_MS),
       })
       return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() }
+    },
+    async latestCheckpoint(origin) {
+      const res = await fetch(`${prefix}/latest-checkpoint?origin=${encodeURIComponent(origin)}`, { signal: AbortSignal.timeout(WITNESS_TIMEOUT_MS) })
+      if (res.status === 404) return undefined
+      if (res.status !== 200) throw new Error(`见证方答复 HTTP ${res.status}`)
+      return res.text()
     },
   }
 }

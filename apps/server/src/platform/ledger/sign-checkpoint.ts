@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 import { inTransaction } from '../db/transaction'
 import { cosignaturesOf, type CheckpointRow, findLog, insertCheckpoint, insertLog, lastBatch, latestCheckpoint, latestCheckpointWithQuorum, tryLedgerLock } from './ledger.repository'
+import { appendCheckpointLog } from './checkpoint-log'
 import type { LedgerRuntime } from './ledger-runtime'
 
 export type SignResult = { signed: boolean; size: number; locked: boolean }
@@ -10,13 +11,14 @@ export type SignResult = { signed: boolean; size: number; locked: boolean }
 /**
  * Signs a checkpoint for the current tree when it grew since the last one (and once for the empty
  * tree), under the ledger lock, so that one log never signs two roots for one size or a smaller
- * tree after a larger one; the table's key and trigger refuse both as well.
+ * tree after a larger one; the table's key and trigger refuse both as well. Each new checkpoint is
+ * also appended to the runtime's published-checkpoint file, outside the database.
  *
  * @example
  * const { signed, size } = await signOnce(db, ledger)
  */
 export async function signOnce(db: Kysely<DB>, runtime: LedgerRuntime): Promise<SignResult> {
-  return inTransaction(db, async (trx) => {
+  const result = await inTransaction(db, async (trx): Promise<SignResult & { note?: string }> => {
     if (!(await tryLedgerLock(trx))) return { signed: false, size: 0, locked: true }
     await ensureLog(trx, runtime)
     const tree = await lastBatch(trx)
@@ -27,8 +29,12 @@ export async function signOnce(db: Kysely<DB>, runtime: LedgerRuntime): Promise<
     const body = formatCheckpoint({ origin: runtime.origin, size, rootHash: root, extensions: [] })
     const note = await signNote(body, [runtime.signer])
     await insertCheckpoint(trx, { size, root, note })
-    return { signed: true, size, locked: false }
+    return { signed: true, size, locked: false, note }
   })
+  // Only once committed: the file must never name a checkpoint the database does not have. A crash
+  // in between loses one line, and the line before still binds the log.
+  if (result.note !== undefined && runtime.checkpointLog) appendCheckpointLog(runtime.checkpointLog, { size: result.size, note: result.note })
+  return { signed: result.signed, size: result.size, locked: result.locked }
 }
 
 /**

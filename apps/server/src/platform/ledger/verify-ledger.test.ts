@@ -5,6 +5,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { systemContext } from '../auth/actor'
+import { recordAudit } from '../audit/audit'
 import { inTransaction } from '../db/transaction'
 import { enqueueLeaves } from './enqueue-leaves'
 import { integrateOnce } from './integrate-batch'
@@ -18,22 +19,54 @@ import { openWitness, type Witness } from './witness/witness'
 let t: TestApp
 let witness: Witness
 const witnessDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-verify-witness-'))
+const checkpointLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yg-verify-keys-')), 'checkpoints.log')
+/** Audit rows written through recordAudit in the first round, by their entity id. */
+const auditIds = new Map<string, number>()
+/** Checkpoint sizes after each round. */
+const roundSizes: number[] = []
 
 beforeAll(async () => {
-  const probe = createEphemeralLedgerRuntime({ origin: 'verify.test/ledger' })
+  const probe = createEphemeralLedgerRuntime({ origin: 'verify.test/ledger', checkpointLog })
   witness = await openWitness({ dataDir: witnessDir, name: 'witness.verify.test', logKeys: [probe.verifierKey] })
   const ledger = { ...probe, witnesses: [inProcessWitness(witness)], quorum: 1 }
   t = await createTestApp({ ledger })
+  const officer = await t.db.selectFrom('app_user').select('id').where('username', '=', 'zjj_officer').executeTakeFirstOrThrow()
+  zjjOfficerId = officer.id
   // Three rounds of writes, each integrated, checkpointed and cosigned: several checkpoints to compare.
   for (const round of [0, 1, 2]) {
-    await inTransaction(t.db, (trx) =>
-      enqueueLeaves(trx, systemContext(t.clock.now), Array.from({ length: 400 }, (_, i) => ({ action: 'enterprise.import', recordType: 'enterprise', recordId: `r${round}-${i}`, content: { round, i } }))),
-    )
+    await inTransaction(t.db, async (trx) => {
+      await enqueueLeaves(trx, systemContext(t.clock.now), Array.from({ length: 400 }, (_, i) => ({ action: 'enterprise.import', recordType: 'enterprise', recordId: `r${round}-${i}`, content: { round, i } })))
+      if (round === 0) for (const entry of auditEntries) await recordAudit(trx, officerContext(), entry)
+    })
     while ((await integrateOnce(t.db, { maxLeaves: 1000 })).integrated > 0);
-    await signOnce(t.db, t.ledger)
+    roundSizes.push((await signOnce(t.db, t.ledger)).size)
     await submitToWitnesses(t.db, t.ledger)
   }
+  const { rows } = await sql<{ id: string; entity_id: string }>`SELECT id, entity_id FROM audit_log WHERE entity_id LIKE 'verify-%'`.execute(t.db)
+  for (const r of rows) auditIds.set(r.entity_id, Number(r.id))
 })
+
+/** Audit entries with the shapes real writes have: Chinese text, nested before/after, numbers, dates. */
+const auditEntries = [
+  {
+    action: 'case.decide',
+    entityType: 'penalty_case',
+    entityId: 'verify-case-1',
+    orgId: null,
+    summary: '作出行政处罚决定 禄丰市住房和城乡建设局 罚款 5000 元',
+    before: { status: 'reviewed', fineFen: null },
+    after: { status: 'decided', fineFen: 500_000, decidedOn: '2026-11-20', items: [{ article: '第五十九条', amountFen: 500_000 }], rate: 0.1, at: new Date('2026-11-20T02:00:00Z') },
+  },
+  { action: 'enterprise.update', entityType: 'enterprise', entityId: 'verify-ent-1', summary: '更新企业 禄丰金山恒通建材有限公司', before: { phone: '0878-1234567' }, after: { phone: '0878-7654321' } },
+  { action: 'entity.publish', entityType: 'enforcement_entity', entityId: 'verify-entity-1', summary: '公示执法主体' },
+]
+
+/** An officer's request: the leaf names the account, the audit row its id. */
+function officerContext() {
+  const base = systemContext(t.clock.now)
+  return { ...base, actor: { ...base.actor, userId: zjjOfficerId, username: 'zjj_officer', displayName: '住建执法员', role: 'officer' as const } }
+}
+let zjjOfficerId = ''
 afterAll(async () => {
   await t.close()
   await witness.close()
@@ -60,12 +93,14 @@ async function entryLeafId(index: number): Promise<number> {
 }
 
 describe('ledger verify', () => {
-  it('passes on an untouched ledger, with every checkpoint and cosignature checked', async () => {
-    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey, witnessKeys: [witness.verifierKey] })
+  it('passes on an untouched ledger, with every checkpoint, cosignature, audit row and outside checkpoint checked', async () => {
+    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey, witnessKeys: [witness.verifierKey], checkpointLog, witnesses: t.ledger.witnesses })
     expect(report.divergence).toBeUndefined()
     expect(report.ok).toBe(true)
     expect(report.counts.checkpoints).toBe(3)
     expect(report.counts.cosignatures).toBe(3)
+    expect(report.counts.anchors).toBe(2)
+    expect(report.counts.auditRows).toBeGreaterThanOrEqual(auditEntries.length)
     expect(report.counts.entries).toBeGreaterThan(1200)
     expect(report.counts.pending).toBe(0)
   })
@@ -186,8 +221,105 @@ describe('ledger verify', () => {
     expect(message).toBe(`叶子 ${r.leaf_id} 没有回执（回执被删除）`)
   })
 
+  it('names the audit row whose summary was edited', async () => {
+    const id = auditIds.get('verify-case-1')
+    const message = await tampered(
+      'audit_log',
+      `UPDATE audit_log SET summary = '作出行政处罚决定 禄丰市住房和城乡建设局 罚款 500 元' WHERE id = ${id}`,
+      `UPDATE audit_log SET summary = '作出行政处罚决定 禄丰市住房和城乡建设局 罚款 5000 元' WHERE id = ${id}`,
+    )
+    expect(message).toBe(`审计日志第 ${id} 条的内容与其存证摘要不符（被修改）`)
+  })
+
+  it('names the audit row whose after-snapshot was edited inside its JSON', async () => {
+    const id = auditIds.get('verify-case-1')
+    const message = await tampered(
+      'audit_log',
+      `UPDATE audit_log SET after = jsonb_set(after, '{fineFen}', '50000') WHERE id = ${id}`,
+      `UPDATE audit_log SET after = jsonb_set(after, '{fineFen}', '500000') WHERE id = ${id}`,
+    )
+    expect(message).toBe(`审计日志第 ${id} 条的内容与其存证摘要不符（被修改）`)
+  })
+
+  it('names the audit row whose actor was swapped for another account', async () => {
+    const id = auditIds.get('verify-ent-1')
+    const message = await tampered(
+      'audit_log',
+      `UPDATE audit_log SET actor_id = (SELECT id FROM app_user WHERE username = 'zjj_head') WHERE id = ${id}`,
+      `UPDATE audit_log SET actor_id = '${zjjOfficerId}' WHERE id = ${id}`,
+    )
+    expect(message).toBe(`审计日志第 ${id} 条的操作人与其存证叶子不符（被修改）`)
+  })
+
+  it('finds a deleted audit row by the leaf no row names any more', async () => {
+    const id = auditIds.get('verify-ent-1') as number
+    await sql`CREATE TEMP TABLE saved_audit AS SELECT * FROM audit_log WHERE id = ${id}`.execute(t.db)
+    const { rows } = await sql<{ leaf_id: string }>`SELECT r.leaf_id FROM ledger_receipt r JOIN audit_log a ON a.leaf_hash = r.leaf_hash WHERE a.id = ${id}`.execute(t.db)
+    try {
+      const message = await tampered('audit_log', `DELETE FROM audit_log WHERE id = ${id}`, 'INSERT INTO audit_log SELECT * FROM saved_audit')
+      expect(message).toBe(`存证叶子 ${rows[0].leaf_id}（enterprise.update enterprise verify-ent-1，2026-11-20T02:00:00.000Z）没有对应的审计日志（审计记录被删除）`)
+    } finally {
+      await sql`DROP TABLE saved_audit`.execute(t.db)
+    }
+  })
+
+  it('finds an audit row inserted without a leaf', async () => {
+    const message = await tampered(
+      'audit_log',
+      `INSERT INTO audit_log (actor_name, actor_role, action, entity_type, entity_id, summary) VALUES ('系统', 'admin', 'case.decide', 'penalty_case', 'verify-forged', '伪造的记录')`,
+      `DELETE FROM audit_log WHERE entity_id = 'verify-forged'`,
+    )
+    expect(message).toMatch(/^审计日志第 \d+ 条（case\.decide penalty_case verify-forged）没有对应的存证叶子（被插入，或其叶子被删除）$/)
+  })
+
+  it('refuses a published-checkpoint file whose last entry is not signed by the log', async () => {
+    const forged = path.join(path.dirname(checkpointLog), 'forged.log')
+    const [last] = fs.readFileSync(checkpointLog, 'utf8').trim().split('\n').slice(-1)
+    const entry = JSON.parse(last) as { size: number; note: string }
+    fs.writeFileSync(forged, `${JSON.stringify({ size: entry.size + 10, note: entry.note.replace(`\n${entry.size}\n`, `\n${entry.size + 10}\n`) })}\n`)
+    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey, checkpointLog: forged })
+    expect(report.divergence?.message).toBe('已发布检查点记录文件的最后一条签名无效或格式不正确')
+  })
+
   it('finds a configured key that is not the log’s', async () => {
     const report = await verifyLedger(t.db, { verifierKey: createEphemeralLedgerRuntime().verifierKey })
     expect(report.divergence?.message).toBe('数据库记录的日志公钥与本服务器配置的公钥不符')
+  })
+})
+
+describe('ledger verify after the newest entries were cut off, checkpoints included', () => {
+  beforeAll(async () => {
+    // Back to the end of the first round: the later batches, their leaves and receipts, and every
+    // checkpoint and cosignature after it, as someone restoring an old backup or covering tracks would.
+    const cut = roundSizes[0]
+    const tables = ['ledger_batch', 'ledger_leaf', 'ledger_receipt', 'ledger_tile', 'ledger_checkpoint', 'ledger_cosignature']
+    for (const table of tables) await sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`).execute(t.db)
+    await sql`DELETE FROM ledger_cosignature WHERE size > ${cut}`.execute(t.db)
+    await sql`DELETE FROM ledger_checkpoint WHERE size > ${cut}`.execute(t.db)
+    await sql`DELETE FROM ledger_receipt WHERE leaf_id IN (SELECT unnest(leaf_ids) FROM ledger_batch WHERE first_index >= ${cut})`.execute(t.db)
+    await sql`DELETE FROM ledger_leaf WHERE id IN (SELECT unnest(leaf_ids) FROM ledger_batch WHERE first_index >= ${cut})`.execute(t.db)
+    await sql`DELETE FROM ledger_batch WHERE first_index >= ${cut}`.execute(t.db)
+    // Full tiles reaching past the cut: a tile of level L and index i covers leaves up to (i + 1)·256^(L+1).
+    await sql`DELETE FROM ledger_tile WHERE (idx + 1) * power(256, level + 1) > ${cut}`.execute(t.db)
+    for (const table of tables) await sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`).execute(t.db)
+  })
+
+  it('leaves a database that is consistent in itself: only what lives outside it can tell', async () => {
+    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey })
+    expect(report.divergence).toBeUndefined()
+    expect(report.counts.entries).toBe(roundSizes[0])
+  })
+
+  it('is caught by the last entry of the published-checkpoint file', async () => {
+    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey, checkpointLog })
+    expect(report.ok).toBe(false)
+    expect(report.divergence?.message).toBe(`日志被截断：已发布检查点记录文件记有大小为 ${roundSizes[2]} 的检查点，数据库中的日志只有 ${roundSizes[0]} 条`)
+  })
+
+  it('is caught by the witness’s latest cosigned checkpoint, the file gone too', async () => {
+    const report = await verifyLedger(t.db, { verifierKey: t.ledger.verifierKey, checkpointLog: path.join(path.dirname(checkpointLog), 'deleted.log'), witnesses: t.ledger.witnesses })
+    expect(report.ok).toBe(false)
+    expect(report.divergence?.message).toBe(`日志被截断：见证方 witness.verify.test 已联署大小为 ${roundSizes[2]} 的检查点，数据库中的日志只有 ${roundSizes[0]} 条`)
+    expect(report.notes.some((n) => n.includes('deleted.log'))).toBe(true)
   })
 })

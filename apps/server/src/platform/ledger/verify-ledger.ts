@@ -16,12 +16,30 @@ import {
   verifyConsistencyProof,
 } from '@yangguang/ledger'
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
-import { type Kysely, sql } from 'kysely'
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { auditContent } from '../audit/audit'
 import type { DB } from '../db/schema'
+import { readLastCheckpoint } from './checkpoint-log'
 import { splitHashes } from './integrate-batch'
-import { leafHashOf } from './ledger-leaf'
+import { contentBytes, contentDigest, type LeafFields, leafHashOf } from './ledger-leaf'
+import type { WitnessEndpoint } from './ledger-runtime'
 import { consistencyProof } from './ledger-tiles'
-import { findLog, findTile } from './ledger.repository'
+import { findLog } from './ledger.repository'
+import {
+  allCheckpoints,
+  batchHeaders,
+  cosignaturesBySize,
+  countTiles,
+  entriesWithLeaves,
+  firstAuditRowWithoutLeaf,
+  firstLeafWithoutReceipt,
+  leafOwnerTables,
+  leavesSettledPage,
+  type ReceiptAuditRow,
+  receiptsWithOwners,
+  tilesAt,
+} from './verify-ledger.repository'
 
 /** The first thing found that does not hold, in Chinese, with the coordinates to look at. */
 export type Divergence = { message: string; details: Record<string, unknown> }
@@ -29,7 +47,19 @@ export type Divergence = { message: string; details: Record<string, unknown> }
 export type VerifyReport = {
   ok: boolean
   divergence?: Divergence
-  counts: { entries: number; batches: number; tiles: number; checkpoints: number; cosignatures: number; receipts: number; pending: number }
+  counts: {
+    entries: number
+    batches: number
+    tiles: number
+    checkpoints: number
+    cosignatures: number
+    receipts: number
+    pending: number
+    /** Audit rows checked against their leaves. */
+    auditRows: number
+    /** Checkpoints from outside the database compared: the published file's last entry and witnesses'. */
+    anchors: number
+  }
   /** Observations that are not failures (e.g. cosignatures of witnesses no longer configured). */
   notes: string[]
 }
@@ -39,10 +69,24 @@ export type VerifyOptions = {
   verifierKey?: string
   /** Witness keys currently configured, to say which stored cosignatures they cover. */
   witnessKeys?: readonly string[]
+  /**
+   * The published-checkpoint file (`DATA_DIR/keys/checkpoints.log`): its last entry must be signed by
+   * the log, and the log in the database at least that long and consistent with it.
+   */
+  checkpointLog?: string
+  /** Witnesses to ask for the latest checkpoint they cosigned: the log must reach it too. */
+  witnesses?: ReadonlyArray<Pick<WitnessEndpoint, 'name' | 'verifier' | 'latestCheckpoint'>>
   hasher?: MerkleHasher
-  /** Progress callback, every batch page. */
+  /** Progress callback, every page of entries. */
   onProgress?: (entries: number) => void
 }
+
+/**
+ * Acts of writers that put a record's own content on the ledger without an audit row: bulk imports
+ * and the demo seed. Any other leaf must be named by an audit row or by a document that keeps its
+ * leaf hash — the act is inside the signed leaf, so a deleted row cannot be passed off as one of these.
+ */
+export const UNAUDITED_ACTS: readonly RegExp[] = [/\.seed$/, /\.import(\.|$)/]
 
 class Diverged extends Error {
   constructor(readonly divergence: Divergence) {
@@ -54,19 +98,27 @@ const fail = (message: string, details: Record<string, unknown> = {}): never => 
   throw new Diverged({ message, details })
 }
 
+/** Entries read per statement; tiles and checkpoints of a page are checked with one statement each. */
+const ENTRY_PAGE = 16_384
+const BATCH_PAGE = 2_000
+const RECEIPT_PAGE = 10_000
+
 /**
- * Audits the whole ledger from the database alone: re-reads every entry, checks each leaf against
- * its hash, recomputes the tree, every full tile, every batch's root and frontier, every stored
- * checkpoint's root and signature and every cosignature, the consistency between consecutive
- * checkpoints, the receipts, and that no committed leaf was left out. Stops at the first
- * divergence. Editing or deleting any ledger row (even with the triggers disabled) shows up here.
+ * Audits the whole ledger: re-reads every entry, checks each leaf against its hash, recomputes the
+ * tree, every full tile, every batch's root and frontier, every stored checkpoint's root and
+ * signature and every cosignature, the receipts, every audit row against its leaf (the digest
+ * recomputed from the row and the receipt's salt) and every leaf against a row that names it, and
+ * that no committed leaf was left out. Then what lives outside the database: the last entry of the
+ * published-checkpoint file and each witness's latest cosigned checkpoint, which the log must still
+ * reach with the same root — so a log cut back together with its checkpoints is caught. Linear:
+ * a fixed number of statements per page of entries. Stops at the first divergence.
  *
  * @example
- * const report = await verifyLedger(db, { verifierKey: ledger.verifierKey })
+ * const report = await verifyLedger(db, { verifierKey: ledger.verifierKey, checkpointLog: ledger.checkpointLog, witnesses: ledger.witnesses })
  * if (!report.ok) console.error(report.divergence?.message)
  */
 export async function verifyLedger(db: Kysely<DB>, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const counts = { entries: 0, batches: 0, tiles: 0, checkpoints: 0, cosignatures: 0, receipts: 0, pending: 0 }
+  const counts = { entries: 0, batches: 0, tiles: 0, checkpoints: 0, cosignatures: 0, receipts: 0, pending: 0, auditRows: 0, anchors: 0 }
   const notes: string[] = []
   try {
     await run(db, options, counts, notes)
@@ -77,10 +129,13 @@ export async function verifyLedger(db: Kysely<DB>, options: VerifyOptions = {}):
   }
 }
 
+/** A tree head the log must still reach: from outside the database, so deleting rows cannot hide it. */
+type Anchor = { size: number; root: Uint8Array; source: string }
+
 async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport['counts'], notes: string[]) {
   const hasher = options.hasher ?? nodeSha256Ed25519Profile.hasher
   const log = await findLog(db)
-  const checkpoints = await db.selectFrom('ledger_checkpoint').selectAll().orderBy('size').execute()
+  const checkpoints = await allCheckpoints(db)
   if (!log) {
     if (checkpoints.length > 0) fail('缺少日志参数（ledger_log）：已有检查点，却没有记录签名公钥')
     notes.push('日志尚未签名任何检查点。')
@@ -96,8 +151,14 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
       fail('数据库记录的日志公钥无效', { reason: messageOf(error) })
     }
     if (logVerifier?.name !== log.origin) fail('日志公钥名称与日志标识不符', { origin: log.origin, key: log.verifier_key })
+  } else if (options.verifierKey) {
+    // The log row itself may be what was deleted: the configured key still checks what outsiders hold.
+    logVerifier = parseVerifierKey(options.verifierKey, [ed25519KeyType])
   }
-  const checkpointBySize = new Map(checkpoints.map((c) => [Number(c.size), c]))
+  const anchors = await collectAnchors(options, logVerifier, notes)
+  counts.anchors = anchors.length
+  const checkpointBySize = new Map(checkpoints.map((c) => [c.size, c]))
+  const cosignatures = await cosignaturesBySize(db)
   const configured = new Set(options.witnessKeys ?? [])
 
   // Checkpoints were signed in growing order: sizes must increase with time.
@@ -107,7 +168,7 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
   }
 
   const checked = new Set<number>()
-  const checkCheckpoint = async (size: number, root: Uint8Array) => {
+  const checkCheckpoint = (size: number, root: Uint8Array) => {
     const row = checkpointBySize.get(size)
     if (!row) return
     checked.add(size)
@@ -121,8 +182,7 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
     if (opened?.checkpoint.size !== size || !equalBytes(opened.checkpoint.rootHash, root)) fail(`大小为 ${size} 的检查点签名文本与其大小或树根不符`, { size })
     counts.checkpoints++
     const text = parseNote(row.note).text
-    const cosignatures = await db.selectFrom('ledger_cosignature').selectAll().where('size', '=', size).execute()
-    for (const c of cosignatures) {
+    for (const c of cosignatures.get(size) ?? []) {
       let status: string
       try {
         const verifier = parseVerifierKey(c.witness_key, [cosignatureV1KeyType])
@@ -135,80 +195,102 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
       counts.cosignatures++
     }
   }
+  for (const size of cosignatures.keys()) {
+    if (!checkpointBySize.has(size)) fail(`大小为 ${size} 的联署没有对应的检查点（检查点被删除）`, { size })
+  }
 
-  if (checkpointBySize.has(0)) await checkCheckpoint(0, hasher.emptyRoot())
-
+  // Anchors are compared when the recomputed tree reaches their size, in size order.
+  const pendingAnchors = [...anchors].sort((a, b) => a.size - b.size)
+  let nextAnchor = 0
   const range = new CompactRange(hasher)
+  const checkAnchors = () => {
+    while (nextAnchor < pendingAnchors.length && pendingAnchors[nextAnchor].size === range.size) {
+      const anchor = pendingAnchors[nextAnchor++]
+      if (!equalBytes(range.root(), anchor.root)) fail(`日志与${anchor.source}大小为 ${anchor.size} 的检查点不一致（树根不同：日志被改写或分叉）`, { size: anchor.size })
+    }
+  }
+  checkAnchors()
+  if (checkpointBySize.has(0)) checkCheckpoint(0, hasher.emptyRoot())
+
   const tiles = new TileRebuilder(hasher.hashSize)
   const integratedIds: number[] = []
   let lastDoneSnapshot: string | null = null
-  let cursor = -1
+  let afterBatch = -1
   for (;;) {
-    const page = await sql<{
-      first_index: number
-      size: number
-      leaf_ids: string[]
-      root: Buffer
-      frontier: Buffer
-      snapshot_hi: string
-      interval_done: boolean
-    }>`SELECT first_index, size, leaf_ids, root, frontier, snapshot_hi, interval_done FROM ledger_batch
-       WHERE first_index > ${cursor} ORDER BY first_index LIMIT 64`.execute(db)
-    if (page.rows.length === 0) break
-    for (const batch of page.rows) {
-      cursor = batch.first_index
-      counts.batches++
-      if (batch.first_index !== range.size) fail(`日志条目不连续：第 ${range.size} 条之后的批次从第 ${batch.first_index} 条开始（有批次被删除或改动）`, { expected: range.size, found: batch.first_index })
-      const ids = batch.leaf_ids.map(Number)
-      if (batch.size !== batch.first_index + ids.length) fail(`批次 ${batch.first_index} 的条数与其记录的大小不符`, { firstIndex: batch.first_index })
-      const { rows: leaves } = await sql<{ id: number; leaf: Buffer; leaf_hash: Buffer }>`
-        SELECT id, leaf, leaf_hash FROM ledger_leaf WHERE id = ANY (${ids}::bigint[])`.execute(db)
-      const byId = new Map(leaves.map((l) => [Number(l.id), l]))
-      for (const [offset, id] of ids.entries()) {
-        const index = batch.first_index + offset
-        const leaf = byId.get(id)
-        if (!leaf) fail(`序号 ${index} 的条目缺失：叶子 ${id} 不存在（被删除）`, { index, leafId: id })
-        const hash = leafHashOf(leaf!.leaf)
-        if (!equalBytes(hash, leaf!.leaf_hash)) fail(`序号 ${index} 的条目内容与其哈希不符（被修改）`, { index, leafId: id })
+    const headers = await batchHeaders(db, afterBatch, BATCH_PAGE)
+    if (headers.length === 0) break
+    afterBatch = headers[headers.length - 1].first_index
+    let expected = range.size
+    for (const batch of headers) {
+      if (batch.first_index !== expected) fail(`日志条目不连续：第 ${expected} 条之后的批次从第 ${batch.first_index} 条开始（有批次被删除或改动）`, { expected, found: batch.first_index })
+      expected = batch.size
+    }
+    let b = 0
+    for (let start = range.size; start < expected; ) {
+      const end = Math.min(expected, start + ENTRY_PAGE)
+      const entries = await entriesWithLeaves(db, start, end)
+      let index = start
+      for (const entry of entries) {
+        if (entry.idx !== index) break
+        if (!entry.leaf || !entry.leaf_hash) fail(`序号 ${index} 的条目缺失：叶子 ${entry.leaf_id} 不存在（被删除）`, { index, leafId: entry.leaf_id })
+        const hash = leafHashOf(entry.leaf!)
+        if (!equalBytes(hash, entry.leaf_hash!)) fail(`序号 ${index} 的条目内容与其哈希不符（被修改）`, { index, leafId: entry.leaf_id })
         range.append(hash, tiles.sink)
-        integratedIds.push(id)
+        integratedIds.push(entry.leaf_id)
+        index++
+        checkAnchors()
+        // Batch ends inside this page: root, frontier and checkpoint at exactly that size.
+        while (b < headers.length && headers[b].size === range.size) {
+          const batch = headers[b++]
+          counts.batches++
+          if (!equalBytes(range.root(), batch.root)) fail(`第 ${batch.first_index}–${batch.size - 1} 条之后记录的树根与重新计算的不符`, { size: batch.size })
+          const frontier = range.toFrontier().hashes
+          const stored = splitHashes(batch.frontier, hasher.hashSize)
+          if (stored.length !== frontier.length || frontier.some((h, i) => !equalBytes(h, stored[i]))) fail(`大小为 ${batch.size} 时记录的树前沿与重新计算的不符`, { size: batch.size })
+          if (batch.interval_done) lastDoneSnapshot = batch.snapshot_hi
+          checkCheckpoint(batch.size, range.root())
+        }
       }
+      if (index !== end) fail(`批次 ${headers[b]?.first_index ?? start} 的条数与其记录的大小不符`, { firstIndex: headers[b]?.first_index ?? start })
       counts.entries = range.size
-      if (!equalBytes(range.root(), batch.root)) fail(`第 ${batch.first_index}–${batch.size - 1} 条之后记录的树根与重新计算的不符`, { size: batch.size })
-      const frontier = range.toFrontier().hashes
-      const stored = splitHashes(batch.frontier, hasher.hashSize)
-      if (stored.length !== frontier.length || frontier.some((h, i) => !equalBytes(h, stored[i]))) fail(`大小为 ${batch.size} 时记录的树前沿与重新计算的不符`, { size: batch.size })
-      for (const tile of tiles.drain()) {
-        const storedTile = await findTile(db, tile.level, tile.index)
-        if (!storedTile) fail(`完整瓦片 ${tile.level}/${tile.index} 缺失`, tile)
+      const done = tiles.drain()
+      const stored = await tilesAt(db, done)
+      for (const tile of done) {
+        const storedTile = stored.get(`${tile.level}/${tile.index}`)
+        if (!storedTile) fail(`完整瓦片 ${tile.level}/${tile.index} 缺失`, { level: tile.level, index: tile.index })
         if (!equalBytes(storedTile!, tile.hashes)) fail(`瓦片 ${tile.level}/${tile.index} 与重新计算的不符（被修改）`, { level: tile.level, index: tile.index })
         counts.tiles++
       }
-      if (batch.interval_done) lastDoneSnapshot = batch.snapshot_hi
-      await checkCheckpoint(batch.size, range.root())
+      options.onProgress?.(range.size)
+      start = end
     }
-    options.onProgress?.(range.size)
   }
 
   const size = range.size
+  // Truncation: something outside the database holds a longer log than the database now has.
+  const beyond = pendingAnchors.filter((a) => a.size > size).sort((a, b) => b.size - a.size)[0]
+  if (beyond) fail(`日志被截断：${beyond.source}大小为 ${beyond.size} 的检查点，数据库中的日志只有 ${size} 条`, { size: beyond.size, entries: size })
   for (const c of checkpoints) {
     if (c.size > size) fail(`检查点大小 ${c.size} 超出日志的 ${size} 条`, { size: c.size })
   }
   const unchecked = checkpoints.find((c) => !checked.has(c.size))
   if (unchecked) fail(`大小为 ${unchecked.size} 的检查点不在任何批次的边界上，其树根无从核对`, { size: unchecked.size })
   const expectedTiles = tileLayout(size).reduce((n, level) => n + level.fullTiles, 0)
-  const { n: storedTiles } = await db.selectFrom('ledger_tile').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  if (Number(storedTiles) !== expectedTiles) fail(`瓦片表有 ${storedTiles} 个完整瓦片，应为 ${expectedTiles} 个（有多余或缺失的瓦片）`)
+  const storedTiles = await countTiles(db)
+  if (storedTiles !== expectedTiles) fail(`瓦片表有 ${storedTiles} 个完整瓦片，应为 ${expectedTiles} 个（有多余或缺失的瓦片）`)
 
-  // Consecutive checkpoints, checked the way a witness checks them: a consistency proof from tiles.
-  for (let i = 1; i < checkpoints.length; i++) {
-    const a = checkpoints[i - 1]
-    const b = checkpoints[i]
-    if (a.size === 0) continue
+  // Every root above was recomputed from the leaves, so the checkpoints are consistent with each
+  // other and with the anchors; proofs served from the tiles are checked too, as a witness checks
+  // them: from the oldest checkpoint and from each anchor to the newest checkpoint.
+  const newest = checkpoints[checkpoints.length - 1]
+  const oldest = checkpoints.find((c) => c.size > 0)
+  const proofFrom: Array<{ size: number; root: Uint8Array }> = [...(oldest ? [oldest] : []), ...anchors.filter((a) => a.size > 0)]
+  for (const from of proofFrom) {
+    if (!newest || from.size >= newest.size) continue
     try {
-      verifyConsistencyProof({ size1: a.size, size2: b.size, root1: a.root, root2: b.root, proof: await consistencyProof(db, a.size, b.size, {}, hasher) }, hasher)
+      verifyConsistencyProof({ size1: from.size, size2: newest.size, root1: from.root, root2: newest.root, proof: await consistencyProof(db, from.size, newest.size, {}, hasher) }, hasher)
     } catch (error) {
-      fail(`检查点 ${a.size} 与 ${b.size} 之间的一致性证明不成立`, { from: a.size, to: b.size, reason: messageOf(error) })
+      fail(`检查点 ${from.size} 与 ${newest.size} 之间的一致性证明不成立`, { from: from.size, to: newest.size, reason: messageOf(error) })
     }
   }
 
@@ -218,49 +300,147 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
   let position = 0
   let after = 0
   for (;;) {
-    const { rows } = await sql<{ id: number; settled: boolean }>`
-      SELECT id, ${lastDoneSnapshot === null ? sql`false` : sql`pg_visible_in_snapshot(xid, ${lastDoneSnapshot}::pg_snapshot)`} AS settled
-      FROM ledger_leaf WHERE id > ${after} ORDER BY id LIMIT 10000`.execute(db)
+    const rows = await leavesSettledPage(db, after, lastDoneSnapshot, RECEIPT_PAGE)
     if (rows.length === 0) break
     for (const row of rows) {
-      const id = Number(row.id)
-      after = id
-      while (position < sorted.length && sorted[position] < id) position++
-      if (position < sorted.length && sorted[position] === id) continue
-      if (row.settled) fail(`叶子 ${id} 已提交，却没有纳入日志`, { leafId: id })
+      after = row.id
+      while (position < sorted.length && sorted[position] < row.id) position++
+      if (position < sorted.length && sorted[position] === row.id) continue
+      if (row.settled) fail(`叶子 ${row.id} 已提交，却没有纳入日志`, { leafId: row.id })
       counts.pending++
     }
   }
 
   // Every leaf was written with its receipt: a leaf without one means a receipt was deleted.
-  const { rows: orphans } = await sql<{ id: number }>`
-    SELECT l.id FROM ledger_leaf l WHERE NOT EXISTS (SELECT 1 FROM ledger_receipt r WHERE r.leaf_id = l.id) ORDER BY l.id LIMIT 1`.execute(db)
-  if (orphans.length > 0) fail(`叶子 ${orphans[0].id} 没有回执（回执被删除）`, { leafId: Number(orphans[0].id) })
+  const orphan = await firstLeafWithoutReceipt(db)
+  if (orphan !== undefined) fail(`叶子 ${orphan} 没有回执（回执被删除）`, { leafId: orphan })
 
-  // Receipts point at their leaves and say what the leaves say.
-  let afterHash: Buffer = Buffer.alloc(0)
+  await checkReceiptsAndOwners(db, counts)
+
+  // Every audit row names a leaf that exists: a row without one was inserted behind the ledger's back.
+  const stray = await firstAuditRowWithoutLeaf(db)
+  if (stray) fail(`审计日志第 ${stray.id} 条（${stray.action} ${stray.entity_type} ${stray.entity_id}）没有对应的存证叶子（被插入，或其叶子被删除）`, { auditId: stray.id })
+}
+
+/**
+ * Receipts say what their leaves say; an audit row's leaf commits to the row (digest recomputed
+ * from the row and the receipt's salt, act, record and instant compared); and a leaf that no row
+ * names, outside the bulk writers' acts, is a deleted audit row.
+ */
+async function checkReceiptsAndOwners(db: Kysely<DB>, counts: VerifyReport['counts']) {
+  const owners = await leafOwnerTables(db)
+  let after: { leafId: number; leafHash: Buffer } = { leafId: -1, leafHash: Buffer.alloc(0) }
   for (;;) {
-    const { rows } = await sql<{ leaf_hash: Buffer; leaf_id: number; record_type: string; record_id: string; record_version: number; leaf: Buffer | null; stored_hash: Buffer | null }>`
-      SELECT r.leaf_hash, r.leaf_id, r.record_type, r.record_id, r.record_version, l.leaf, l.leaf_hash AS stored_hash
-      FROM ledger_receipt r LEFT JOIN ledger_leaf l ON l.id = r.leaf_id
-      WHERE r.leaf_hash > ${afterHash} ORDER BY r.leaf_hash LIMIT 5000`.execute(db)
+    const rows = await receiptsWithOwners(db, after, owners, RECEIPT_PAGE)
     if (rows.length === 0) break
     for (const r of rows) {
-      afterHash = r.leaf_hash
+      after = { leafId: r.leaf_id, leafHash: r.leaf_hash }
       counts.receipts++
-      if (!r.leaf || !r.stored_hash || !equalBytes(r.stored_hash, r.leaf_hash)) fail(`回执 ${r.leaf_hash.toString('hex')} 指向的叶子不存在或不符`, { leafId: r.leaf_id })
-      let fields: { type?: string; id?: string; ver?: number }
+      const hex = r.leaf_hash.toString('hex')
+      if (!r.leaf || !r.stored_hash || !equalBytes(r.stored_hash, r.leaf_hash)) fail(`回执 ${hex} 指向的叶子不存在或不符`, { leafId: r.leaf_id })
+      let fields: Partial<LeafFields>
       try {
-        fields = JSON.parse(r.leaf!.toString('utf8')) as typeof fields
+        fields = JSON.parse(r.leaf!.toString('utf8')) as Partial<LeafFields>
       } catch {
         fields = {}
       }
-      const idMatches = fields.id === r.record_id || (r.record_id.length > 128 && fields.id?.startsWith('sha256:'))
+      const idMatches = fields.id === r.record_id || (r.record_id.length > 128 && fields.id === longIdOf(r.record_id))
       if (fields.type !== r.record_type || !idMatches || fields.ver !== r.record_version) {
-        fail(`回执 ${r.leaf_hash.toString('hex')} 所记的记录与叶子内容不符`, { recordType: r.record_type, recordId: r.record_id })
+        fail(`回执 ${hex} 所记的记录与叶子内容不符`, { recordType: r.record_type, recordId: r.record_id })
       }
+      if (r.audit_id !== null) {
+        checkAuditRow(r, fields)
+        counts.auditRows++
+        continue
+      }
+      if (r.owned || UNAUDITED_ACTS.some((act) => act.test(fields.act ?? ''))) continue
+      fail(`存证叶子 ${r.leaf_id}（${fields.act} ${r.record_type} ${r.record_id}，${fields.at}）没有对应的审计日志（审计记录被删除）`, {
+        leafId: r.leaf_id,
+        leafHash: hex,
+        act: fields.act,
+        recordType: r.record_type,
+        recordId: r.record_id,
+      })
     }
   }
+}
+
+/** The audit row against its leaf: what the leaf states, and the digest over the row's content. */
+function checkAuditRow(r: ReceiptAuditRow, leaf: Partial<LeafFields>) {
+  const id = r.audit_id as number
+  const where = { auditId: id, leafId: r.leaf_id }
+  if (leaf.act !== r.action || r.entity_type !== r.record_type || r.entity_id !== r.record_id) fail(`审计日志第 ${id} 条的操作或对象与其存证叶子不符（被修改）`, where)
+  if (!r.at || leaf.at !== r.at.toISOString()) fail(`审计日志第 ${id} 条的时间与其存证叶子不符（被修改）`, where)
+  const actor = leaf.actor ?? ''
+  const actorMatches = actor.startsWith('acct:') ? r.actor_id === actor.slice(5) : actor.startsWith('cert:') || r.actor_id === null
+  if (!actorMatches) fail(`审计日志第 ${id} 条的操作人与其存证叶子不符（被修改）`, where)
+  let content: ReturnType<typeof auditContent>
+  try {
+    content = auditContent({
+      action: r.action as string,
+      entityType: r.entity_type as string,
+      entityId: r.entity_id as string,
+      orgId: r.org_id,
+      summary: r.summary as string,
+      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    })
+  } catch {
+    return fail(`审计日志第 ${id} 条的内容无法读取（被修改）`, where)
+  }
+  if (contentDigest(r.salt, contentBytes(content)) !== leaf.digest) fail(`审计日志第 ${id} 条的内容与其存证摘要不符（被修改）`, where)
+}
+
+/**
+ * The last entry of the published-checkpoint file and each witness's latest cosigned checkpoint,
+ * each checked for the log's signature (and the witness's cosignature) before it counts.
+ */
+async function collectAnchors(options: VerifyOptions, logVerifier: NoteVerifier | undefined, notes: string[]): Promise<Anchor[]> {
+  const anchors: Anchor[] = []
+  const origin = logVerifier?.name
+  if (options.checkpointLog) {
+    const last = readLastCheckpoint(options.checkpointLog)
+    if (!last) notes.push(`已发布检查点记录文件 ${options.checkpointLog} 不存在或为空，未能据其核对日志长度。`)
+    else if (!logVerifier) notes.push('没有日志公钥，无法核对已发布检查点记录文件。')
+    else {
+      let opened
+      try {
+        opened = openCheckpoint(last.note, { logVerifier })
+      } catch (error) {
+        fail('已发布检查点记录文件的最后一条签名无效或格式不正确', { file: options.checkpointLog, reason: messageOf(error) })
+      }
+      if (opened!.checkpoint.size !== last.size) fail('已发布检查点记录文件的最后一条大小与其签名文本不符', { file: options.checkpointLog })
+      anchors.push({ size: opened!.checkpoint.size, root: opened!.checkpoint.rootHash, source: '已发布检查点记录文件记有' })
+    }
+  }
+  for (const witness of options.witnesses ?? []) {
+    if (!logVerifier || !origin) break
+    let note: string | undefined
+    try {
+      note = await witness.latestCheckpoint(origin)
+    } catch (error) {
+      notes.push(`无法向见证方 ${witness.name} 查询其最新联署的检查点：${messageOf(error)}`)
+      continue
+    }
+    if (!note) {
+      notes.push(`见证方 ${witness.name} 尚未联署本日志的检查点。`)
+      continue
+    }
+    let opened
+    try {
+      opened = openCheckpoint(note, { logVerifier })
+    } catch (error) {
+      fail(`见证方 ${witness.name} 最新联署的检查点没有本日志的有效签名`, { witness: witness.name, reason: messageOf(error) })
+    }
+    const cosigned = checkNoteSignatures(parseNote(note), [witness.verifier]).some((c) => c.status === 'valid')
+    if (!cosigned) fail(`见证方 ${witness.name} 返回的检查点没有其有效联署`, { witness: witness.name })
+    anchors.push({ size: opened!.checkpoint.size, root: opened!.checkpoint.rootHash, source: `见证方 ${witness.name} 已联署` })
+  }
+  return anchors
+}
+
+function longIdOf(recordId: string): string {
+  return `sha256:${createHash('sha256').update(recordId).digest('hex')}`
 }
 
 /** Rebuilds full tiles from the nodes a compact range emits, as the integrator stores them. */

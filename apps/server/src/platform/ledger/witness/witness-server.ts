@@ -5,9 +5,10 @@ import { openWitness, type Witness, type WitnessOptions } from './witness'
 export type WitnessServer = { witness: Witness; url: string; close(): Promise<void> }
 
 /**
- * Serves a witness over HTTP: `POST /add-checkpoint` (C2SP tlog-witness v1.0.0) and `GET /` (its
- * name, verifier key and the logs it knows, for operators). A separate process with its own key
- * and storage — what another agency runs (`yangguang witness serve`).
+ * Serves a witness over HTTP: `POST /add-checkpoint` (C2SP tlog-witness v1.0.0), `GET /` (its
+ * name, verifier key and the logs it knows, for operators) and `GET /latest-checkpoint?origin=…`
+ * (the latest checkpoint it cosigned for that log, with its cosignature; 404 if none). A separate
+ * process with its own key and storage — what another agency runs (`yangguang witness serve`).
  *
  * @example
  * const server = await serveWitness({ dataDir: '/var/lib/witness', logKeys: [logKey] }, { port: 7380 })
@@ -19,6 +20,16 @@ export async function serveWitness(options: WitnessOptions, listen: { port: numb
     if (req.method === 'GET' && (url === '/' || url === '')) {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify({ name: witness.name, verifierKey: witness.verifierKey, logs: Object.keys(witness.state()) }))
+      return
+    }
+    if (req.method === 'GET' && url === '/latest-checkpoint') {
+      // Not part of tlog-witness v1.0.0: lets the log's verify compare its database with what this
+      // witness last cosigned, so a log cut back together with its checkpoints is still caught.
+      const origin = new URL(req.url ?? '/', 'http://witness').searchParams.get('origin') ?? ''
+      const note = witness.latestCheckpoint(origin)
+      if (!note) return reply(res, 404, `no cosigned checkpoint for ${origin}\n`)
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(note)
       return
     }
     if (url !== '/add-checkpoint') return reply(res, 404, 'not found\n')

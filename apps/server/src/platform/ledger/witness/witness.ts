@@ -46,10 +46,16 @@ export type Witness = {
   addCheckpoint(body: string | Uint8Array): Promise<WitnessResponse>
   /** The latest cosigned checkpoint per origin. */
   state(): Readonly<Record<string, StoredCheckpoint>>
+  /**
+   * The latest checkpoint it cosigned for `origin`, as the log-signed note with its cosignature line
+   * appended — what the log's `verify` compares with its database (`GET <prefix>/latest-checkpoint`).
+   */
+  latestCheckpoint(origin: string): string | undefined
   close(): Promise<void>
 }
 
-type StoredCheckpoint = { size: number; root: string; checkpoint: string }
+/** `note` and `cosignature` are kept since 0019; states written before hold only the text. */
+export type StoredCheckpoint = { size: number; root: string; checkpoint: string; note?: string; cosignature?: string }
 type WitnessState = { version: 1; logs: Record<string, StoredCheckpoint> }
 
 const MAX_PROOF_LINES = 63
@@ -111,7 +117,10 @@ export async function openWitness(options: WitnessOptions): Promise<Witness> {
         const line = signed.slice(signed.lastIndexOf('\n\n') + 2, -1)
         const next: WitnessState = {
           version: 1,
-          logs: { ...state.logs, [checkpoint.origin]: { size: checkpoint.size, root: encodeBase64(checkpoint.rootHash), checkpoint: note.text } },
+          logs: {
+            ...state.logs,
+            [checkpoint.origin]: { size: checkpoint.size, root: encodeBase64(checkpoint.rootHash), checkpoint: note.text, note: request.note, cosignature: line },
+          },
         }
         writeStateAtomically(statePath, next)
         state = next
@@ -132,6 +141,7 @@ export async function openWitness(options: WitnessOptions): Promise<Witness> {
         }
       },
       state: () => state.logs,
+      latestCheckpoint: (origin) => cosignedNoteOf(state.logs[origin]),
       async close() {
         await queue
         release()
@@ -141,6 +151,20 @@ export async function openWitness(options: WitnessOptions): Promise<Witness> {
     release()
     throw error
   }
+}
+
+/** The stored log-signed note with the witness's cosignature line appended. */
+export function cosignedNoteOf(stored: StoredCheckpoint | undefined): string | undefined {
+  if (!stored?.note || !stored.cosignature) return undefined
+  return `${stored.note}${stored.cosignature}\n`
+}
+
+/**
+ * A witness's state file read without opening the witness (no lock, no key): how `yangguang ledger
+ * verify`, a separate process, learns what the server's in-process demo witness last cosigned.
+ */
+export function readWitnessState(dataDir: string): Readonly<Record<string, StoredCheckpoint>> {
+  return readState(path.join(dataDir, 'state.json')).logs
 }
 
 function checkConsistency(old: number, proof: Uint8Array[], size: number, root: Uint8Array, stored: StoredCheckpoint | undefined): string | undefined {

@@ -58,6 +58,12 @@ export const supervisionDashboardView = z.object({
     }),
     publicationOverdue: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), title: z.string(), orgName: z.string(), decidedOn: z.string(), dueOn: z.string(), daysOverdue: z.number().int(), link: z.string() })),
   }),
+  ledger: z.object({
+    status: z.enum(['ok', 'degraded']),
+    alarms: z
+      .array(z.object({ witness: z.string(), status: z.enum(['refused', 'unreachable']), reason: z.string(), since: z.string().describe('ISO 时刻：状态自何时起') }))
+      .describe('存证日志的见证方拒绝联署（告警）或无法联系'),
+  }),
   counts: z.object({
     casesDecided: counted,
     inspections: counted,

@@ -56,7 +56,12 @@ export function startLedgerLoop(db: Kysely<DB>, runtime: LedgerRuntime, log: Log
       lastWitnessAttempt = Date.now()
       witnessing = submitToWitnesses(db, runtime)
         .then((outcomes) => {
-          for (const o of outcomes) if (o.status === 'refused' || o.status === 'unreachable') log.warn({ witness: o.witness, detail: o.detail }, `见证方未联署：${o.status}`)
+          for (const o of outcomes) {
+            // A refusal means the witness saw a checkpoint inconsistent with what it cosigned before
+            // (a rollback or fork) or a bad signature: evidence, not an outage.
+            if (o.status === 'refused') log.error({ witness: o.witness, detail: o.detail }, `见证方拒绝联署检查点：${o.detail ?? ''}`)
+            if (o.status === 'unreachable') log.warn({ witness: o.witness, detail: o.detail }, `见证方无法联系：${o.detail ?? ''}`)
+          }
         })
         .catch((error: unknown) => log.error({ err: error }, '提交见证方失败'))
         .finally(() => {

@@ -362,3 +362,27 @@ export async function witnessLatestSize(db: Executor, witnessKey: string): Promi
     .executeTakeFirst()
   return row?.size == null ? 0 : Number(row.size)
 }
+
+// ── Witness answers ─────────────────────────────────────────────────────────────────────────────
+
+export type WitnessStatusRow = { witness_key: string; witness_name: string; status: 'cosigned' | 'refused' | 'unreachable'; detail: string | null; size: number; since: Date; checked_at: Date }
+
+/** Keeps the witness's last answer; `since` moves only when the status changes. */
+export async function upsertWitnessStatus(
+  db: Executor,
+  row: { witnessKey: string; witnessName: string; status: WitnessStatusRow['status']; detail: string | null; size: number; at: Date },
+): Promise<void> {
+  await sql`
+    INSERT INTO ledger_witness_status (witness_key, witness_name, status, detail, size, since, checked_at)
+    VALUES (${row.witnessKey}, ${row.witnessName}, ${row.status}, ${row.detail}, ${row.size}, ${row.at}, ${row.at})
+    ON CONFLICT (witness_key) DO UPDATE SET
+      witness_name = EXCLUDED.witness_name, detail = EXCLUDED.detail, size = EXCLUDED.size, checked_at = EXCLUDED.checked_at,
+      since = CASE WHEN ledger_witness_status.status = EXCLUDED.status THEN ledger_witness_status.since ELSE EXCLUDED.since END,
+      status = EXCLUDED.status`.execute(db)
+}
+
+/** The last answers of the given witnesses (by verifier key). */
+export async function witnessStatuses(db: Executor, witnessKeys: readonly string[]): Promise<WitnessStatusRow[]> {
+  if (witnessKeys.length === 0) return []
+  return db.selectFrom('ledger_witness_status').selectAll().where('witness_key', 'in', [...witnessKeys]).orderBy('witness_name').execute()
+}

@@ -2,7 +2,7 @@ import { checkNoteSignatures, encodeBase64, parseCosignatureV1, parseNote } from
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { consistencyProof } from './ledger-tiles'
-import { type CheckpointRow, cosignaturesOf, insertCosignature, latestCheckpoint, witnessLatestSize } from './ledger.repository'
+import { type CheckpointRow, cosignaturesOf, insertCosignature, latestCheckpoint, upsertWitnessStatus, witnessLatestSize } from './ledger.repository'
 import type { LedgerRuntime, WitnessEndpoint } from './ledger-runtime'
 
 /** What became of one witness request. */
@@ -27,8 +27,21 @@ export async function submitToWitnesses(db: Kysely<DB>, runtime: LedgerRuntime):
   if (!checkpoint || runtime.witnesses.length === 0) return []
   const have = new Set((await cosignaturesOf(db, checkpoint.size)).map((c) => c.witness_key))
   return Promise.all(
-    runtime.witnesses.map((witness) => (have.has(witness.verifierKey) ? { witness: witness.name, status: 'already' as const } : requestCosignature(db, witness, checkpoint))),
+    runtime.witnesses.map(async (witness) => {
+      const outcome = have.has(witness.verifierKey) ? { witness: witness.name, status: 'already' as const } : await requestCosignature(db, witness, checkpoint)
+      await recordOutcome(db, witness, checkpoint.size, outcome)
+      return outcome
+    }),
   )
+}
+
+/**
+ * Keeps the answer in ledger_witness_status: a refusal must outlive the process that received it,
+ * since health and the 监督驾驶舱 report it until the witness cosigns again.
+ */
+async function recordOutcome(db: Kysely<DB>, witness: WitnessEndpoint, size: number, outcome: WitnessOutcome): Promise<void> {
+  const status = outcome.status === 'already' ? 'cosigned' : outcome.status
+  await upsertWitnessStatus(db, { witnessKey: witness.verifierKey, witnessName: witness.name, status, detail: outcome.detail ?? null, size, at: new Date() })
 }
 
 async function requestCosignature(db: Kysely<DB>, witness: WitnessEndpoint, checkpoint: CheckpointRow): Promise<WitnessOutcome> {

@@ -34,6 +34,8 @@ export type SupervisionDashboard = {
     deadlinesAtRisk: { horizon: string; items: Array<{ id: string; caseId: string; caseNo: string | null; title: string; orgName: string; kind: string; kindLabel: string; dueOn: string; missed: boolean; link: string }> }
     publicationOverdue: Array<{ caseId: string; caseNo: string | null; title: string; orgName: string; decidedOn: string; dueOn: string; daysOverdue: number; link: string }>
   }
+  /** 存证: witnesses that refused the log's checkpoint (an alarm) or could not be reached. */
+  ledger: { status: 'ok' | 'degraded'; alarms: Array<{ witness: string; status: 'refused' | 'unreachable'; reason: string; since: string }> }
   counts: {
     casesDecided: { count: number; link: string }
     inspections: { count: number; link: string }
@@ -70,6 +72,17 @@ export function SupervisionDashboardPage() {
       {q.error && <Alert type="error" showIcon message={(q.error as Error).message} />}
       {d && (
         <>
+          {d.ledger.alarms.map((a) => (
+            <Alert
+              key={a.witness}
+              type={a.status === 'refused' ? 'error' : 'warning'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={a.status === 'refused' ? '存证告警：见证方拒绝联署检查点' : '存证提示：见证方无法联系'}
+              description={`${a.reason}。自 ${new Date(a.since).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 起。`}
+              data-testid="ledger-alarm"
+            />
+          ))}
           <Typography.Title level={5}>整改跟踪</Typography.Title>
           <Row gutter={[16, 16]} data-testid="rectification-figures">
             <Col xs={12} md={6}><Figure title="未销号整改任务" value={d.rectification.open} link={d.rectification.link} /></Col>

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Role } from '@yangguang/core'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { type AttemptLimit, enforceRecordedAttemptLimit } from '../../platform/auth/attempt-limit'
+import { type AttemptLimit, enforceAttemptLimit, enforceRecordedAttemptLimit } from '../../platform/auth/attempt-limit'
 import { checkPasswordRules, hashPassword, verifyPassword } from '../../platform/auth/password'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
@@ -46,15 +46,13 @@ export async function login(
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
   const now = ctx.now
   const username = input.username.trim().toLowerCase()
-  const attemptId = await repo.insertFailedAttempt(db, { username, ip: ctx.ip, at: now })
-  await enforceRecordedAttemptLimit(addressLimit, now, (since) => repo.countFailuresFromIp(db, ctx.ip, since))
-  await enforceRecordedAttemptLimit(addressAndUserLimit, now, (since) => repo.countFailuresFromIpForUser(db, ctx.ip, username, since))
+  const attemptId = await admitAttempt(db, ctx, username)
 
   const user = await repo.findUserForLogin(db, username)
   if (!user) return refuseUnknownUser(db, now, username, input.password)
 
   const reserved = await repo.reservePasswordCheck(db, user.id, now, lockoutRule)
-  // Locked: refused without comparing the password, so a locked account costs an attacker nothing to ask but learns them nothing.
+  // Locked: refused without comparing the password — no argon2 work, and nothing learnt about the password.
   if (!reserved) throw accountLocked(await repo.findLockedUntil(db, user.id))
   if (!(await verifyPassword(user.password_hash, input.password))) {
     if (reserved.lockedUntil) throw accountLockedNow(reserved.lockedUntil)
@@ -151,6 +149,23 @@ function toActor(row: {
     regionCode: row.region_code,
     mustChangePassword: row.must_change_password,
   }
+}
+
+/**
+ * Records the attempt (as failed) within the per-address limits, or refuses it. Twice each: once
+ * before recording, so an address already over a limit is refused without adding a row (a flood
+ * does not grow login_attempt without end), and once after, counting itself, so a parallel burst
+ * cannot all read "below the limit" (enforceRecordedAttemptLimit).
+ */
+async function admitAttempt(db: Kysely<DB>, ctx: RequestContext, username: string): Promise<number> {
+  const fromAddress = (since: Date) => repo.countFailuresFromIp(db, ctx.ip, since)
+  const fromAddressAtName = (since: Date) => repo.countFailuresFromIpForUser(db, ctx.ip, username, since)
+  await enforceAttemptLimit(addressLimit, ctx.now, fromAddress)
+  await enforceAttemptLimit(addressAndUserLimit, ctx.now, fromAddressAtName)
+  const attemptId = await repo.insertFailedAttempt(db, { username, ip: ctx.ip, at: ctx.now })
+  await enforceRecordedAttemptLimit(addressLimit, ctx.now, fromAddress)
+  await enforceRecordedAttemptLimit(addressAndUserLimit, ctx.now, fromAddressAtName)
+  return attemptId
 }
 
 /**

@@ -199,6 +199,14 @@ describe('login limits', () => {
     expect(refused.json().code).toBe('RATE_LIMITED')
     expect((await loginFrom('10.70.0.2', user!, DEMO_PASSWORD)).statusCode).toBe(200)
   })
+
+  it('refuses an address already over its ceiling without recording more attempts, so a flood does not fill the table', async () => {
+    await recordPastFailures(Array.from({ length: MAX_FAILURES_PER_ADDRESS }, (_, i) => ({ username: `flood${i}`, ip: '10.71.0.1' })))
+    const rowsFrom = async () =>
+      Number((await t.db.selectFrom('login_attempt').select((eb) => eb.fn.countAll<number>().as('n')).where('ip', '=', '10.71.0.1').executeTakeFirstOrThrow()).n)
+    for (let i = 0; i < 3; i++) expect((await loginFrom('10.71.0.1', `flood-more${i}`, 'Wrong-pass1')).statusCode).toBe(429)
+    expect(await rowsFrom()).toBe(MAX_FAILURES_PER_ADDRESS)
+  })
 })
 
 describe('the client address behind a reverse proxy (TRUST_PROXY)', () => {

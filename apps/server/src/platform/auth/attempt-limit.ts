@@ -30,7 +30,8 @@ export async function enforceAttemptLimit(limit: AttemptLimit, now: Date, count:
  * committed before it, so the (max + 1)-th attempt to be recorded is refused whatever the
  * interleaving — where counting first lets a burst of N parallel requests all read "below the
  * limit". It errs towards refusing: when many are recorded before any of them counts, fewer than
- * `max` may get through. A refused attempt stays recorded: whoever keeps trying keeps the window full.
+ * `max` may get through. A refused attempt stays recorded; a caller that must not let a flood add rows
+ * without end checks with enforceAttemptLimit before recording, as login does.
  *
  * @example
  * const attemptId = await repo.insertFailedAttempt(db, { username, ip: ctx.ip, at: ctx.now })

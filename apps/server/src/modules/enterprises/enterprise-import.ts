@@ -82,7 +82,7 @@ export function validateRows(
     let townshipCode: string | null = null
     if (townshipText) {
       townshipCode = townshipByKey.get(townshipText) ?? null
-      if (!townshipCode) rowErrors.push({ row, column: '乡镇', message: `乡镇“${townshipText}”不存在` })
+      if (!townshipCode) rowErrors.push({ row, column: '乡镇', message: `乡镇“${townshipText}”不存在或不在本辖区` })
     }
     const contactPhone = get('contactPhone')
     if (contactPhone && !/^[0-9+\-() ]{5,20}$/.test(contactPhone)) rowErrors.push({ row, column: '联系电话', message: '电话号码格式不正确' })

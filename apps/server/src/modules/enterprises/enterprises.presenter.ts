@@ -1,9 +1,12 @@
 import { labels } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
-import { enterpriseActions } from './enterprises.policy'
+import { canEnterprise, enterpriseActions, enterpriseFacts } from './enterprises.policy'
 import type { EnterpriseRow } from './enterprises.repository'
 
+/** An enterprise as staff see it; contact data only for those who keep its record (the registering unit, the county bureau). */
 export function presentEnterprise(actor: Actor, row: EnterpriseRow) {
+  const facts = enterpriseFacts(row)
+  const contactVisible = canEnterprise(actor, 'read_contact', facts)
   return {
     id: row.id,
     creditCode: row.credit_code,
@@ -14,12 +17,13 @@ export function presentEnterprise(actor: Actor, row: EnterpriseRow) {
     townshipCode: row.township_code,
     townshipName: row.township_name,
     industry: row.industry,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
+    contactName: contactVisible ? row.contact_name : null,
+    contactPhone: contactVisible ? row.contact_phone : null,
+    contactVisible,
     hasQr: row.qr_token_hash !== null,
     qrIssuedAt: row.qr_issued_at?.toISOString() ?? null,
     qrVersion: row.qr_version,
     accounts: Number(row.accounts ?? 0),
-    actions: enterpriseActions(actor),
+    actions: enterpriseActions(actor, facts),
   }
 }

@@ -1,13 +1,16 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/audit/audit'
+import { type OrgScope, regionInScope } from '../../platform/auth/scope'
 import type { NewRow, RowUpdate } from '../../platform/db/schema'
 
-export type EnterpriseFilter = { q?: string; townshipCode?: string; kind?: string; industry?: string; limit: number; offset: number }
+/** `area`: the region the caller reads enterprises in (see `enterpriseArea`); rows outside are not listed. */
+export type EnterpriseFilter = { area: OrgScope; q?: string; townshipCode?: string; kind?: string; industry?: string; limit: number; offset: number }
 
 function selectEnterprises(db: Executor) {
   return db
     .selectFrom('enterprise as e')
     .leftJoin('region as r', 'r.code', 'e.township_code')
+    .leftJoin('region as rr', 'rr.code', 'e.region_code')
     .select([
       'e.id',
       'e.credit_code',
@@ -23,12 +26,15 @@ function selectEnterprises(db: Executor) {
       'e.qr_issued_at',
       'e.qr_version',
       'e.created_at',
+      'e.region_code',
+      'rr.path as region_path',
+      'e.registered_by_org_id',
       (eb) => eb.selectFrom('app_user as u').select(eb.fn.countAll<number>().as('n')).whereRef('u.enterprise_id', '=', 'e.id').as('accounts'),
     ])
 }
 
 export async function listEnterprises(db: Executor, f: EnterpriseFilter) {
-  let query = selectEnterprises(db)
+  let query = selectEnterprises(db).where(regionInScope('e.region_code', f.area, null))
   if (f.q) {
     const q = f.q.trim()
     query = query.where((eb) => eb.or([eb('e.name', 'ilike', `%${q}%`), eb('e.credit_code', 'like', `%${q.toUpperCase()}%`), eb('e.address', 'ilike', `%${q}%`)]))
@@ -59,7 +65,13 @@ export async function findEnterpriseByTokenHash(db: Executor, tokenHash: string)
 
 export async function findEnterprisesByCodes(db: Executor, creditCodes: string[]) {
   if (creditCodes.length === 0) return []
-  return db.selectFrom('enterprise').selectAll().where('credit_code', 'in', creditCodes).execute()
+  return db
+    .selectFrom('enterprise as e')
+    .leftJoin('region as rr', 'rr.code', 'e.region_code')
+    .selectAll('e')
+    .select('rr.path as region_path')
+    .where('e.credit_code', 'in', creditCodes)
+    .execute()
 }
 
 export async function insertEnterprise(db: Executor, row: NewRow<'enterprise'>) {
@@ -91,9 +103,14 @@ export async function setQrToken(db: Executor, id: string, tokenHash: string, at
   return row.qr_version
 }
 
-/** Township regions, by code and by name, to resolve the import's 乡镇 column. */
-export async function listTownships(db: Executor) {
-  return db.selectFrom('region').select(['code', 'name']).where('level', '=', 'township').execute()
+/** Township regions inside the caller's area, by code and by name, to resolve the import's 乡镇 column. */
+export async function listTownships(db: Executor, area: OrgScope) {
+  return db.selectFrom('region').select(['code', 'name']).where('level', '=', 'township').where(regionInScope('code', area, null)).execute()
+}
+
+/** A region's code and path (an enterprise's region is its township or the registering unit's region). */
+export async function findRegion(db: Executor, code: string) {
+  return db.selectFrom('region').select(['code', 'path']).where('code', '=', code).executeTakeFirst()
 }
 
 export async function insertActivation(db: Executor, row: NewRow<'enterprise_activation'>) {

@@ -5,11 +5,13 @@ import { pageOf, pageOffset } from '../../platform/db/pagination'
 import { AppError } from '../../platform/errors'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
+import { pdfBody } from '../cases/cases-public.schema'
+import { sendPdf } from '../cases/case-documents.routes'
 import { MAX_IMPORT_BYTES } from './enterprise-import'
 import { presentEnterprise } from './enterprises.presenter'
 import {
   activateBody,
-  activationCodeView,
+  activationNotifiedView,
   enterpriseInput,
   enterpriseView,
   importQuery,
@@ -87,10 +89,26 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     return service.issueQrToken(db, ctx, req.params.id, app.deps.config.publicUrl)
   })
 
-  app.post('/enterprises/:id/activation-codes', { schema: { tags, summary: '生成企业账号激活码（7 日内有效，一次性，只显示一次）', params: idParams, response: { 201: activationCodeView, 401: errorBody, 403: errorBody, 404: errorBody } } }, async (req, reply) => {
-    const ctx = signedIn(req)
-    return reply.status(201).send(await service.issueActivationCode(db, ctx, req.params.id))
-  })
+  app.post(
+    '/enterprises/:id/activation-codes',
+    {
+      schema: {
+        tags,
+        summary: '生成企业账号激活码（登记单位或当地司法局；7 日内有效，一次性）',
+        description:
+          '激活码只送达企业登记联系人，不在响应中显示：已配置短信/邮件发送时直接发送并返回 JSON（delivery = notified）；未配置时返回《企业账号激活码密封函》PDF（application/pdf），由办理人打印密封后寄送。',
+        params: idParams,
+        produces: ['application/pdf', 'application/json'],
+        response: { 201: pdfBody.describe('激活码密封函 PDF，或已发送时的 JSON（activationNotifiedView）'), 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (req, reply) => {
+      const ctx = signedIn(req)
+      const issued = await service.issueActivationCode(db, ctx, req.params.id, { notifier: app.deps.notifier, publicUrl: app.deps.config.publicUrl })
+      if (issued.delivery === 'sealed_letter') return sendPdf(reply.status(201), issued.letter, 'private, no-store')
+      return reply.status(201).type('application/json').send(activationNotifiedView.parse(issued))
+    },
+  )
 
   app.post('/enterprise-accounts/activate', { schema: { tags, summary: '企业用统一社会信用代码和激活码开通账号（无需登录）', body: activateBody, response: { 201: z.object({ username: z.string(), enterpriseName: z.string() }), 400: errorBody, 401: errorBody, 409: errorBody, 422: errorBody } } }, async (req, reply) => {
     const result = await service.activateEnterpriseAccount(db, req.ctx, req.body)

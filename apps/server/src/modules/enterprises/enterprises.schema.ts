@@ -36,8 +36,9 @@ export const enterpriseView = z.object({
   townshipCode: z.string().nullable(),
   townshipName: z.string().nullable(),
   industry: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
+  contactName: z.string().nullable().describe('只对登记单位、当地司法局和管理员显示，其他人为 null'),
+  contactPhone: z.string().nullable().describe('只对登记单位、当地司法局和管理员显示，其他人为 null'),
+  contactVisible: z.boolean().describe('调用者能否查看联系人信息'),
   hasQr: z.boolean(),
   qrIssuedAt: z.string().nullable(),
   qrVersion: z.number().int(),
@@ -53,8 +54,11 @@ export const qrTokenView = z.object({
   enterprise: z.object({ id: z.string(), name: z.string(), creditCode: z.string() }),
 })
 
-export const activationCodeView = z.object({
-  code: z.string().describe('只显示这一次；数据库只保存其哈希'),
+/** When a sender (SMS, e-mail) is configured: the code went to the enterprise's registered contact. The code itself is never in the response. */
+export const activationNotifiedView = z.object({
+  delivery: z.literal('notified'),
+  channelLabel: z.string().describe('发送方式，如 短信'),
+  maskedRecipient: z.string().describe('接收人（已脱敏）'),
   expiresAt: z.string(),
   enterprise: z.object({ id: z.string(), name: z.string(), creditCode: z.string() }),
 })

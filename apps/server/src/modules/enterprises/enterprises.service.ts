@@ -7,10 +7,12 @@ import { enqueueLeaves } from '../../platform/ledger/enqueue-leaves'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, notFound } from '../../platform/errors'
+import type { Notifier } from '../../platform/notify/notifier'
+import { renderActivationLetter } from './activation-letter'
 import { readTableInWorker, TableReadError } from '../../platform/import/read-table-in-worker'
 import { MAX_IMPORT_ROWS, validateRows } from './enterprise-import'
 import { hashToken, newActivationCode, newQrToken, scanQrSvg, scanUrl } from './enterprise-tokens'
-import { canEnterprise, type EnterpriseAction } from './enterprises.policy'
+import { canEnterprise, type EnterpriseAction, enterpriseArea, enterpriseFacts } from './enterprises.policy'
 import * as repo from './enterprises.repository'
 import type { EnterpriseInput } from './enterprises.schema'
 
@@ -23,27 +25,33 @@ function allow(ctx: Ctx, action: EnterpriseAction) {
   if (!canEnterprise(ctx.actor, action)) throw forbidden()
 }
 
-export async function listEnterprises(db: Kysely<DB>, ctx: Ctx, filter: repo.EnterpriseFilter) {
+export async function listEnterprises(db: Kysely<DB>, ctx: Ctx, filter: Omit<repo.EnterpriseFilter, 'area'>) {
   allow(ctx, 'read')
-  return repo.listEnterprises(db, filter)
+  return repo.listEnterprises(db, { ...filter, area: enterpriseArea(ctx.actor) })
 }
 
-export async function getEnterprise(db: Kysely<DB>, ctx: Ctx, id: string) {
-  allow(ctx, 'read')
+/**
+ * One enterprise, for an action: the role is checked first, then an enterprise outside the caller's
+ * area is 404 (as if it did not exist), and one inside it that the caller does not keep is 403.
+ */
+export async function getEnterprise(db: Kysely<DB>, ctx: Ctx, id: string, action: EnterpriseAction = 'read') {
+  allow(ctx, action)
   const row = await repo.findEnterprise(db, id)
-  if (!row) throw notFound('市场主体', { id })
+  if (!row || !canEnterprise(ctx.actor, 'read', enterpriseFacts(row))) throw notFound('市场主体', { id })
+  if (!canEnterprise(ctx.actor, action, enterpriseFacts(row))) throw forbidden('该市场主体由其他单位登记，只有登记单位和当地司法局可以办理')
   return row
 }
 
-async function checkTownship(db: Kysely<DB>, code: string | null | undefined) {
+/** A township given for an enterprise must lie in the caller's area: no one registers into another county. */
+async function checkTownship(db: Kysely<DB>, ctx: Ctx, code: string | null | undefined) {
   if (!code) return
-  const townships = await repo.listTownships(db)
-  if (!townships.some((t) => t.code === code)) throw new AppError('VALIDATION_FAILED', '所选乡镇不存在', { field: 'townshipCode' })
+  const townships = await repo.listTownships(db, enterpriseArea(ctx.actor))
+  if (!townships.some((t) => t.code === code)) throw new AppError('VALIDATION_FAILED', '所选乡镇不存在或不在本辖区', { field: 'townshipCode' })
 }
 
 export async function createEnterprise(db: Kysely<DB>, ctx: Ctx, input: EnterpriseInput): Promise<string> {
   allow(ctx, 'create')
-  await checkTownship(db, input.townshipCode)
+  await checkTownship(db, ctx, input.townshipCode)
   return inTransaction(db, async (trx) => {
     if (await repo.findEnterpriseByCode(trx, input.creditCode)) {
       throw new AppError('DUPLICATE', `统一社会信用代码 ${input.creditCode} 已登记`, { field: 'creditCode' })
@@ -58,6 +66,7 @@ export async function createEnterprise(db: Kysely<DB>, ctx: Ctx, input: Enterpri
       contact_name: input.contactName,
       contact_phone: input.contactPhone,
       created_by: ctx.actor.userId || null,
+      ...registeredBy(ctx, input.townshipCode ?? null),
     })
     await recordAudit(trx, ctx, {
       action: 'enterprise.create',
@@ -71,15 +80,23 @@ export async function createEnterprise(db: Kysely<DB>, ctx: Ctx, input: Enterpri
   })
 }
 
+/**
+ * Who registers a new enterprise and where: the caller's unit, in the given township or else the
+ * caller's own region (the unit's, or a supervisor's jurisdiction).
+ */
+function registeredBy(ctx: Ctx, townshipCode: string | null) {
+  return { registered_by_org_id: ctx.actor.orgId, region_code: townshipCode ?? ctx.actor.regionCode }
+}
+
 export async function updateEnterprise(db: Kysely<DB>, ctx: Ctx, id: string, input: Partial<Omit<EnterpriseInput, 'creditCode'>>) {
-  allow(ctx, 'update')
-  const before = await getEnterprise(db, ctx, id)
-  await checkTownship(db, input.townshipCode)
+  const before = await getEnterprise(db, ctx, id, 'update')
+  await checkTownship(db, ctx, input.townshipCode)
   const patch = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.kind !== undefined ? { kind: input.kind } : {}),
     ...(input.address !== undefined ? { address: input.address } : {}),
-    ...(input.townshipCode !== undefined ? { township_code: input.townshipCode ?? null } : {}),
+    // Moving to another township moves the enterprise's region with it (inside the caller's area).
+    ...(input.townshipCode ? { township_code: input.townshipCode, region_code: input.townshipCode } : input.townshipCode !== undefined ? { township_code: null } : {}),
     ...(input.industry !== undefined ? { industry: input.industry } : {}),
     ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
     ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
@@ -103,8 +120,7 @@ export async function updateEnterprise(db: Kysely<DB>, ctx: Ctx, id: string, inp
  * the previous token stops working at once.
  */
 export async function issueQrToken(db: Kysely<DB>, ctx: Ctx, id: string, publicUrl: string) {
-  allow(ctx, 'issue_qr')
-  const before = await getEnterprise(db, ctx, id)
+  const before = await getEnterprise(db, ctx, id, 'issue_qr')
   const token = newQrToken()
   const version = await inTransaction(db, async (trx) => {
     const v = await repo.setQrToken(trx, id, hashToken(token), ctx.now)
@@ -127,13 +143,31 @@ export async function issueQrToken(db: Kysely<DB>, ctx: Ctx, id: string, publicU
   }
 }
 
-/** A one-time code with which the enterprise activates its account; shown once, stored hashed. */
-export async function issueActivationCode(db: Kysely<DB>, ctx: Ctx, id: string) {
-  allow(ctx, 'issue_activation')
-  const e = await getEnterprise(db, ctx, id)
+export type ActivationDelivery = { notifier?: Notifier; publicUrl: string }
+
+export type IssuedActivation = {
+  expiresAt: string
+  enterprise: { id: string; name: string; creditCode: string }
+} & (
+  | { delivery: 'notified'; channelLabel: string; maskedRecipient: string }
+  /** The 激活码密封函 to print, seal and post to the enterprise's registered contact. */
+  | { delivery: 'sealed_letter'; letter: { title: string; number: null; bytes: Uint8Array } }
+)
+
+/**
+ * A one-time code with which the enterprise activates its account, issued by the unit that registered
+ * it or the county bureau. The code goes to the enterprise's registered contact, never to the issuer's
+ * screen: through the configured sender (SMS, e-mail) when there is one, otherwise printed on a sealed
+ * letter (激活码密封函) that the issuer downloads and posts. Stored hashed; audited with the route taken.
+ */
+export async function issueActivationCode(db: Kysely<DB>, ctx: Ctx, id: string, delivery: ActivationDelivery): Promise<IssuedActivation> {
+  const e = await getEnterprise(db, ctx, id, 'issue_activation')
   const code = newActivationCode()
   const expiresAt = new Date(ctx.now.getTime() + ACTIVATION_DAYS * 86_400_000)
-  await inTransaction(db, async (trx) => {
+  const activateUrl = `${delivery.publicUrl}/m/activate`
+  const enterprise = { id, name: e.name, creditCode: e.credit_code }
+  // Sent or rendered inside the transaction: a code that could not reach the enterprise is not stored.
+  return inTransaction(db, async (trx) => {
     await repo.insertActivation(trx, {
       enterprise_id: id,
       code_hash: hashToken(code),
@@ -141,15 +175,33 @@ export async function issueActivationCode(db: Kysely<DB>, ctx: Ctx, id: string) 
       issued_by: ctx.actor.userId || null,
       issued_org_id: ctx.actor.orgId,
     })
+    const sent = delivery.notifier
+      ? await delivery.notifier.sendActivationCode({ enterpriseName: e.name, creditCode: e.credit_code, contactName: e.contact_name, contactPhone: e.contact_phone, code, expiresAt, activateUrl })
+      : null
+    const route = sent && delivery.notifier ? `已通过${delivery.notifier.channelLabel}发送至企业登记联系人 ${sent.maskedRecipient}` : '已生成密封函，寄送企业登记联系人'
     await recordAudit(trx, ctx, {
       action: 'enterprise.activation_issue',
       entityType: 'enterprise',
       entityId: id,
       orgId: ctx.actor.orgId,
-      summary: `为市场主体 ${e.name} 生成企业账号激活码（${ACTIVATION_DAYS} 日内有效，一次性）`,
+      summary: `为市场主体 ${e.name} 生成企业账号激活码（${ACTIVATION_DAYS} 日内有效，一次性）：${route}`,
+      after: { delivery: sent ? 'notified' : 'sealed_letter', expiresAt: expiresAt.toISOString() },
     })
+    if (sent && delivery.notifier) return { delivery: 'notified', channelLabel: delivery.notifier.channelLabel, maskedRecipient: sent.maskedRecipient, expiresAt: expiresAt.toISOString(), enterprise }
+    const bytes = await renderActivationLetter({
+      organ: ctx.actor.orgName ?? '阳光执法平台',
+      enterpriseName: e.name,
+      creditCode: e.credit_code,
+      address: e.address,
+      contactName: e.contact_name,
+      contactPhone: e.contact_phone,
+      code,
+      expiresAt,
+      issuedAt: ctx.now,
+      activateUrl,
+    })
+    return { delivery: 'sealed_letter', letter: { title: `企业账号激活码密封函（${e.name}）`, number: null, bytes }, expiresAt: expiresAt.toISOString(), enterprise }
   })
-  return { code, expiresAt: expiresAt.toISOString(), enterprise: { id, name: e.name, creditCode: e.credit_code } }
 }
 
 /**
@@ -213,12 +265,25 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
       maxRows: MAX_IMPORT_ROWS,
     })
   }
-  const { rows, errors } = validateRows(table, await repo.listTownships(db))
+  const { rows, errors } = validateRows(table, await repo.listTownships(db, enterpriseArea(ctx.actor)))
   if (errors.length > 0) {
     throw new AppError('VALIDATION_FAILED', `导入文件有 ${new Set(errors.map((e) => e.row)).size} 行存在问题，未写入任何数据`, { errors: errors.slice(0, 500), errorCount: errors.length })
   }
   return inTransaction(db, async (trx) => {
     const existing = new Map((await repo.findEnterprisesByCodes(trx, rows.map((r) => r.creditCode))).map((e) => [e.credit_code, e]))
+    // An import never touches what another unit or county registered — not even to report it
+    // "unchanged", which would let a caller test guesses of its contact data.
+    const foreign = rows.filter((r) => {
+      const e = existing.get(r.creditCode)
+      return e !== undefined && !canEnterprise(ctx.actor, 'update', enterpriseFacts(e))
+    })
+    if (foreign.length > 0) {
+      const message = '该市场主体由其他单位或地区登记，只有登记单位和当地司法局可以修改'
+      throw new AppError('VALIDATION_FAILED', `导入文件有 ${foreign.length} 行存在问题，未写入任何数据`, {
+        errors: foreign.slice(0, 500).map((r) => ({ row: r.row, column: '统一社会信用代码', message })),
+        errorCount: foreign.length,
+      })
+    }
     const toInsert = rows.filter((r) => !existing.has(r.creditCode))
     let updated = 0
     let unchanged = 0
@@ -234,7 +299,7 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
       }
       updated += 1
       changed.push({ id: e.id, row: next })
-      if (!dryRun) await repo.updateEnterprise(trx, e.id, { ...next, updated_at: ctx.now })
+      if (!dryRun) await repo.updateEnterprise(trx, e.id, { ...next, ...(r.townshipCode ? { region_code: r.townshipCode } : {}), updated_at: ctx.now })
     }
     if (!dryRun) {
       const createdIds = await repo.insertEnterprises(
@@ -249,6 +314,7 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
           contact_name: r.contactName,
           contact_phone: r.contactPhone,
           created_by: ctx.actor.userId || null,
+          ...registeredBy(ctx, r.townshipCode),
         })),
       )
       // A leaf per imported record, through the same path as single writes (存证).

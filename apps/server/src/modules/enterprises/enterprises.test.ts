@@ -1,7 +1,13 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { generateUscc } from '@yangguang/core'
 import ExcelJS from 'exceljs'
+import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import type { ActivationCodeMessage } from '../../platform/notify/notifier'
 import { DEMO_ENTERPRISE } from '../inspections/inspections.demo'
 import { demoQrToken } from './enterprise-tokens'
 
@@ -14,6 +20,26 @@ afterAll(() => t.close())
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\n')}\n`, 'utf8')
 const upload = (cookie: string | null, body: Buffer, type: string, query = '') =>
   t.app.inject({ method: 'POST', url: `/api/enterprises/import${query}`, payload: body, headers: { 'content-type': type, ...(cookie ? { cookie } : {}) } })
+/** The text of a PDF as a reader's tool extracts it (pdftotext), without the layout's whitespace. */
+function pdfText(bytes: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-enterprise-'))
+  try {
+    const file = path.join(dir, 'letter.pdf')
+    fs.writeFileSync(file, bytes)
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The activation code printed on a 激活码密封函 (10 characters without look-alikes, after its label). */
+function codeInLetter(res: LightMyRequestResponse): string {
+  expect(res.headers['content-type']).toBe('application/pdf')
+  const match = /激活码([A-HJ-NP-Z2-9]{10})/.exec(pdfText(res.rawPayload))
+  if (!match) throw new Error('no activation code in the letter')
+  return match[1]!
+}
+
 const count = async () => Number((await t.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
 
 describe('enterprises (市场主体)', () => {
@@ -114,7 +140,7 @@ describe('enterprises (市场主体)', () => {
     expect((await officer.post(`/api/enterprises/${e.id}/activation-codes`)).statusCode).toBe(403)
     const issued = await head.post(`/api/enterprises/${e.id}/activation-codes`)
     expect(issued.statusCode).toBe(201)
-    const { code } = issued.json()
+    const code = codeInLetter(issued)
     const stored = await t.db.selectFrom('enterprise_activation').select('code_hash').where('enterprise_id', '=', e.id).executeTakeFirstOrThrow()
     expect(stored.code_hash).not.toBe(code)
     const body = { creditCode: e.credit_code, code, username: 'daoru_yi', displayName: '导入乙商店', password: 'Shop#2026ab' }
@@ -126,10 +152,95 @@ describe('enterprises (市场主体)', () => {
     expect(me.json().user.role).toBe('enterprise')
     const reused = await t.anonymous.post('/api/enterprise-accounts/activate', { ...body, username: 'daoru_yi2' })
     expect(reused.statusCode).toBe(401)
-    const late = (await head.post(`/api/enterprises/${e.id}/activation-codes`)).json().code
+    const late = codeInLetter(await head.post(`/api/enterprises/${e.id}/activation-codes`))
     t.clock.now = new Date(t.clock.now.getTime() + 8 * 86_400_000)
     const expired = await t.anonymous.post('/api/enterprise-accounts/activate', { ...body, code: late, username: 'daoru_yi3' })
     expect(expired.statusCode).toBe(401)
     t.clock.now = new Date('2026-11-20T10:00:00+08:00')
+  })
+
+  describe('jurisdiction: the registering unit and the county bureau keep an enterprise', () => {
+    const demo = () => t.db.selectFrom('enterprise').select(['id', 'contact_phone']).where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
+
+    it('another county sees none of 禄丰’s enterprises: not in its list, and 404 on read, edit, poster and activation code', async () => {
+      const md = await t.as('md_sfj')
+      const e = await demo()
+      const list = await md.get('/api/enterprises?pageSize=100')
+      expect(list.statusCode).toBe(200)
+      expect(list.json().total).toBe(0)
+      expect((await md.get(`/api/enterprises/${e.id}`)).statusCode).toBe(404)
+      expect((await md.patch(`/api/enterprises/${e.id}`, { contactPhone: '13900000000' })).statusCode).toBe(404)
+      expect((await md.post(`/api/enterprises/${e.id}/qr-token`)).statusCode).toBe(404)
+      expect((await md.post(`/api/enterprises/${e.id}/activation-codes`)).statusCode).toBe(404)
+      const after = await t.db.selectFrom('enterprise').select(['contact_phone', 'qr_version']).where('id', '=', e.id).executeTakeFirstOrThrow()
+      expect(after.contact_phone).toBe(e.contact_phone)
+      expect(await t.db.selectFrom('enterprise_activation').select('id').where('enterprise_id', '=', e.id).execute()).toHaveLength(0)
+      // Nor can it register an enterprise into a township of 禄丰.
+      const into = await md.post('/api/enterprises', { creditCode: generateUscc({ serial: 77_200_001 }), name: '牟定越界登记有限公司', kind: 'enterprise', townshipCode: '532331100' })
+      expect(into.statusCode).toBe(400)
+    })
+
+    it('a unit head of another unit of the county reads the enterprise without its contact data and may not edit, re-issue its poster or issue a code', async () => {
+      const other = await t.as('lf_zrzy_head')
+      const e = await demo()
+      const read = await other.get(`/api/enterprises/${e.id}`)
+      expect(read.statusCode).toBe(200)
+      expect(read.json().enterprise).toMatchObject({ name: DEMO_ENTERPRISE.name, contactName: null, contactPhone: null, contactVisible: false, actions: [] })
+      const listed = (await other.get(`/api/enterprises?q=${encodeURIComponent('恒通建材')}`)).json().items as Array<{ contactPhone: string | null }>
+      expect(listed.length).toBeGreaterThan(0)
+      expect(listed.every((i) => i.contactPhone === null)).toBe(true)
+      expect((await other.patch(`/api/enterprises/${e.id}`, { contactPhone: '13900000000' })).statusCode).toBe(403)
+      expect((await other.post(`/api/enterprises/${e.id}/qr-token`)).statusCode).toBe(403)
+      expect((await other.post(`/api/enterprises/${e.id}/activation-codes`)).statusCode).toBe(403)
+      expect((await t.db.selectFrom('enterprise').select('contact_phone').where('id', '=', e.id).executeTakeFirstOrThrow()).contact_phone).toBe(e.contact_phone)
+      // An import cannot reach it either, not even to hear that a guessed phone is "unchanged".
+      const file = Buffer.from(`统一社会信用代码,名称,乡镇,联系电话\n${DEMO_ENTERPRISE.creditCode},${DEMO_ENTERPRISE.name},金山镇,${e.contact_phone}\n`, 'utf8')
+      const imported = await upload(other.cookie, file, 'text/csv', '?dryRun=true')
+      expect(imported.statusCode).toBe(400)
+      expect(imported.json().details.errors[0]).toMatchObject({ row: 2, column: '统一社会信用代码' })
+    })
+
+    it('the registering unit and the county bureau see the contact data and issue the code — in a sealed letter, never in JSON', async () => {
+      const e = await demo()
+      for (const username of ['zjj_head', 'sfj']) {
+        const keeper = await t.as(username)
+        const read = (await keeper.get(`/api/enterprises/${e.id}`)).json().enterprise
+        expect(read).toMatchObject({ contactPhone: e.contact_phone, contactVisible: true })
+        expect(read.actions).toContain('issue_activation')
+        const issued = await keeper.post(`/api/enterprises/${e.id}/activation-codes`)
+        expect(issued.statusCode).toBe(201)
+        const code = codeInLetter(issued)
+        expect(pdfText(issued.rawPayload)).toContain(DEMO_ENTERPRISE.name)
+        expect(pdfText(issued.rawPayload)).toContain('企业账号激活码密封函')
+        const stored = await t.db.selectFrom('enterprise_activation').select('code_hash').where('enterprise_id', '=', e.id).execute()
+        expect(stored.some((s) => s.code_hash === code)).toBe(false)
+      }
+      const audit = await t.db.selectFrom('audit_log').select('summary').where('action', '=', 'enterprise.activation_issue').where('entity_id', '=', e.id).execute()
+      expect(audit).toHaveLength(2)
+      expect(audit[0]!.summary).toContain('密封函')
+    })
+
+    it('with a sender configured, the code goes to the registered contact and the JSON answer carries no code', async () => {
+      const e = await demo()
+      const sent: ActivationCodeMessage[] = []
+      t.app.deps.notifier = {
+        channelLabel: '短信',
+        sendActivationCode: async (message) => {
+          sent.push(message)
+          return { maskedRecipient: '138****1234' }
+        },
+      }
+      try {
+        const head = await t.as('zjj_head')
+        const res = await head.post(`/api/enterprises/${e.id}/activation-codes`)
+        expect(res.statusCode).toBe(201)
+        expect(res.json()).toMatchObject({ delivery: 'notified', channelLabel: '短信', maskedRecipient: '138****1234' })
+        expect(sent).toHaveLength(1)
+        expect(sent[0]!.contactPhone).toBe(e.contact_phone)
+        expect(res.body).not.toContain(sent[0]!.code)
+      } finally {
+        t.app.deps.notifier = undefined
+      }
+    })
   })
 })

@@ -29,7 +29,11 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
 
   // 市场主体
   const enterprises = planEnterprises(random)
-  await insertBatches(trx, 'enterprise', enterprises.map((e) => ({ ...e, qr_token_hash: hashToken(demoQrToken(e.credit_code)), qr_issued_at: '2025-03-01T09:00:00+08:00', qr_version: 1, created_at: '2025-03-01T09:00:00+08:00' })))
+  // Registered where they trade: 恒通建材 by 住建局 (whose officers print its poster), the others by
+  // their township's 综合行政执法队; the 司法局 of 禄丰市 keeps them all (migration 0015).
+  const teamOfTownship = new Map(townshipList.map(([abbr, , code]) => [code as string, ctx.orgIds.get(`${abbr}-ZFD`) ?? null]))
+  const registrarOf = (e: (typeof enterprises)[number]) => (e.credit_code === DEMO_ENTERPRISE.creditCode ? (ctx.orgIds.get('LF-ZJJ') ?? null) : (teamOfTownship.get(e.township_code ?? '') ?? null))
+  await insertBatches(trx, 'enterprise', enterprises.map((e) => ({ ...e, region_code: e.township_code, registered_by_org_id: registrarOf(e), qr_token_hash: hashToken(demoQrToken(e.credit_code)), qr_issued_at: '2025-03-01T09:00:00+08:00', qr_version: 1, created_at: '2025-03-01T09:00:00+08:00' })))
   const qiye = enterprises[0]!
   const qiyeUser = ctx.userIds.get('qiye')
   if (qiyeUser) await trx.updateTable('app_user').set({ enterprise_id: qiye.id }).where('id', '=', qiyeUser).execute()

@@ -2,6 +2,9 @@ import type { Role } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
 
 export type PowerItemAction = 'read' | 'create' | 'update' | 'repeal' | 'restore'
+
+/** What the policies need to know about a power item: its state, the jurisdiction that entered it, and where it is held. */
+export type PowerItemFacts = { status: string; region_path: string | null; holders: ReadonlyArray<{ regionPath: string }> }
 export type VersionAction = 'read' | 'propose' | 'approve' | 'publish'
 export type AdjustmentAction = 'accept' | 'reject'
 
@@ -13,21 +16,35 @@ const unitRoles: readonly Role[] = ['unit_head', 'legal_reviewer', 'officer']
 
 /**
  * Power items (权力事项) are the master list every unit works from: all staff read them; the
- * 司法局 keeps them up to date (supervisors and admins). An item is repealed, never deleted, so
- * inspections and cases that cite it stay readable.
+ * 司法局 keeps them up to date (supervisors and admins) — each bureau the items of its own
+ * jurisdiction only. An item is repealed, never deleted, so inspections and cases that cite it
+ * stay readable.
+ *
+ * Without `row`: whether the role may do this at all (checked before any lookup).
  */
-export function canPowerItem(actor: Actor, action: PowerItemAction, row?: { status: string }): boolean {
+export function canPowerItem(actor: Actor, action: PowerItemAction, row?: PowerItemFacts): boolean {
   if (!staffRoles.includes(actor.role)) return false
   if (action === 'read') return true
   if (actor.role !== 'admin' && actor.role !== 'supervisor') return false
-  if (action === 'create') return true
-  if (!row) return false
+  if (action === 'create' || !row) return true
+  if (!governsPowerItem(actor, row)) return false
   if (action === 'repeal') return row.status === 'active'
   if (action === 'restore') return row.status === 'repealed'
   return true
 }
 
-export function powerItemActions(actor: Actor, row: { status: string }): PowerItemAction[] {
+/**
+ * Whether the actor governs an item: the jurisdiction that entered it and every region it is held in
+ * lie within theirs. An older item entered before jurisdictions were recorded and held nowhere is
+ * the administrators'.
+ */
+export function governsPowerItem(actor: Actor, row: PowerItemFacts): boolean {
+  if (actor.role === 'admin') return true
+  if (row.region_path === null && row.holders.length === 0) return false
+  return (row.region_path === null || governs(actor, row.region_path)) && row.holders.every((h) => governs(actor, h.regionPath))
+}
+
+export function powerItemActions(actor: Actor, row: PowerItemFacts): PowerItemAction[] {
   return (['update', 'repeal', 'restore'] as const).filter((a) => canPowerItem(actor, a, row))
 }
 

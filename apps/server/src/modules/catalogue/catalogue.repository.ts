@@ -37,6 +37,7 @@ function selectPowerItems(db: Executor) {
       'p.status',
       'p.created_at',
       'p.updated_at',
+      (eb) => eb.selectFrom('region as pr').select('pr.path').whereRef('pr.code', '=', 'p.region_code').as('region_path'),
       jsonArrayFrom(
         eb
           .selectFrom('power_item_holder as h')

@@ -116,6 +116,27 @@ describe('power items (权力事项)', () => {
     expect(again.json().code).toBe('INVALID_STATE')
   })
 
+  it('keeps each county’s items to its own bureau: 牟定 may not edit, repeal or restore a 禄丰 item, and learns nothing of its state', async () => {
+    const md = await t.as('md_sfj')
+    const item = await t.db.selectFrom('power_item').select(['id', 'status']).where('code', '=', 'CF-ZR-017').executeTakeFirstOrThrow()
+    expect(item.status).toBe('active')
+    const listed = (await md.get('/api/catalogue/power-items?q=CF-ZR-017')).json().items[0]
+    expect(listed.actions).toEqual([])
+    const repeal = await md.post(`/api/catalogue/power-items/${item.id}/repeal`, { reason: '越权废止' })
+    expect(repeal.statusCode).toBe(403)
+    // Restoring an active item would be a state error for its keeper; for another county it is only a refusal.
+    expect((await md.post(`/api/catalogue/power-items/${item.id}/restore`, { reason: '越权恢复' })).statusCode).toBe(403)
+    expect((await md.patch(`/api/catalogue/power-items/${item.id}`, { name: '被篡改的事项' })).statusCode).toBe(403)
+    expect((await t.db.selectFrom('power_item').select(['status', 'name']).where('id', '=', item.id).executeTakeFirstOrThrow()).status).toBe('active')
+    // A volunteer is refused before the item is even looked up.
+    expect((await (await t.as('volunteer')).post(`/api/catalogue/power-items/${item.id}/restore`, { reason: '无权' })).statusCode).toBe(403)
+    // 牟定's own item (entered by its bureau) is its to keep, and 禄丰's bureau may not touch it.
+    const own = await md.post('/api/catalogue/power-items', { code: 'MD-TEST-001', name: '牟定县测试事项', kind: 'penalty', domain: '林草', legalBasis })
+    expect(own.statusCode).toBe(201)
+    expect(own.json().item.actions).toEqual(['update', 'repeal'])
+    expect((await sfj.post(`/api/catalogue/power-items/${own.json().item.id}/repeal`, { reason: '越权废止' })).statusCode).toBe(403)
+  })
+
   it('refuses staff who do not keep the catalogue, and bad input', async () => {
     const officer = await t.as('zjj_officer')
     const body = { code: 'CF-ZJ-902', name: '测试事项', kind: 'penalty', domain: '住房城乡建设', legalBasis }

@@ -7,7 +7,7 @@ import { type Executor, recordAudit } from '../../platform/audit/audit'
 import type { DB, LegalBasis } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, notFound } from '../../platform/errors'
-import { canPowerItem, type PowerItemAction } from './catalogue.policy'
+import { canPowerItem, governsPowerItem, type PowerItemAction } from './catalogue.policy'
 import * as repo from './catalogue.repository'
 
 type Ctx = RequestContext & { actor: Actor }
@@ -58,6 +58,8 @@ export async function createPowerItem(db: Kysely<DB>, ctx: Ctx, input: PowerItem
       kind: input.kind,
       domain: input.domain,
       legal_basis: JSON.stringify(input.legalBasis),
+      // The entering bureau's jurisdiction: only who governs it changes the item later.
+      region_code: ctx.actor.regionCode,
     })
     await repo.replaceHolders(trx, id, input.holderEntityIds, [])
     const after = await repo.findPowerItem(trx, id)
@@ -122,11 +124,13 @@ export async function setPowerItemStatus(db: Kysely<DB>, ctx: Ctx, id: string, s
   })
 }
 
+/** The item for a write: role first, then jurisdiction, then state — a refusal never tells the state to who may not act. */
 async function loadFor(trx: Executor, ctx: Ctx, id: string, action: PowerItemAction) {
+  if (!canPowerItem(ctx.actor, action)) throw forbidden()
   const row = await repo.findPowerItem(trx, id)
-  if (!row || !canPowerItem(ctx.actor, 'read')) throw notFound('权力事项', { id })
+  if (!row) throw notFound('权力事项', { id })
+  if (!governsPowerItem(ctx.actor, row)) throw forbidden('该事项由其他辖区录入或实施，只有管辖该辖区的司法局可以修改、废止或恢复')
   if (!canPowerItem(ctx.actor, action, row)) {
-    if (!canPowerItem(ctx.actor, action, { status: action === 'restore' ? 'repealed' : 'active' })) throw forbidden()
     throw new AppError('INVALID_STATE', action === 'repeal' ? '该事项已废止' : '该事项未废止，无需恢复', { status: row.status })
   }
   return row

@@ -19,6 +19,15 @@ export function bureauCovers(actor: Actor, orgId: string, regionPath: string): b
   return isBureau(actor) && scopeCovers(orgScopeOf(actor), orgId, regionPath)
 }
 
+/**
+ * The document types (一函三书) are one set for the whole platform: a period or an escalation changed
+ * by one county's bureau would bind every other county's documents. Until each jurisdiction keeps its
+ * own set, only administrators (whose scope is every county) change them.
+ */
+export function canConfigureDocTypes(actor: Actor): boolean {
+  return actor.role === 'admin'
+}
+
 /** Unit staff who may read what the bureau sends and answer it. */
 export function isUnitReader(actor: Actor): boolean {
   return (actor.role === 'unit_head' || actor.role === 'legal_reviewer') && actor.orgId !== null

@@ -1,11 +1,11 @@
 import { calendarDaysBetween, shanghaiDateOf } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
-import { bureauCovers, documentActions, isBureau, taskActions } from './supervision.policy'
+import { bureauCovers, canConfigureDocTypes, documentActions, taskActions } from './supervision.policy'
 import type * as repo from './supervision.repository'
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString())
 
-/** A document type, with `update` for the bureau. */
+/** A document type, with `update` for those who configure the platform-wide set. */
 export function presentDocType(actor: Actor, t: repo.DocTypeRow) {
   return {
     code: t.code,
@@ -18,7 +18,7 @@ export function presentDocType(actor: Actor, t: repo.DocTypeRow) {
     template: t.template,
     sortOrder: t.sort_order,
     updatedAt: new Date(t.updated_at).toISOString(),
-    actions: isBureau(actor) ? ['update'] : [],
+    actions: canConfigureDocTypes(actor) ? ['update'] : [],
   }
 }
 

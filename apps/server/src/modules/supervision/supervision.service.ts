@@ -9,7 +9,7 @@ import type { LegalPoint, RectificationStatus, ResponseUnit, SupervisionSourceKi
 import { inTransaction } from '../../platform/db/transaction'
 import { sha256Hex } from '../../platform/files/file-store'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
-import { bureauCovers, countsAsReading, isBureau, isUnitReader, taskActions } from './supervision.policy'
+import { bureauCovers, canConfigureDocTypes, countsAsReading, isBureau, isUnitReader, taskActions } from './supervision.policy'
 import { issueDraftInTransaction, periodText, rectificationDue, supervisionRuntime } from './supervision-documents'
 import * as repo from './supervision.repository'
 
@@ -29,14 +29,14 @@ export async function listDocTypes(db: Kysely<DB>, ctx: Ctx) {
 export type DocTypeInput = { name: string; binding: boolean; responseDays: number; responseUnit: ResponseUnit; escalatesTo: string; numberCode: string; template: SupervisionTemplate }
 
 /**
- * Changes a document type (supervisors and admins). The escalation target must be another type or
+ * Changes a document type (administrators: the set is platform-wide, see `canConfigureDocTypes`). The escalation target must be another type or
  * `report_to_government`; a change applies to documents drafted afterwards (a draft copies the period).
  *
  * @example
  * await updateDocType(db, ctx, 'opinion', { ...current, responseDays: 20 })
  */
 export async function updateDocType(db: Kysely<DB>, ctx: Ctx, code: string, input: DocTypeInput) {
-  if (!isBureau(ctx.actor)) throw forbidden('只有监督人员可以配置监督文书种类')
+  if (!canConfigureDocTypes(ctx.actor)) throw forbidden('监督文书种类全平台通用，只有系统管理员可以修改')
   return inTransaction(db, async (trx) => {
     const before = await repo.findDocType(trx, code)
     if (!before) throw notFound('监督文书种类')

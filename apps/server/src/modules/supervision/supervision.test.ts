@@ -281,15 +281,23 @@ describe('escalation of overdue tasks', () => {
 })
 
 describe('document types and 普法提示单', () => {
-  it('lets supervisors change a type’s period, which applies to documents drafted afterwards', async () => {
+  it('lets the administrator change a type’s period, which applies to documents drafted afterwards; no county bureau changes the shared set', async () => {
     const sfj = await t.as('sfj')
-    const types = (await sfj.get('/api/supervision/document-types')).json().items as Array<{ code: string; name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown }>
+    const admin = await t.as('admin')
+    const types = (await sfj.get('/api/supervision/document-types')).json().items as Array<{ code: string; name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown; actions: string[] }>
     expect(types.map((x) => x.code)).toEqual(['reminder', 'opinion', 'suggestion', 'decision'])
     expect(types.find((x) => x.code === 'decision')?.binding).toBe(true)
+    expect(types.every((x) => x.actions.length === 0)).toBe(true)
     const suggestion = types.find((x) => x.code === 'suggestion')!
-    const bad = await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), escalatesTo: 'suggestion' })
+    // The set binds every county's documents: neither 牟定's bureau nor 禄丰's may change it.
+    for (const username of ['md_sfj', 'sfj']) {
+      const refused = await (await t.as(username)).patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 3 })
+      expect(refused.statusCode).toBe(403)
+    }
+    expect((await t.db.selectFrom('supervision_doc_type').select('response_days').where('code', '=', 'suggestion').executeTakeFirstOrThrow()).response_days).toBe(suggestion.responseDays)
+    const bad = await admin.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), escalatesTo: 'suggestion' })
     expect(bad.statusCode).toBe(400)
-    const ok = await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 20, responseUnit: 'working_days' })
+    const ok = await admin.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 20, responseUnit: 'working_days' })
     expect(ok.statusCode, ok.body).toBe(200)
     t.clock.now = at('2026-11-20')
     const doc = await issueOpinion([zjjId, jsId], 'suggestion')

@@ -16,6 +16,21 @@ export function managesBatch(actor: Actor, batchRegionPath: string): boolean {
   return actor.role === 'supervisor' && !!actor.regionPath && batchRegionPath.startsWith(actor.regionPath)
 }
 
+/**
+ * 评查标准: administrators enter the platform's defaults; a county bureau adopts standards for its own
+ * jurisdiction (they apply to its batches only), and adds versions only to codes that are new or its
+ * own — never a new version of another county's standard or of the platform's.
+ *
+ * @example
+ * mayEnterStandard(sfj, ['532331']) // true: 禄丰市司法局's own code
+ * mayEnterStandard(mdSfj, ['532331']) // false
+ */
+export function mayEnterStandard(actor: Actor, codeRegions: ReadonlyArray<string | null>): boolean {
+  if (actor.role === 'admin') return true
+  if (actor.role !== 'supervisor' || !actor.regionCode) return false
+  return codeRegions.every((r) => r === actor.regionCode)
+}
+
 /** Whether the actor is unit staff who may read (head, legal reviewer, officer) their unit's published results. */
 export function isUnitStaff(actor: Actor): boolean {
   return (actor.role === 'unit_head' || actor.role === 'legal_reviewer' || actor.role === 'officer') && actor.orgId !== null

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type Expression, type SqlBool, sql } from 'kysely'
 import type { Executor } from '../../platform/audit/audit'
 import type { OrgScope } from '../../platform/auth/scope'
 import { orgInScope } from '../../platform/auth/scope'
@@ -13,17 +13,42 @@ export type SheetRow = Selectable<ReviewSheetTable> & { reviewer_name: string; r
 
 // ——— standards ———————————————————————————————————————————————————————————
 
-export async function listStandards(db: Executor): Promise<StandardRow[]> {
-  return db.selectFrom('review_standard').selectAll().orderBy('code').orderBy('version', 'desc').execute()
+/**
+ * Standards that apply in a region: the platform's (no region) and those adopted by the region or one
+ * of its ancestors. `null`: every standard (administrators).
+ */
+function appliesIn(regionPath: string | null): Expression<SqlBool> {
+  if (regionPath === null) return sql<SqlBool>`true`
+  return sql<SqlBool>`(review_standard.region_code is null or review_standard.region_code in (select code from region where ${regionPath} like path || '%'))`
 }
 
-export async function findStandard(db: Executor, id: string): Promise<StandardRow | undefined> {
-  return db.selectFrom('review_standard').selectAll().where('id', '=', id).executeTakeFirst()
+/** The standards that apply in `regionPath` (all of them for `null`). */
+export async function listStandards(db: Executor, regionPath: string | null = null): Promise<StandardRow[]> {
+  return db.selectFrom('review_standard').selectAll().where(appliesIn(regionPath)).orderBy('code').orderBy('version', 'desc').execute()
 }
 
-/** The newest published standard for a file kind. */
-export async function latestPublishedStandard(db: Executor, kind: ReviewFileKind): Promise<StandardRow | undefined> {
-  return db.selectFrom('review_standard').selectAll().where('file_kind', '=', kind).where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst()
+export async function findStandard(db: Executor, id: string, regionPath: string | null = null): Promise<StandardRow | undefined> {
+  return db.selectFrom('review_standard').selectAll().where('id', '=', id).where(appliesIn(regionPath)).executeTakeFirst()
+}
+
+/** The newest published standard for a file kind that applies in the region: the region's own before the platform's. */
+export async function latestPublishedStandard(db: Executor, kind: ReviewFileKind, regionPath: string): Promise<StandardRow | undefined> {
+  return db
+    .selectFrom('review_standard')
+    .selectAll()
+    .where('file_kind', '=', kind)
+    .where('status', '=', 'published')
+    .where(appliesIn(regionPath))
+    .orderBy(sql`coalesce((select length(path) from region where code = review_standard.region_code), 0)`, 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** The jurisdictions that hold versions of a standard code (null: the platform's). */
+export async function standardCodeRegions(db: Executor, code: string): Promise<Array<string | null>> {
+  const rows = await db.selectFrom('review_standard').select('region_code').distinct().where('code', '=', code).execute()
+  return rows.map((r) => r.region_code)
 }
 
 export async function insertStandard(db: Executor, row: Insertable<ReviewStandardTable>): Promise<string> {

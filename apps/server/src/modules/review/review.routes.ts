@@ -83,8 +83,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/review/standards', { schema: { tags, summary: '评查标准（各版本）', response: { 200: z.object({ items: z.array(standardView) }), 401: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
-    await review.ensureDefaultStandards(db, ctx)
-    const rows = await repo.listStandards(db)
+    const rows = await review.listStandards(db, ctx)
     return {
       items: rows.map((r) => ({ id: r.id, code: r.code, version: r.version, fileKind: r.file_kind, title: r.title, source: r.source, status: r.status, gradeThresholds: { excellent: Number(r.grade_excellent), pass: Number(r.grade_pass) }, body: r.body })),
     }

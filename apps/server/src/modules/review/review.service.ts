@@ -24,7 +24,7 @@ import type { DB } from '../../platform/db/schema'
 import type { ReviewBatchKind, ReviewSheetRole } from '../../platform/db/review-schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
-import { isUnitStaff, managesBatch, mayRespond } from './review.policy'
+import { isUnitStaff, managesBatch, mayEnterStandard, mayRespond } from './review.policy'
 import * as repo from './review.repository'
 
 type Ctx = RequestContext & { actor: Actor }
@@ -109,14 +109,23 @@ export function parseStandard(row: repo.StandardRow): ReviewStandard {
 
 // ——— standards ———————————————————————————————————————————————————————————
 
+/** The standards a caller sees: those that apply in their jurisdiction (the platform's and their region's); all for administrators. */
+export async function listStandards(db: Kysely<DB>, ctx: Ctx) {
+  await ensureDefaultStandards(db, ctx)
+  return repo.listStandards(db, ctx.actor.role === 'admin' ? null : (ctx.actor.regionPath ?? ''))
+}
+
 export async function createStandard(db: Kysely<DB>, ctx: Ctx, body: unknown, publish: boolean): Promise<string> {
-  if (ctx.actor.role !== 'admin' && ctx.actor.role !== 'supervisor') throw forbidden('只有司法局监督人员可以录入评查标准')
+  if (!mayEnterStandard(ctx.actor, [])) throw forbidden('只有司法局监督人员可以录入评查标准')
   const parsed = reviewStandardSchema.safeParse(body)
   if (!parsed.success) {
     throw new AppError('VALIDATION_FAILED', '评查标准不符合要求', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
   }
   const s = parsed.data
   return inTransaction(db, async (trx) => {
+    if (!mayEnterStandard(ctx.actor, await repo.standardCodeRegions(trx, s.code))) {
+      throw forbidden(`评查标准 ${s.code} 属于平台或其他辖区，请以本辖区的编码录入`)
+    }
     if (await repo.findStandardVersion(trx, s.code, s.version)) throw new AppError('DUPLICATE', `评查标准 ${s.code} 第 ${s.version} 版已存在，修改请录入新版本`)
     const id = await repo.insertStandard(trx, {
       code: s.code,
@@ -129,6 +138,8 @@ export async function createStandard(db: Kysely<DB>, ctx: Ctx, body: unknown, pu
       grade_pass: s.gradeThresholds.pass,
       status: publish ? 'published' : 'draft',
       published_at: publish ? ctx.now : null,
+      // A bureau's standard applies in its jurisdiction; an administrator's is the platform's default.
+      region_code: ctx.actor.role === 'admin' ? null : ctx.actor.regionCode,
     })
     await recordAudit(trx, ctx, { action: 'review_standard.create', entityType: 'review_standard', entityId: id, summary: `录入评查标准 ${s.title}（第${s.version}版）`, after: { code: s.code, version: s.version, status: publish ? 'published' : 'draft' } })
     return id
@@ -205,7 +216,7 @@ export async function createBatch(db: Kysely<DB>, ctx: Ctx, input: CreateBatchIn
   const standards: Partial<Record<ReviewFileKind, string>> = {}
   for (const kind of input.fileKinds) {
     const given = kind === 'penalty' ? input.penaltyStandardId : input.licenseStandardId
-    const row = given ? await repo.findStandard(db, given) : await repo.latestPublishedStandard(db, kind)
+    const row = given ? await repo.findStandard(db, given, region.path) : await repo.latestPublishedStandard(db, kind, region.path)
     if (!row || row.file_kind !== kind || row.status !== 'published') throw new AppError('VALIDATION_FAILED', `没有可用的已发布${labels.reviewFileKind[kind]}评查标准`)
     standards[kind] = row.id
   }

@@ -281,3 +281,31 @@ describe('案卷评查', () => {
     for (const s of await autoChecks(t.db, c.id)) expect(s.deductionCode.startsWith(s.itemCode)).toBe(true)
   })
 })
+
+describe('评查标准 belong to a jurisdiction', () => {
+  it('a county bureau’s standard applies in its county only, and it may not add versions to another county’s or the platform’s code', async () => {
+    const before = await t.db.selectFrom('review_standard').select('id').execute()
+    // 牟定 may not publish a new version of the platform's standard, which 禄丰's batches would then pick up.
+    const squat = await mdSfj.post('/api/review/standards', { standard: { ...licenseFileStandard, version: 9 }, publish: true })
+    expect(squat.statusCode).toBe(403)
+    expect(await t.db.selectFrom('review_standard').select('id').execute()).toHaveLength(before.length)
+
+    const own = await mdSfj.post('/api/review/standards', { standard: { ...licenseFileStandard, code: 'MD-LICENSE-FILE', version: 3, title: '牟定县行政许可案卷评查标准' }, publish: true })
+    expect(own.statusCode, own.body).toBe(201)
+    const mdStandardId = own.json().id as string
+    const codes = async (c: Client) => ((await c.get('/api/review/standards')).json().items as Array<{ code: string }>).map((s) => s.code)
+    expect(await codes(mdSfj)).toContain('MD-LICENSE-FILE')
+    expect(await codes(sfj)).not.toContain('MD-LICENSE-FILE')
+    // Nor may 禄丰 add to 牟定's code.
+    expect((await sfj.post('/api/review/standards', { standard: { ...licenseFileStandard, code: 'MD-LICENSE-FILE', version: 4 }, publish: true })).statusCode).toBe(403)
+
+    // 禄丰's batches keep the platform's standard, and cannot name 牟定's.
+    const body = { title: '2032年第1期', kind: 'regular', orgIds: [org['LF-ZJJ']], fileKinds: ['license'], closedFrom: '2032-01-01', closedTo: '2032-06-30', perUnit: 2 }
+    expect((await sfj.post('/api/review/batches', { ...body, licenseStandardId: mdStandardId })).statusCode).toBe(400)
+    const created = await sfj.post('/api/review/batches', body)
+    expect(created.statusCode, created.body).toBe(201)
+    const batch = await t.db.selectFrom('review_batch').select('license_standard_id').where('id', '=', created.json().batch.id).executeTakeFirstOrThrow()
+    const used = await t.db.selectFrom('review_standard').select(['code', 'region_code']).where('id', '=', batch.license_standard_id!).executeTakeFirstOrThrow()
+    expect(used).toEqual({ code: 'LF-LICENSE-FILE', region_code: null })
+  })
+})

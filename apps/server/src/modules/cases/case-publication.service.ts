@@ -63,6 +63,7 @@ export function publicationActions(actor: Actor, row: repo.PublicationRow, caseS
  */
 export async function publishDecision(db: Kysely<DB>, ctx: Ctx, caseId: string) {
   return inTransaction(db, async (trx) => {
+    await assertCaseInScope(trx, ctx.actor, caseId)
     const row = await repo.lockPublication(trx, caseId)
     if (!row) throw invalidState('该案件没有待公示的处罚决定（决定书签发后才产生公示任务）')
     if (!canManagePublication(ctx.actor, row)) throw forbidden('只有作出决定的单位负责人可以公示处罚决定')
@@ -97,6 +98,7 @@ export async function publishDecision(db: Kysely<DB>, ctx: Ctx, caseId: string) 
  */
 export async function withdrawPublication(db: Kysely<DB>, ctx: Ctx, caseId: string, note: string) {
   return inTransaction(db, async (trx) => {
+    await assertCaseInScope(trx, ctx.actor, caseId)
     const row = await repo.lockPublication(trx, caseId)
     if (!row) throw notFound('公示')
     if (!canManagePublication(ctx.actor, row)) throw forbidden('只有作出决定的单位负责人可以撤下公示')
@@ -146,9 +148,17 @@ export async function publicationView(db: repo.Executor, actor: Actor, caseId: s
 
 /** For the case's readers (scope as the case). */
 export async function readPublication(db: Kysely<DB>, actor: Actor, caseId: string, now: Date) {
+  await assertCaseInScope(db, actor, caseId)
+  return publicationView(db, actor, caseId, now)
+}
+
+/**
+ * A case outside the caller's scope is "not found" before anything about its publication is said:
+ * another unit's head must not learn from a state error that the case exists or has no decision yet.
+ */
+async function assertCaseInScope(db: repo.Executor, actor: Actor, caseId: string): Promise<void> {
   const scope = await repo.findCaseScope(db, caseId)
   if (!scope || !canSeeCase(actor, { org_id: scope.org_id, org_region_path: scope.region_path })) throw notFound('案件')
-  return publicationView(db, actor, caseId, now)
 }
 
 /** The portal's list of published decisions. */

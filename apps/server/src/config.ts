@@ -33,6 +33,8 @@ const envSchema = z.object({
   LEDGER_WITNESSES: z.string().default(''),
   /** 存证: cosignatures needed to publish a checkpoint (default: every configured witness). */
   LEDGER_WITNESS_QUORUM: z.coerce.number().int().min(0).optional(),
+  /** Uploads: bytes one user may upload in 24 hours (photos, evidence); default 2 GiB. */
+  UPLOAD_QUOTA_BYTES_PER_DAY: z.coerce.number().int().min(1).default(2 * 1024 ** 3),
 })
 
 export type Config = {
@@ -46,6 +48,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL']
   trustProxy: TrustProxy
   ledger: { origin?: string; signerKey?: string; witnesses: string; witnessQuorum?: number }
+  /** Bytes one user may upload in any 24 hours. */
+  uploadQuotaBytesPerDay: number
 }
 
 /** Reads the configuration from the environment; throws a readable message on a bad value. */
@@ -67,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     ledger: { origin: e.LEDGER_ORIGIN, signerKey: e.LEDGER_SIGNER_KEY, witnesses: e.LEDGER_WITNESSES, witnessQuorum: e.LEDGER_WITNESS_QUORUM },
+    uploadQuotaBytesPerDay: e.UPLOAD_QUOTA_BYTES_PER_DAY,
   }
 }

@@ -7,6 +7,9 @@ import type { DB, RuleViolation } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import type { FileStore } from '../../platform/files/file-store'
+import { SNIFF_HEAD_BYTES } from '../../platform/files/file-type-sniff'
+import { acceptUpload, tooLarge } from '../../platform/files/upload-limits'
+import { markUploadsLinked } from '../../platform/files/uploads.repository'
 import { hashToken } from '../enterprises/enterprise-tokens'
 import { checkCaps, checkCatalogue, checkOfficers, checkPlanMonth, overridableRules, rulesForOrg, type InspectionRules } from './inspection-rules'
 import { isInspector, isUnitHeadOf } from './inspections.policy'
@@ -320,7 +323,8 @@ export type CompleteInput = {
   findings: string
   result: 'no_issue' | 'correct' | 'transfer'
   correctionDeadline?: IsoDate | null
-  photos: Array<{ sha256: string; capturedAt: Date; byteSize: number; mediaType: string }>
+  /** Type and size, if the phone sends them, are ignored: they are read from the stored file. */
+  photos: Array<{ sha256: string; capturedAt: Date; byteSize?: number; mediaType?: string }>
   representativeName: string
   representativeConfirmedAt: Date
   completedAt: Date
@@ -352,9 +356,7 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
   if (input.result !== 'no_issue' && !input.items.some((i) => i.outcome === 'issue')) {
     throw new AppError('VALIDATION_FAILED', '责令改正或移送立案时，检查清单中至少应有一项“发现问题”', { field: 'result' })
   }
-  for (const p of input.photos) {
-    if (!(await store.has(p.sha256))) throw new AppError('VALIDATION_FAILED', `照片 ${p.sha256.slice(0, 12)}… 尚未上传，请先同步照片`, { field: 'photos', sha256: p.sha256 })
-  }
+  const photos = await storedPhotos(store, input.photos)
   if (input.representativeConfirmedAt < row.scanned_at!) throw new AppError('VALIDATION_FAILED', '企业确认时间不能早于扫码入企时间', { field: 'representativeConfirmedAt' })
   const rules = await rulesForOrg(db, row.org_id)
   const late = row.late_sync || ctx.now.getTime() - input.completedAt.getTime() > rules.lateSyncHours * 3_600_000
@@ -364,8 +366,9 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
     for (const i of input.items) await repo.setItemOutcome(trx, row.id, i.powerItemId, i.outcome, i.note ?? null)
     await repo.insertPhotos(
       trx,
-      input.photos.map((p) => ({ inspection_id: row.id, sha256: p.sha256, captured_at: p.capturedAt, byte_size: p.byteSize, media_type: p.mediaType })),
+      photos.map((p) => ({ inspection_id: row.id, sha256: p.sha256, captured_at: p.capturedAt, byte_size: p.byteSize, media_type: p.mediaType })),
     )
+    await markUploadsLinked(trx, photos.map((p) => p.sha256), ctx.now)
     await repo.updateInspection(trx, row.id, {
       status: 'completed',
       findings: input.findings,
@@ -396,4 +399,28 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
     })
   })
   return { inspectionId: row.id, replayed: false }
+}
+
+/**
+ * The record's photos as stored: each must have been uploaded, and its type and size are those of
+ * the stored bytes (sniffed again here — a digest could name a file that came in by another path,
+ * e.g. an attachment), never the phone's word.
+ */
+async function storedPhotos(store: FileStore, photos: CompleteInput['photos']) {
+  const stored = []
+  for (const p of photos) {
+    const head = await store.readHead(p.sha256, SNIFF_HEAD_BYTES)
+    const byteSize = await store.sizeOf(p.sha256)
+    if (!head || byteSize === null) throw new AppError('VALIDATION_FAILED', `照片 ${p.sha256.slice(0, 12)}… 尚未上传，请先同步照片`, { field: 'photos', sha256: p.sha256 })
+    let accepted: ReturnType<typeof acceptUpload>
+    try {
+      accepted = acceptUpload('photo', head)
+    } catch (error) {
+      if (error instanceof AppError) throw new AppError(error.code, `照片 ${p.sha256.slice(0, 12)}…：${error.message}`, { ...error.details, field: 'photos', sha256: p.sha256 })
+      throw error
+    }
+    if (byteSize > accepted.maxBytes) throw tooLarge('photo', accepted.mediaType, accepted.maxBytes)
+    stored.push({ sha256: p.sha256, capturedAt: p.capturedAt, byteSize, mediaType: accepted.mediaType })
+  }
+  return stored
 }

@@ -1,12 +1,18 @@
+import type { Readable } from 'node:stream'
 import { todayInShanghai } from '@yangguang/core'
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
 import { pageOf, pageOffset } from '../../platform/db/pagination'
 import { AppError, forbidden, notFound } from '../../platform/errors'
-import { fileStoreOf, Sha256MismatchError } from '../../platform/files/file-store'
+import { fileStoreOf } from '../../platform/files/file-store'
+import { mediaTypeLabels, SNIFF_HEAD_BYTES, sniffMediaType } from '../../platform/files/file-type-sniff'
+import { receiveUpload } from '../../platform/files/receive-upload'
+import { sendStoredFile } from '../../platform/files/serve-file'
+import { largestUploadOf, uploadRules } from '../../platform/files/upload-limits'
+import { configureUploadStore } from '../../platform/files/uploads.jobs'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { hashToken } from '../enterprises/enterprise-tokens'
@@ -27,7 +33,6 @@ import * as rulesService from './rules.service'
 import './inspections.todos'
 
 type Ctx = RequestContext & { actor: Actor }
-const imageTypes = ['image/jpeg', 'image/png', 'image/webp']
 
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db
@@ -36,8 +41,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['行政检查 inspections']
   const planTags = ['检查计划 inspection plans']
   const sideTags = ['企业端 enterprise side']
-  // Photos arrive as the raw body, named by their SHA-256.
-  app.addContentTypeParser(imageTypes, { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+  configureUploadStore(store)
 
   const personIdOf = async (ctx: Ctx) => (ctx.actor.orgId ? ((await repo.findPersonOfUser(db, ctx.actor.userId))?.id ?? null) : null)
   const present = async (ctx: Ctx, id: string) => presentInspection(ctx.actor, await lifecycle.loadInspection(db, ctx, id), await personIdOf(ctx))
@@ -134,33 +138,61 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     const result = await lifecycle.completeInspection(db, ctx, req.body, store())
     return { inspection: await present(ctx, result.inspectionId), replayed: result.replayed }
   })
-  app.put('/inspection-files/:sha256', { schema: { tags, summary: '上传现场照片（请求体为图片；地址中的 SHA-256 须与内容一致）', params: s.sha256Params, consumes: imageTypes, response: { 200: z.object({ sha256: z.string(), byteSize: z.number(), created: z.boolean() }), ...refusals } } }, async (req) => {
-    const ctx = signedIn(req)
-    await lifecycle.inspectorPerson(db, ctx)
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new AppError('BAD_REQUEST', '请上传 JPEG、PNG 或 WebP 图片')
-    try {
-      return await store().put(req.body, req.params.sha256)
-    } catch (error) {
-      if (error instanceof Sha256MismatchError) throw new AppError('VALIDATION_FAILED', '文件内容与拍摄时记录的哈希不一致，照片可能已被改动', { expected: req.params.sha256, actual: error.message })
-      throw error
-    }
+  // Photos arrive as the raw body, named by their SHA-256, and are streamed to disk (receive-upload.ts):
+  // in a scope of their own whose only parser hands the request stream over unread, whatever the
+  // Content-Type — the type is decided from the bytes, so the client's label is not even parsed.
+  await app.register(async (uploads) => {
+    uploads.removeAllContentTypeParsers()
+    uploads.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
+    uploads.withTypeProvider<ZodTypeProvider>().put(
+      '/inspection-files/:sha256',
+      {
+        schema: {
+          tags,
+          summary: `上传现场照片（请求体为图片本身，按内容判定类型，仅接受 ${photoTypeNames()}，单张不超过 ${largestUploadOf('photo') / 1024 ** 2} MB；地址中的 SHA-256 须与内容一致；每人每日上传总量有限额）`,
+          params: s.sha256Params,
+          consumes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/octet-stream'],
+          response: { 200: z.object({ sha256: z.string(), byteSize: z.number(), created: z.boolean(), mediaType: z.string() }), ...refusals, 413: errorBody, 415: errorBody, 429: errorBody },
+        },
+      },
+      async (req) => {
+        const ctx = signedIn(req)
+        await lifecycle.inspectorPerson(db, ctx)
+        const declared = Number(req.headers['content-length'])
+        return receiveUpload(db, ctx, store(), {
+          kind: 'photo',
+          expectedSha256: req.params.sha256,
+          // Stopping early (a refused type, a cap) must not destroy the request: the refusal still has to be sent.
+          body: (req.body as Readable).iterator({ destroyOnReturn: false }),
+          declaredBytes: Number.isFinite(declared) ? declared : null,
+          quotaBytesPerDay: app.deps.config.uploadQuotaBytesPerDay,
+        })
+      },
+    )
   })
-  app.get('/inspection-files/:sha256', { schema: { tags, summary: '查看现场照片（可查看该检查记录的人）', params: s.sha256Params, response: { 200: z.any().describe('图片内容'), 401: errorBody, 404: errorBody } } }, async (req, reply) => {
+  app.get('/inspection-files/:sha256', { schema: { tags, summary: '查看现场照片（可查看该检查记录的人；图片以内容判定的类型内嵌显示，其他内容一律作为附件下载）', params: s.sha256Params, produces: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/octet-stream'], response: { 200: z.any().describe('图片内容'), 401: errorBody, 404: errorBody } } }, async (req, reply) => {
     const ctx = signedIn(req)
     const owners = await db
       .selectFrom('inspection_photo as ph')
       .innerJoin('inspection as i', 'i.id', 'ph.inspection_id')
       .innerJoin('org as o', 'o.id', 'i.org_id')
       .innerJoin('region as r', 'r.code', 'o.region_code')
-      .select(['ph.media_type', 'i.org_id', 'r.path', 'i.enterprise_id'])
+      .select(['i.org_id', 'r.path', 'i.enterprise_id'])
       .where('ph.sha256', '=', req.params.sha256)
       .execute()
     const enterpriseId = ctx.actor.role === 'enterprise' ? (await sideService.enterpriseOf(db, ctx)).id : null
     const visible = owners.find((o) => scopeCovers(orgScopeOf(ctx.actor), o.org_id, o.path) || o.enterprise_id === enterpriseId)
     if (!visible) throw notFound('照片')
-    const content = await store().getBytes(req.params.sha256)
-    if (!content) throw notFound('照片')
-    return reply.header('content-type', visible.media_type).header('cache-control', 'private, max-age=31536000, immutable').send(content)
+    const file = await store().openRead(req.params.sha256)
+    const head = await store().readHead(req.params.sha256, SNIFF_HEAD_BYTES)
+    if (!file || !head) throw notFound('照片')
+    // The type is sniffed again rather than read from media_type: a database from before the
+    // uploads were checked may hold an HTML "photo" with a client-chosen type. Such a file is
+    // served as an opaque download, never as a document of this origin.
+    const sniffed = sniffMediaType(head)
+    const mediaType = sniffed && uploadRules.photo[sniffed] !== undefined ? sniffed : 'application/octet-stream'
+    const extension = sniffed && mediaType !== 'application/octet-stream' ? `.${mediaTypeLabels[sniffed].toLowerCase()}` : ''
+    return sendStoredFile(reply, { body: file.stream, byteSize: file.size, mediaType, fileName: `现场照片-${req.params.sha256.slice(0, 12)}${extension}`, cacheControl: 'private, max-age=31536000, immutable' })
   })
 
   // ——— overrides and joint inspections ———
@@ -273,6 +305,12 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!isSupervisor(ctx.actor)) throw forbidden('监督视图仅司法局监督人员可见')
     return oversight(db, ctx, req.query.year)
   })
+
+  function photoTypeNames() {
+    return Object.keys(uploadRules.photo)
+      .map((t) => mediaTypeLabels[t as keyof typeof mediaTypeLabels])
+      .join('、')
+  }
 
   async function documentsOf(row: repo.InspectionRow) {
     const itemIds = (row.items as Array<{ powerItemId: string }>).map((i) => i.powerItemId)

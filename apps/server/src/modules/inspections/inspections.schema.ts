@@ -140,7 +140,18 @@ export const completeBody = z.object({
   findings: z.string().trim().min(1, '请填写检查情况').max(5000),
   result: z.enum(inspectionResults),
   correctionDeadline: isoDateSchema.nullish(),
-  photos: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), capturedAt: instant, byteSize: z.number().int().min(1), mediaType: z.string().max(50) })).max(30),
+  // Type and size are read from the uploaded file itself; what the phone says about them is not kept
+  // (older phones still send both, so they stay accepted).
+  photos: z
+    .array(
+      z.object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        capturedAt: instant,
+        byteSize: z.number().int().min(1).optional().describe('不采用：以服务器上文件的实际大小为准'),
+        mediaType: z.string().max(50).optional().describe('不采用：以服务器按文件内容判定的类型为准'),
+      }),
+    )
+    .max(30),
   representativeName: z.string().trim().min(2, '请企业现场负责人签名确认').max(50),
   representativeConfirmedAt: instant,
   completedAt: instant,

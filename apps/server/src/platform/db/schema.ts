@@ -7,9 +7,10 @@ import type { PenaltyCaseTables } from './penalty-case-schema'
 import type { ReviewTables } from './review-schema'
 import type { SocialSupervisionTables } from './social-supervision-schema'
 import type { SupervisionTables } from './supervision-schema'
+import type { UploadTables } from './upload-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables, AnonymityTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables, UploadTables, AnonymityTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

@@ -49,6 +49,33 @@ describe('file store', () => {
     expect((await store.getBytes(results[0].sha256))?.equals(content)).toBe(true)
   })
 
+  it('streams a file in through a temp file, keeps it only under the expected digest, and reads back its head and size', async () => {
+    const store = localFileStore(path.join(dataDir, 'streamed'))
+    const chunks = [randomBytes(70_000), randomBytes(70_000), randomBytes(1)]
+    const whole = Buffer.concat(chunks)
+    const source = async function* () {
+      yield* chunks
+    }
+    expect(await store.putStream(source(), sha256Hex(whole))).toEqual({ sha256: sha256Hex(whole), byteSize: whole.length, created: true })
+    expect(await store.putStream(source(), sha256Hex(whole))).toMatchObject({ created: false })
+    expect((await store.readHead(sha256Hex(whole), 16))?.equals(whole.subarray(0, 16))).toBe(true)
+    expect(await store.sizeOf(sha256Hex(whole))).toBe(whole.length)
+
+    await expect(store.putStream(source(), '0'.repeat(64))).rejects.toThrow(Sha256MismatchError)
+    // A source that fails half-way (a size cap) leaves nothing behind either.
+    const failing = async function* () {
+      yield chunks[0]!
+      throw new Error('too large')
+    }
+    await expect(store.putStream(failing(), sha256Hex(whole))).rejects.toThrow('too large')
+    expect(fs.readdirSync(path.join(dataDir, 'streamed', 'incoming'))).toEqual([])
+    expect(await store.has('0'.repeat(64))).toBe(false)
+
+    await store.remove(sha256Hex(whole))
+    expect(await store.has(sha256Hex(whole))).toBe(false)
+    expect(await store.readHead(sha256Hex(whole), 16)).toBeNull()
+  })
+
   it('answers "absent" for unknown digests and for names that are not digests', async () => {
     // '../secret.txt' would resolve to <root>/../../secret.txt = dataDir/secret.txt.
     const store = localFileStore(path.join(dataDir, 'nested', 'files'))

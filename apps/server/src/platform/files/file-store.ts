@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 
 /**
  * Content-addressed file storage for evidence photos and issued documents: a file is named by the
@@ -27,6 +29,21 @@ export type FileStore = {
   has(sha256: string): Promise<boolean>
   /** The stored bytes, or null when no file has that digest. */
   getBytes(sha256: string): Promise<Buffer | null>
+  /**
+   * Stores a stream without holding it in memory: the bytes go to a temp file inside the store
+   * while they are hashed, and the temp file is renamed under its digest only when the digest is
+   * the expected one. An error thrown by the source (a size cap, a refused type) or a mismatch
+   * removes the temp file; nothing is left half-written under a digest.
+   */
+  putStream(source: AsyncIterable<Uint8Array>, expectedSha256: string): Promise<{ sha256: string; byteSize: number; created: boolean }>
+  /** Up to `length` leading bytes (to sniff a stored file's type), or null when absent. */
+  readHead(sha256: string, length: number): Promise<Buffer | null>
+  /** The size in bytes of a stored file, or null when absent. */
+  sizeOf(sha256: string): Promise<number | null>
+  /** A read stream and the size of a stored file, or null when absent. */
+  openRead(sha256: string): Promise<{ stream: NodeJS.ReadableStream; size: number } | null>
+  /** Deletes a stored file (a no-op when absent). Callers check first that no record references it. */
+  remove(sha256: string): Promise<void>
 }
 
 /** Thrown by `put` when the content's digest is not the expected one; the message is the actual digest. */
@@ -101,6 +118,73 @@ export function localFileStore(root: string): FileStore {
       } catch {
         return null
       }
+    },
+    async putStream(source, expectedSha256) {
+      if (!isSha256(expectedSha256)) throw new Sha256MismatchError('')
+      // The temp file lives inside the store (same file system, so the rename is atomic) in a
+      // directory of its own that no digest can name.
+      const incoming = path.join(root, 'incoming')
+      await fs.mkdir(incoming, { recursive: true })
+      const temp = path.join(incoming, `${randomUUID()}.tmp`)
+      const hash = createHash('sha256')
+      let byteSize = 0
+      try {
+        await pipeline(
+          source,
+          async function* (chunks: AsyncIterable<Uint8Array>) {
+            for await (const chunk of chunks) {
+              hash.update(chunk)
+              byteSize += chunk.length
+              yield chunk
+            }
+          },
+          createWriteStream(temp, { flags: 'wx' }),
+        )
+        const sha256 = hash.digest('hex')
+        if (sha256 !== expectedSha256) throw new Sha256MismatchError(sha256)
+        const target = pathOf(sha256)
+        if (await exists(target)) return { sha256, byteSize, created: false }
+        await fs.mkdir(path.dirname(target), { recursive: true })
+        await fs.rename(temp, target)
+        return { sha256, byteSize, created: true }
+      } finally {
+        await fs.rm(temp, { force: true })
+      }
+    },
+    async readHead(sha256, length) {
+      if (!isSha256(sha256)) return null
+      let handle: fs.FileHandle | undefined
+      try {
+        handle = await fs.open(pathOf(sha256), 'r')
+        const buffer = Buffer.alloc(length)
+        const { bytesRead } = await handle.read(buffer, 0, length, 0)
+        return buffer.subarray(0, bytesRead)
+      } catch {
+        return null
+      } finally {
+        await handle?.close()
+      }
+    },
+    async sizeOf(sha256) {
+      if (!isSha256(sha256)) return null
+      try {
+        return (await fs.stat(pathOf(sha256))).size
+      } catch {
+        return null
+      }
+    },
+    async openRead(sha256) {
+      if (!isSha256(sha256)) return null
+      try {
+        const { size } = await fs.stat(pathOf(sha256))
+        return { stream: createReadStream(pathOf(sha256)), size }
+      } catch {
+        return null
+      }
+    },
+    async remove(sha256) {
+      if (!isSha256(sha256)) return
+      await fs.rm(pathOf(sha256), { force: true })
     },
   }
 }

@@ -181,6 +181,11 @@ export async function findLockedUntil(db: Executor, userId: string): Promise<Dat
   return row?.locked_until ?? null
 }
 
+/** The password was right: the count of failures starts again and a lock it set is lifted. */
+export async function clearLoginFailures(db: Executor, userId: string) {
+  await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute()
+}
+
 export async function setLoginSuccess(db: Executor, userId: string, now: Date) {
   await db.updateTable('app_user').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', userId).execute()
 }

@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/password',
-    { schema: { tags, summary: '修改本人密码', body: changePasswordBody, response: { 204: z.null(), 401: errorBody, 422: errorBody } } },
+    { schema: { tags, summary: '修改本人密码', body: changePasswordBody, response: { 204: z.null(), 401: errorBody, 422: errorBody, 423: errorBody } } },
     async (req, reply) => {
       await changeOwnPassword(database.db, signedIn(req), req.body)
       return reply.status(204).send(null)

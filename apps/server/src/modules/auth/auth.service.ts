@@ -105,9 +105,16 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const row = await repo.findPasswordHash(db, ctx.actor.userId)
-  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
+  if (!row) throw new AppError('AUTH_INVALID_CREDENTIALS', '当前密码不正确')
+  // The current password is checked under the same lockout as a login: a taken-over session must
+  // not become a way to guess the password without limit.
+  const reserved = await repo.reservePasswordCheck(db, ctx.actor.userId, ctx.now, lockoutRule)
+  if (!reserved) throw accountLocked(await repo.findLockedUntil(db, ctx.actor.userId))
+  if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
+    if (reserved.lockedUntil) throw accountLockedNow(reserved.lockedUntil)
     throw new AppError('AUTH_INVALID_CREDENTIALS', '当前密码不正确')
   }
+  await repo.clearLoginFailures(db, ctx.actor.userId)
   if (input.currentPassword === input.newPassword) throw new AppError('PASSWORD_RULES', '新密码不能与当前密码相同')
   checkPasswordRules(input.newPassword, row.username)
   const passwordHash = await hashPassword(input.newPassword)

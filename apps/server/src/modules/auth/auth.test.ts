@@ -179,6 +179,29 @@ describe('login limits', () => {
     expect(results).toEqual(staff.map(() => [401, 200]))
   })
 
+  it('counts wrong current passwords on the change-password form against the same lockout', async () => {
+    const [user] = await createAccounts('changer', 1)
+    const session = await t.as(user!)
+    const change = (currentPassword: string) => session.post('/api/auth/password', { currentPassword, newPassword: 'Better#2026y' })
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES - 1; i++) expect((await change('Wrong-pass1')).json().code).toBe('AUTH_INVALID_CREDENTIALS')
+    const locking = await change('Wrong-pass1')
+    expect(locking.statusCode).toBe(423)
+    const before = verifications.count
+    const right = await change(DEMO_PASSWORD)
+    expect(right.statusCode).toBe(423)
+    expect(right.json().code).toBe('ACCOUNT_LOCKED')
+    expect(verifications.count).toBe(before)
+    expect(await lockStateOf(user!)).toEqual({ failedLogins: MAX_ACCOUNT_FAILURES, locked: true })
+  })
+
+  it('a right current password clears the count of failures', async () => {
+    const [user] = await createAccounts('changeok', 1)
+    const session = await t.as(user!)
+    expect((await session.post('/api/auth/password', { currentPassword: 'Wrong-pass1', newPassword: 'Better#2026y' })).statusCode).toBe(401)
+    expect((await session.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'weak' })).statusCode).toBe(422)
+    expect(await lockStateOf(user!)).toEqual({ failedLogins: 0, locked: false })
+  })
+
   it('limits failures at one user name from one address, not from the others nor other names there', async () => {
     const [target, colleague] = await createAccounts('pair', 2)
     await recordPastFailures(Array.from({ length: MAX_FAILURES_PER_ADDRESS_AND_USER - 1 }, () => ({ username: target!, ip: '10.50.0.1' })))

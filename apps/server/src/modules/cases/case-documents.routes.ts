@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { setStoredFileHeaders } from '../../platform/files/serve-file'
 import { errorBody } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { caseDocumentRuntimeFrom, configureCaseDocuments, documentPdf, listDocuments } from './case-documents.service'
@@ -88,14 +89,10 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod = async (app) => {
  */
 export function sendPdf(reply: FastifyReply, pdf: { title: string; number: string | null; bytes: Uint8Array }, cacheControl: string) {
   const name = `${pdf.title}${pdf.number ? `（${pdf.number}）` : ''}.pdf`
-  return reply
+  // A download with the stored-file headers (nosniff, sandboxing CSP): Chrome will not render a PDF
+  // in a sandboxed document anyway, and the reader opens it outside this origin.
+  return setStoredFileHeaders(reply, 'attachment', name)
     .type('application/pdf')
-    .header('content-disposition', `attachment; filename="document.pdf"; filename*=UTF-8''${encodeRfc5987(name)}`)
     .header('cache-control', cacheControl)
     .send(Buffer.from(pdf.bytes.buffer, pdf.bytes.byteOffset, pdf.bytes.byteLength))
-}
-
-/** RFC 5987 value-chars: percent-encode everything but attr-chars. */
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }

@@ -292,6 +292,9 @@ describe('the documents of a case', () => {
     const [doc] = await issue(t, 'zjj_head', c.caseId, ['penalty_decision'])
     const res = await (await t.as('zjj_officer')).get(`/api/cases/${c.caseId}/documents/${doc.documentId}/pdf`)
     expect(res.headers['content-type']).toBe('application/pdf')
+    // A stored file: never sniffed into something else, and sandboxed should a browser render it.
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox")
     const disposition = String(res.headers['content-disposition'])
     expect(disposition).toMatch(/^attachment; filename="document\.pdf"; filename\*=UTF-8''/)
     expect(decodeURIComponent(disposition.split("UTF-8''")[1])).toBe(`行政处罚决定书（${doc.number}）.pdf`)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { fileStoreOf } from '../../platform/files/file-store'
+import { sendStoredFile } from '../../platform/files/serve-file'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import * as complaints from './complaints.service'
@@ -128,9 +129,8 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
   })
   app.get('/volunteer-opinions/:id/attachments/:sha256', { schema: { tags: volunteerTags, summary: '下载监督意见的附件（本人或司法局）', params: s.sha256Params, response: { 200: z.any().describe('附件内容'), 401: errorBody, 404: errorBody } } }, async (req, reply) => {
     const file = await volunteers.opinionAttachment(db, signedIn(req), store(), req.params.id, req.params.sha256)
-    reply.header('content-type', 'application/octet-stream')
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-    return reply.send(file.bytes)
+    // Any file a volunteer sent: an opaque download, sandboxed, never rendered on this origin.
+    return sendStoredFile(reply, { body: file.bytes, mediaType: 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
   })
 
   // ——— joint meetings ———

@@ -4,6 +4,7 @@ import { pageOf } from '../../platform/db/pagination'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { caseDocumentRuntimeFrom } from '../cases/case-documents.service'
+import { sendStoredFile } from '../../platform/files/serve-file'
 import { sendPdf } from '../cases/case-documents.routes'
 import { pdfBody } from '../cases/cases-public.schema'
 import { configureSupervisionDocuments } from './supervision-documents'
@@ -147,11 +148,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = signedIn(req)
       const file = await supervision.evidenceFile(db, ctx, req.params.id, req.params.sha256)
-      return reply
-        .type('application/octet-stream')
-        .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(file.bytes))
+      // Any file a unit sent: an opaque download, sandboxed, never rendered on this origin.
+      return sendStoredFile(reply, { body: Buffer.from(file.bytes), mediaType: 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
     },
   )
 

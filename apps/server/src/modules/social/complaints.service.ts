@@ -132,7 +132,8 @@ export async function giveFeedback(db: Kysely<DB>, ctx: RequestContext, input: {
     await repo.lockComplaint(trx, found.id)
     const feedback = input.satisfied ? 'satisfied' : 'unsatisfied'
     await repo.updateComplaint(trx, found.id, { feedback, feedback_note: input.note?.trim() || null, feedback_at: at })
-    await repo.insertComplaintEvent(trx, { complaint_id: found.id, action: 'feedback', note: input.satisfied ? '满意' : `不满意${input.note ? `：${input.note}` : ''}`, actor_name: '投诉人', at })
+    const seq = found.anonymous ? { seq: await repo.nextSeqWithinComplaint(trx, found.id) } : {}
+    await repo.insertComplaintEvent(trx, { complaint_id: found.id, action: 'feedback', note: input.satisfied ? '满意' : `不满意${input.note ? `：${input.note}` : ''}`, actor_name: '投诉人', at, ...seq })
     const entry = {
       action: 'complaint.feedback',
       entityType: 'complaint',

@@ -150,7 +150,18 @@ export async function insertComplaintEvent(db: Executor, row: { complaint_id: st
 }
 
 export async function listComplaintEvents(db: Executor, complaintId: string) {
-  return db.selectFrom('complaint_event').select(['action', 'note', 'actor_name', 'at']).where('complaint_id', '=', complaintId).orderBy('seq').execute()
+  return db.selectFrom('complaint_event').select(['action', 'note', 'actor_name', 'at']).where('complaint_id', '=', complaintId).orderBy('seq').orderBy('at').execute()
+}
+
+/**
+ * The seq for an anonymous complainant's event: right after the complaint's own last event, not
+ * the next value of the global sequence — which would sit between other complaints' events of
+ * known time and so date the request. It may equal a later event's seq; `at` (the day) then sorts
+ * it first, as it came first.
+ */
+export async function nextSeqWithinComplaint(db: Executor, complaintId: string): Promise<string> {
+  const row = await db.selectFrom('complaint_event').select((eb) => eb.fn.max('seq').as('last')).where('complaint_id', '=', complaintId).executeTakeFirst()
+  return String(BigInt(row?.last ?? '0') + 1n)
 }
 
 /** Complaints whose answer is overdue and not yet escalated. */

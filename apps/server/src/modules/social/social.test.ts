@@ -203,6 +203,37 @@ describe('triage, answer and follow-up', () => {
     expect(actions).toEqual(['complaint.receive', 'complaint.accept', 'complaint.assign', 'complaint.answer', 'complaint.feedback', 'complaint.close'])
   })
 
+  it('an anonymous complainant’s feedback keeps the day and takes its place after the complaint’s own events, not in the global sequence', async () => {
+    const sfj = await t.as('sfj')
+    const c = await fileComplaint({ anonymous: true })
+    await sfj.post(`/api/complaints/${c.id}/triage`, { decision: 'accept' })
+    await sfj.post(`/api/complaints/${c.id}/assign`, { handlerKind: 'unit', orgId: await orgId('LF-ZJJ'), answerDays: 5 })
+    expect((await (await t.as('zjj_head')).post(`/api/complaints/${c.id}/answer`, { answer: '已核查并整改，今后合并检查。' })).statusCode).toBe(200)
+    // Another complaint's act, of known time, after the answer.
+    const other = await fileComplaint({})
+    await sfj.post(`/api/complaints/${other.id}/triage`, { decision: 'accept' })
+    const saved = t.clock.now
+    t.clock.now = new Date('2026-11-20T21:47:13.456+08:00')
+    try {
+      expect((await fromAddress().post('/api/public/complaints/feedback', { code: c.lookupCode, satisfied: true })).statusCode).toBe(200)
+    } finally {
+      t.clock.now = saved
+    }
+    const events = await t.db.selectFrom('complaint_event').select(['action', 'seq', 'at']).where('complaint_id', '=', c.id).orderBy('seq').execute()
+    const answer = events.find((e) => e.action === 'answer')!
+    const feedback = events.find((e) => e.action === 'feedback')!
+    expect(BigInt(feedback.seq)).toBe(BigInt(answer.seq) + 1n)
+    const otherAccept = await t.db.selectFrom('complaint_event').select('seq').where('complaint_id', '=', other.id).where('action', '=', 'accept').executeTakeFirstOrThrow()
+    expect(BigInt(feedback.seq) < BigInt(otherAccept.seq)).toBe(true)
+    expect(feedback.at.toISOString()).toBe('2026-11-19T16:00:00.000Z')
+    const row = await t.db.selectFrom('complaint').select('feedback_at').where('id', '=', c.id).executeTakeFirstOrThrow()
+    expect(row.feedback_at?.toISOString()).toBe('2026-11-19T16:00:00.000Z')
+    const seen = await fromAddress().post('/api/public/complaints/lookup', { code: c.lookupCode })
+    expect(seen.json().timeline.map((e: { action: string }) => e.action)).toEqual(['receive', 'accept', 'assign', 'answer', 'feedback'])
+    // Its audit row waits with the leaf, like the complaint's.
+    expect(await t.db.selectFrom('audit_log').select('id').where('entity_id', '=', c.id).where('action', '=', 'complaint.feedback').execute()).toEqual([])
+  })
+
   it('a complaint can be transferred to the competent organ or refused with a reason', async () => {
     const sfj = await t.as('sfj')
     const a = await fileComplaint({ anonymous: true, category: 'case_not_filed' })

@@ -9,6 +9,7 @@ import {
   verifyReceipt,
 } from '@yangguang/ledger'
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { integrateOnce } from '../../platform/ledger/integrate-batch'
@@ -165,9 +166,33 @@ describe('the public ledger API', () => {
     const officer = await t.as('zjj_officer')
     const refused = await officer.get('/api/ledger/record-receipts?recordType=app_user&recordId=x')
     expect(refused.statusCode).toBe(403)
-    expect(refused.json().message).toBe('只有管理员和监督人员可以查看存证回执')
+    expect(refused.json().code).toBe('FORBIDDEN')
     const supervisor = await t.as('sfj')
-    expect((await supervisor.get('/api/ledger/record-receipts?recordType=app_user&recordId=x')).json()).toEqual({ items: [] })
+    // A record that names no unit of the supervisor's jurisdiction is, for them, not there.
+    expect((await supervisor.get('/api/ledger/record-receipts?recordType=app_user&recordId=x')).statusCode).toBe(404)
+    expect((await (await t.as('admin')).get('/api/ledger/record-receipts?recordType=app_user&recordId=x')).json()).toEqual({ items: [] })
+  })
+
+  it('gives a case’s receipts (and salts) only to those who may read the case: not to another county’s supervisor', async () => {
+    const lufengCase = await t.db
+      .selectFrom('penalty_case as c')
+      .innerJoin('org as o', 'o.id', 'c.org_id')
+      .innerJoin('ledger_receipt as r', (j) => j.on('r.record_type', '=', 'penalty_case').on(sql`r.record_id`, '=', sql`c.id::text`))
+      .select('c.id')
+      .where('o.code', '=', 'LF-ZJJ')
+      .executeTakeFirstOrThrow()
+    const url = `/api/ledger/record-receipts?recordType=penalty_case&recordId=${lufengCase.id}`
+    const own = await (await t.as('sfj')).get(url)
+    expect(own.statusCode).toBe(200)
+    expect(own.json().items.length).toBeGreaterThan(0)
+    expect(own.json().items[0].salt).toMatch(/^[0-9a-f]{32}$/)
+    const other = await (await t.as('md_sfj')).get(url)
+    expect(other.statusCode).toBe(404)
+    expect(other.body).not.toContain(own.json().items[0].salt)
+    // The same for a unit's record kept through the audit log (a 禄丰 unit's user account).
+    const zjjOfficer = await t.db.selectFrom('app_user').select('id').where('username', '=', 'zjj_officer').executeTakeFirstOrThrow()
+    expect((await (await t.as('md_sfj')).get(`/api/ledger/record-receipts?recordType=app_user&recordId=${zjjOfficer.id}`)).statusCode).toBe(404)
+    expect((await (await t.as('sfj')).get(`/api/ledger/record-receipts?recordType=app_user&recordId=${zjjOfficer.id}`)).statusCode).toBe(200)
   })
 
   it('sends the short verification address of QR codes to the portal page, keeping the receipt', async () => {

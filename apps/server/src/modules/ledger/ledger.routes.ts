@@ -159,10 +159,10 @@ export const ledgerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '某条业务记录的全部存证回执（含盐值；仅管理员与监督人员）',
+        summary: '某条业务记录的全部存证回执（含盐值；仅管理员，及辖区内记录的监督人员）',
         security: [{ session: [] }],
         querystring: recordReceiptsQuery,
-        response: { 200: z.object({ items: z.array(recordReceiptView) }), 400: errorBody, 401: errorBody, 403: errorBody },
+        response: { 200: z.object({ items: z.array(recordReceiptView) }), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
       },
     },
     async (req) => {

@@ -14,6 +14,7 @@ import type { LedgerRuntime } from '../../platform/ledger/ledger-runtime'
 import { consistencyProof, inclusionProof, readEntryBundle, readTile } from '../../platform/ledger/ledger-tiles'
 import { noteWithCosignatures, publishedCheckpoint } from '../../platform/ledger/sign-checkpoint'
 import { canReadRecordReceipts } from './ledger.policy'
+import { findRecordOwners } from './record-owner.repository'
 
 type Db = Database['db']
 
@@ -103,8 +104,12 @@ export async function proveConsistency(db: Db, ledger: LedgerRuntime, query: { f
   return { from, to, proof: await consistencyProof(db, from, to, { cache: true }) }
 }
 
-/** A record's receipts, salts included — for administrators and supervisors. */
+/**
+ * A record's receipts, salts included — for administrators, and for supervisors when the record
+ * belongs to their jurisdiction (otherwise 404, as if there were none).
+ */
 export async function recordReceipts(db: Db, actor: Actor, recordType: string, recordId: string): Promise<ReceiptRow[]> {
   if (!canReadRecordReceipts(actor)) throw forbidden('只有管理员和监督人员可以查看存证回执')
+  if (!canReadRecordReceipts(actor, await findRecordOwners(db, recordType, recordId))) throw notFound('该记录', { recordType, recordId })
   return findRecordReceipts(db, recordType, recordId)
 }

@@ -6,6 +6,30 @@ import { useState } from 'react'
 import { api, ApiError, type Page } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 
+/** What issuing an activation code returned when a sender (SMS/e-mail) is configured; otherwise the answer is the sealed letter PDF. */
+type ActivationNotified = { delivery: 'notified'; channelLabel: string; maskedRecipient: string; expiresAt: string; enterprise: { name: string; creditCode: string } }
+
+/**
+ * Issues an activation code. The code never reaches this screen: it is sent to the enterprise's
+ * registered contact, or comes back printed on a 激活码密封函 PDF, which is saved for printing,
+ * sealing and posting.
+ */
+async function issueActivation(enterprise: Enterprise): Promise<ActivationNotified | null> {
+  const res = await fetch(`/api/enterprises/${enterprise.id}/activation-codes`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' })
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string }
+    throw new ApiError(res.status, body.code ?? 'HTTP_ERROR', body.message ?? `请求失败（${res.status}）`)
+  }
+  if ((res.headers.get('content-type') ?? '').startsWith('application/json')) return (await res.json()) as ActivationNotified
+  const url = URL.createObjectURL(await res.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = `企业账号激活码密封函（${enterprise.name}）.pdf`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return null
+}
+
 export type Enterprise = {
   id: string
   creditCode: string
@@ -18,6 +42,8 @@ export type Enterprise = {
   industry: string | null
   contactName: string | null
   contactPhone: string | null
+  /** Contact data is shown only to the registering unit, the county bureau and admins. */
+  contactVisible: boolean
   hasQr: boolean
   qrIssuedAt: string | null
   qrVersion: number
@@ -37,7 +63,7 @@ export function EnterprisesPage() {
   const [filter, setFilter] = useState<{ q?: string; townshipCode?: string; kind?: string; page: number }>({ page: 1 })
   const [editing, setEditing] = useState<Enterprise | 'new' | null>(null)
   const [poster, setPoster] = useState<Poster | null>(null)
-  const [activation, setActivation] = useState<{ code: string; expiresAt: string; enterprise: { name: string; creditCode: string } } | null>(null)
+  const [activation, setActivation] = useState<ActivationNotified | { delivery: 'sealed_letter'; enterprise: Enterprise } | null>(null)
   const [importErrors, setImportErrors] = useState<{ message: string; errors: ImportError[] } | null>(null)
   const me = client.getQueryData<{ role: Role }>(['me'])
   const list = useQuery({ queryKey: ['enterprises', filter], queryFn: () => api.get<Page<Enterprise>>('/api/enterprises', { ...filter, pageSize: 20 }) })
@@ -158,7 +184,22 @@ export function EnterprisesPage() {
                   </Button>
                 )}
                 {e.actions.includes('issue_activation') && (
-                  <Button type="link" size="small" onClick={() => api.post<typeof activation>(`/api/enterprises/${e.id}/activation-codes`).then(setActivation).catch(fail)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() =>
+                      Modal.confirm({
+                        title: `为 ${e.name} 生成企业账号激活码？`,
+                        content: '激活码只送达企业登记的联系人：未配置短信发送时，将下载《企业账号激活码密封函》，请打印后密封寄送，不要拆阅或转告。',
+                        okText: '生成',
+                        cancelText: '取消',
+                        onOk: () =>
+                          issueActivation(e)
+                            .then((notified) => setActivation(notified ?? { delivery: 'sealed_letter', enterprise: e }))
+                            .catch(fail),
+                      })
+                    }
+                  >
                     账号激活码
                   </Button>
                 )}
@@ -213,10 +254,21 @@ export function EnterprisesPage() {
           <Typography.Paragraph>
             {activation.enterprise.name}（{activation.enterprise.creditCode}）
           </Typography.Paragraph>
-          <Typography.Title level={2} copyable style={{ letterSpacing: 4 }}>
-            {activation.code}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">一次有效，{formatTime(activation.expiresAt)} 前使用。企业在手机上打开 /m/activate，用统一社会信用代码和此激活码开通账号。激活码只显示这一次。</Typography.Paragraph>
+          {activation.delivery === 'notified' ? (
+            <Alert
+              type="success"
+              showIcon
+              title={`激活码已通过${activation.channelLabel}发送至企业登记联系人 ${activation.maskedRecipient}`}
+              description={`一次有效，${formatTime(activation.expiresAt)} 前使用。`}
+            />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              title="已下载《企业账号激活码密封函》"
+              description="请打印后装入信封密封，寄送或当面交给企业登记的联系人。激活码只印在函内，平台不保存、也不再显示；如需补发，请重新生成（旧码仍在 7 日内有效）。"
+            />
+          )}
         </Modal>
       )}
     </Card>

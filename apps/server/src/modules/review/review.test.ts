@@ -106,7 +106,8 @@ describe('案卷评查', () => {
     const candidates = (await sfj.get(`/api/review/batches/${batchId}/reviewers`)).json().items as Array<{ role: string }>
     expect(candidates[0]?.role).toBe('supervisor')
     expect(candidates.some((c) => c.role === 'legal_reviewer')).toBe(true)
-    expect((await zjjHead.get(`/api/review/batches/${batchId}/reviewers`)).statusCode).toBe(404)
+    // Choosing reviewers is the bureau's: a unit head is refused by role.
+    expect((await zjjHead.get(`/api/review/batches/${batchId}/reviewers`)).statusCode).toBe(403)
     for (const f of zjjFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.sfj2, role: 'primary' })).statusCode).toBe(201)
     for (const f of jsFiles) expect((await sfj.post('/api/review/assignments', { fileId: f.id, reviewerId: user.zjj_legal, role: 'primary' })).statusCode).toBe(201)
   })

@@ -242,7 +242,8 @@ describe('triage, answer and follow-up', () => {
     expect(moved.json().complaint.status).toBe('transferred')
     const seen = await fromAddress().post('/api/public/complaints/lookup', { code: a.lookupCode })
     expect(seen.json()).toMatchObject({ status: 'transferred', transferredTo: '楚雄州生态环境局', triageNote: '属州级部门管辖', canFeedback: false })
-    expect((await (await t.as('zjj_head')).post(`/api/complaints/${a.id}/triage`, { decision: 'accept' })).statusCode).toBe(404)
+    // Triage is the bureau's: a unit head is refused by role, before the complaint is looked up.
+    expect((await (await t.as('zjj_head')).post(`/api/complaints/${a.id}/triage`, { decision: 'accept' })).statusCode).toBe(403)
   })
 
   it('an answer deadline runs on working days across 中秋 and 国庆 2026', async () => {
@@ -398,9 +399,10 @@ describe('volunteer supervisors', () => {
     expect(beforeTerm.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '解聘日期应在聘期（2026-01-01 至 2027-12-31）之内' })
     const tomorrow = await end({ endedOn: '2026-11-21', reason: '本人申请辞去' })
     expect(tomorrow.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: '解聘日期不能晚于今天' })
-    // Only a supervisor of the volunteer's county: the admin reads the roll but does not supervise; others do not see it.
+    // Only a supervisor of the volunteer's county: the admin reads the roll but does not supervise, a unit head is
+    // refused by role; another county's supervisor does not see it.
     expect((await (await t.as('admin')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(403)
-    expect((await (await t.as('zjj_head')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(404)
+    expect((await (await t.as('zjj_head')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(403)
     expect((await (await t.as('md_sfj')).post(`/api/volunteers/${id}/end`, { endedOn: '2026-11-20', reason: '本人申请辞去' })).statusCode).toBe(404)
 
     const ended = await end({ endedOn: '2026-11-20', reason: '本人因工作调动申请辞去' })

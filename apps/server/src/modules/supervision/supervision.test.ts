@@ -137,26 +137,27 @@ describe('delivery, read receipt and isolation', () => {
     expect(sup.recipients[0].readByName).toContain('王建国')
   })
 
-  it('shows a unit only what is addressed to it; others get 404', async () => {
+  it('shows a unit only what is addressed to it; other units and counties get 404, roles that receive no documents 403', async () => {
     t.clock.now = at('2026-11-20')
     const doc = await issueOpinion([zjjId])
     const taskId = doc.tasks[0]!.id
-    for (const user of ['js_head', 'md_sfj', 'zjj_officer', 'volunteer']) {
+    // An officer and a volunteer are refused by role (documents go to a unit's head and legal reviewer).
+    for (const [user, status] of [['js_head', 404], ['md_sfj', 404], ['zjj_officer', 403], ['volunteer', 403]] as const) {
       const c = await t.as(user)
-      expect((await c.get(`/api/supervision/documents/${doc.document.id}`)).statusCode, user).toBe(404)
-      expect((await c.get(`/api/supervision/documents/${doc.document.id}/pdf`)).statusCode, user).toBe(404)
-      expect((await c.get(`/api/supervision/tasks/${taskId}`)).statusCode, user).toBe(404)
-      expect((await c.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已整改' })).statusCode, user).toBe(404)
+      expect((await c.get(`/api/supervision/documents/${doc.document.id}`)).statusCode, user).toBe(status)
+      expect((await c.get(`/api/supervision/documents/${doc.document.id}/pdf`)).statusCode, user).toBe(status)
+      expect((await c.get(`/api/supervision/tasks/${taskId}`)).statusCode, user).toBe(status)
+      expect((await c.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已整改' })).statusCode, user).toBe(user === 'md_sfj' ? 403 : status)
     }
     const js = await t.as('js_head')
     const list = (await js.get('/api/supervision/documents?pageSize=200')).json() as { items: Array<{ id: string }> }
     expect(list.items.some((d) => d.id === doc.document.id)).toBe(false)
     const tasks = (await js.get('/api/supervision/tasks?pageSize=500')).json() as { items: Array<{ orgId: string }> }
     expect(tasks.items.every((k) => k.orgId === jsId)).toBe(true)
-    // The unit cannot verify its own answer.
+    // The unit cannot verify its own answer: accepting is the bureau's, refused by role.
     const head = await t.as('zjj_head')
     await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已整改' })
-    expect((await head.post(`/api/supervision/tasks/${taskId}/accept`, {})).statusCode).toBe(404)
+    expect((await head.post(`/api/supervision/tasks/${taskId}/accept`, {})).statusCode).toBe(403)
   })
 })
 

@@ -255,7 +255,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/public/review/batches/:id': 'public',
 
   'GET /api/supervision/document-types': supervisionParties,
-  'PATCH /api/supervision/document-types/:code': bureau,
+  // The document types are platform-wide: the administrators keep them.
+  'PATCH /api/supervision/document-types/:code': adminOnly,
   'GET /api/supervision/documents': supervisionParties,
   'POST /api/supervision/documents': bureau,
   'GET /api/supervision/documents/:id': supervisionParties,

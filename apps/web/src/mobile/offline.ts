@@ -96,7 +96,7 @@ export function syncOutbox(): Promise<void> {
         try {
           if (entry.kind === 'photo') {
             const blob = await store.photo(entry.sha256)
-            if (blob) await uploadPhoto(entry.sha256, blob, entry.mediaType)
+            if (blob) await uploadPhoto(entry.sha256, blob)
           } else if (entry.kind === 'start') {
             const res = await api.post<{ inspection: { id: string } }>('/api/inspections/start', entry.body)
             await updateDraft(entry.clientKey, { inspectionId: res.inspection.id, startState: 'synced', refusal: null })
@@ -108,6 +108,7 @@ export function syncOutbox(): Promise<void> {
         } catch (error) {
           if (!(error instanceof ApiError)) break // offline: keep everything for later
           if (error.status === 401) break // signed out: the login screen shows, sync resumes after
+          if (error.status === 429) break // today's upload quota is used up: keep everything for tomorrow
           // Refused by the server (a rule, a validation): keep the record, show why, stop its queue.
           blocked.add(entry.clientKey)
           await updateDraft(entry.clientKey, entry.kind === 'start' ? { startState: 'refused', refusal: error.message } : { refusal: error.message })
@@ -127,8 +128,10 @@ async function updateDraft(clientKey: string, patch: Partial<Draft>) {
   if (d) await store.saveDraft({ ...d, ...patch })
 }
 
-async function uploadPhoto(sha256: string, blob: Blob, mediaType: string) {
-  const res = await fetch(`/api/inspection-files/${sha256}`, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': mediaType }, body: blob })
+// The server decides the photo's type from its bytes (JPEG, PNG, WebP, HEIC) and refuses anything
+// else with a message; the label sent here only has to be one it takes in.
+async function uploadPhoto(sha256: string, blob: Blob) {
+  const res = await fetch(`/api/inspection-files/${sha256}`, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': blob.type || 'application/octet-stream' }, body: blob })
   if (!res.ok) {
     const e = (await res.json().catch(() => ({}))) as { code?: string; message?: string }
     throw new ApiError(res.status, e.code ?? 'HTTP_ERROR', e.message ?? '照片上传失败')

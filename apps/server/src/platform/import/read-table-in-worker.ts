@@ -19,7 +19,7 @@ const WORKER_HEAP_MB = 256
 
 let running = 0
 
-/** Files being read in workers right now (the health check and tests look at it). */
+/** Files being read in workers right now (a test waits on it to know a parse is under way). */
 export function activeTableReads(): number {
   return running
 }

@@ -5,7 +5,16 @@ import { signedIn } from '../../platform/http/request'
 import { errorBody } from '../../platform/http/openapi'
 import { presentMe } from './auth.presenter'
 import { changePasswordBody, loginBody, meResponse } from './auth.schema'
-import { changeOwnPassword, login, logout } from './auth.service'
+import {
+  changeOwnPassword,
+  LOCK_MINUTES,
+  login,
+  logout,
+  MAX_ACCOUNT_FAILURES,
+  MAX_FAILURES_PER_ADDRESS,
+  MAX_FAILURES_PER_ADDRESS_AND_USER,
+  WINDOW_MINUTES,
+} from './auth.service'
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, config } = app.deps
@@ -13,7 +22,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/auth/login',
-    { schema: { tags, summary: '登录', body: loginBody, response: { 200: meResponse, 401: errorBody, 423: errorBody, 429: errorBody } } },
+    {
+      schema: {
+        tags,
+        summary: '登录',
+        description:
+          `用户名不存在与密码错误的回答相同（401 AUTH_INVALID_CREDENTIALS）。连续 ${MAX_ACCOUNT_FAILURES} 次失败锁定 ${LOCK_MINUTES} 分钟（423 ACCOUNT_LOCKED）；` +
+          `${WINDOW_MINUTES} 分钟内同一地址对同一用户名失败 ${MAX_FAILURES_PER_ADDRESS_AND_USER} 次、同一地址共失败 ${MAX_FAILURES_PER_ADDRESS} 次后 429 RATE_LIMITED。`,
+        body: loginBody,
+        response: { 200: meResponse, 401: errorBody, 403: errorBody, 423: errorBody, 429: errorBody },
+      },
+    },
     async (req, reply) => {
       const session = await login(database.db, req.ctx, req.body, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours })
       reply.setCookie(SESSION_COOKIE, session.token, {

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises'
  * Content-addressed file storage for evidence photos and issued documents: a file is named by the
  * SHA-256 of its bytes, so the name proves the content, storing the same bytes twice is a no-op and
  * a ledger leaf can point at a file by its digest. `localFileStore` keeps files under
- * `DATA_DIR/files`; an S3-compatible store can implement the same four methods (key = digest).
+ * `DATA_DIR/files`; an S3-compatible store can implement the same methods (key = digest).
  *
  * @example
  * ```ts
@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises'
  * const { sha256, size } = await store.putBytes(pdfBytes)   // an issued 决定书
  * await store.put(photo, sha256RecordedAtCapture)            // a photo hashed on the phone
  * const bytes = await store.getBytes(sha256)                 // Buffer, or null when absent
+ * await store.putStream(req.raw, sha256RecordedAtCapture)    // an upload, never held whole in memory
  * ```
  */
 export type FileStore = {

@@ -285,8 +285,14 @@ export async function listOpenDeadlines(db: Executor, caseId: string) {
   return db.selectFrom('case_deadline').select(['kind', 'due_on', 'basis', 'provisional']).where('case_id', '=', caseId).where('status', '=', 'open').orderBy('due_on').execute()
 }
 
-export async function recordLookupAttempt(db: Executor, row: { ip: string; succeeded: boolean; at: Date }): Promise<void> {
-  await db.insertInto('case_lookup_attempt').values(row).execute()
+/** Records a lookup attempt; returns its id so a success can be marked once the code checks out. */
+export async function recordLookupAttempt(db: Executor, row: { ip: string; succeeded: boolean; at: Date }): Promise<number> {
+  const { id } = await db.insertInto('case_lookup_attempt').values(row).returning('id').executeTakeFirstOrThrow()
+  return id
+}
+
+export async function markLookupSucceeded(db: Executor, attemptId: number): Promise<void> {
+  await db.updateTable('case_lookup_attempt').set({ succeeded: true }).where('id', '=', attemptId).execute()
 }
 
 /** Failed lookups from one address since `since` — the per-address rate limit. */

@@ -10,7 +10,7 @@ import {
 import type { Kysely, Transaction } from 'kysely'
 import { type Config, loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { type AttemptLimit, enforceAttemptLimit } from '../../platform/auth/attempt-limit'
+import { type AttemptLimit, enforceAttemptLimit, enforceRecordedAttemptLimit } from '../../platform/auth/attempt-limit'
 import type { DB } from '../../platform/db/schema'
 import { AppError, notFound } from '../../platform/errors'
 import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
@@ -375,11 +375,16 @@ const LOOKUP_FAILED = '案件编号或查询码不正确，请核对文书上打
  * const found = await lookupCase(db, ctx, { caseNo: '禄住建立〔2026〕3号', code: 'K7QF9XMD' })
  */
 export async function lookupCase(db: Kysely<DB>, ctx: RequestContext, input: { caseNo: string; code: string }) {
-  await enforceAttemptLimit(lookupFailureLimit, ctx.now, (since) => repo.countLookupFailures(db, ctx.ip, since))
+  // An address already over the limit adds no row; otherwise the attempt is recorded as a failure
+  // before it is counted and checked, so a parallel burst cannot all read "below the limit".
+  const countFailures = (since: Date) => repo.countLookupFailures(db, ctx.ip, since)
+  await enforceAttemptLimit(lookupFailureLimit, ctx.now, countFailures)
+  const attemptId = await repo.recordLookupAttempt(db, { ip: ctx.ip, succeeded: false, at: ctx.now })
+  await enforceRecordedAttemptLimit(lookupFailureLimit, ctx.now, countFailures)
   const found = await repo.findCaseByNumber(db, input.caseNo.trim())
   const ok = !!found?.lookup_code_hash && safeEqualHex(found.lookup_code_hash, lookupCodeHash(found.id, input.code))
-  await repo.recordLookupAttempt(db, { ip: ctx.ip, succeeded: ok, at: ctx.now })
   if (!ok || !found) throw new AppError('NOT_FOUND', LOOKUP_FAILED)
+  await repo.markLookupSucceeded(db, attemptId)
   const today = shanghaiDateOf(ctx.now)
   const [deadlines, documents] = await Promise.all([repo.listOpenDeadlines(db, found.id), repo.listCaseDocuments(db, found.id, { forPartyOnly: true })])
   return { case: found, today, deadlines: deadlines.map((d) => ({ ...d, daysLeft: calendarDaysBetween(today, d.due_on) })), documents }

@@ -375,4 +375,22 @@ describe("the party's own lookup", () => {
       t.clock.now = new Date('2026-11-20T10:00:00+08:00')
     }
   })
+
+  it('lets no more guesses through than the limit when they arrive all at once', async () => {
+    const c = await createDecidedCase(t)
+    t.clock.now = new Date(t.clock.now.getTime() + 3 * 60 * 60_000)
+    try {
+      const burst = await Promise.all(
+        Array.from({ length: MAX_LOOKUP_FAILURES + 15 }, (_, i) =>
+          t.app.inject({ method: 'POST', url: '/api/public/case-lookup', payload: { caseNo: c.caseNo, code: `BURST${i}` }, remoteAddress: '10.9.8.7' }),
+        )
+      )
+      const checked = burst.filter((r) => r.statusCode === 404).length
+      expect(checked).toBeGreaterThan(0)
+      expect(checked).toBeLessThanOrEqual(MAX_LOOKUP_FAILURES)
+      expect(burst.filter((r) => r.statusCode === 429)).toHaveLength(MAX_LOOKUP_FAILURES + 15 - checked)
+    } finally {
+      t.clock.now = new Date('2026-11-20T10:00:00+08:00')
+    }
+  })
 })

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Page, request as playwrightRequest, test } from '@playwright/test'
 
 // 云执法 on a phone (Pixel 7 viewport): scan-to-enter, an inspection with a co-inspector and a
 // photo recorded offline and synced once, the enterprise's view and rating, and a refusal.
@@ -19,11 +19,21 @@ async function login(page: Page, username: string) {
   await page.getByRole('button', { name: '登录' }).click()
 }
 
-/** Re-issues the enterprise's poster and returns the path of its scan link (what the camera reads). */
+/**
+ * Re-issues the enterprise's poster and returns the path of its scan link (what the camera reads).
+ * Posters are the county bureau's to re-issue (or the registering unit's), not the inspecting
+ * officer's, so the bureau's account prints it.
+ */
 async function posterLink(page: Page, enterpriseId: string) {
-  const res = await page.request.post(`/api/enterprises/${enterpriseId}/qr-token`, { data: {} })
-  expect(res.ok()).toBe(true)
-  return new URL((await res.json()).url).pathname
+  const bureau = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin })
+  try {
+    expect((await bureau.post('/api/auth/login', { data: { username: 'sfj', password: PASSWORD } })).status()).toBe(200)
+    const res = await bureau.post(`/api/enterprises/${enterpriseId}/qr-token`, { data: {} })
+    expect(res.ok()).toBe(true)
+    return new URL((await res.json()).url).pathname
+  } finally {
+    await bureau.dispose()
+  }
 }
 
 test('an officer scans in, inspects offline with a co-inspector and a photo, syncs once; the enterprise rates it; an over-cap start is refused', async ({ page, context }) => {

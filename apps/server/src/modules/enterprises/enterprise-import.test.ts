@@ -68,3 +68,16 @@ describe('import files that cannot hurt', () => {
     expect(finished).toEqual(['health', 'import'])
   })
 })
+
+describe('an import file with a NUL in a cell', () => {
+  it('is refused with the row named, before anything is written (PostgreSQL cannot store U+0000)', async () => {
+    const head = await t.as('zjj_head')
+    const before = await enterpriseCount()
+    const file = Buffer.from(`统一社会信用代码,名称\n${generateUscc({ serial: 77_300_001 })},禄丰空字符\u0000有限公司\n`, 'utf8')
+    const res = await upload(head.cookie, file, 'text/csv')
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { errors: [{ row: 2, column: null }] } })
+    expect(res.json().message).toContain('第 2 行')
+    expect(await enterpriseCount()).toBe(before)
+  })
+})

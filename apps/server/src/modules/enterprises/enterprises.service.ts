@@ -257,6 +257,10 @@ export async function importEnterprises(db: Kysely<DB>, ctx: Ctx, content: Buffe
     }
     throw new AppError('VALIDATION_FAILED', format === 'csv' ? '无法读取 CSV 文件，请确认为 UTF-8 编码的逗号分隔文件' : '无法读取 Excel 文件，请另存为 .xlsx 后重试', { errors: [] })
   }
+  if (table.nulAtRow !== null) {
+    const message = '含有不允许的空字符（\\u0000）'
+    throw new AppError('VALIDATION_FAILED', `导入文件第 ${table.nulAtRow} 行${message}，未写入任何数据`, { errors: [{ row: table.nulAtRow, column: null, message }], errorCount: 1 })
+  }
   // Reading stopped at the first row over the limit: nothing beyond it was parsed.
   if (table.tooManyRows) {
     throw new AppError('VALIDATION_FAILED', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件后分批导入`, {

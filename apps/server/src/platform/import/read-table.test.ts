@@ -16,7 +16,13 @@ describe('reading an import file', () => {
       ],
       tooManyRows: false,
       rowsRead: 2,
+      nulAtRow: null,
     })
+  })
+
+  it('stops at a NUL in a cell and names its row', async () => {
+    const table = await readTable(csvOf(['名称,统一社会信用代码', '甲公司,A', '乙\u0000公司,B', '丙公司,C']), 'csv', 10)
+    expect(table).toMatchObject({ nulAtRow: 3, rows: [] })
   })
 
   it('reads an XLSX written in Excel’s order (sheet before shared strings)', async () => {

@@ -11,6 +11,11 @@ export type Table = {
   tooManyRows: boolean
   /** Data rows read, never more than `maxRows + 1`. */
   rowsRead: number
+  /**
+   * The first row with a NUL (U+0000) in a cell, where reading stopped (rows holds none): a CSV
+   * can carry one, PostgreSQL cannot store it, and no clerk typed it.
+   */
+  nulAtRow: number | null
 }
 
 export type TableFormat = 'csv' | 'xlsx'
@@ -26,9 +31,14 @@ export type TableFormat = 'csv' | 'xlsx'
  * table.rows[0] // { row: 2, cells: ['甲', '9153…'] }
  */
 export async function readTable(content: Buffer, format: TableFormat, maxRows: number): Promise<Table> {
-  const table: Table = { header: [], rows: [], tooManyRows: false, rowsRead: 0 }
-  // Returns false once the limit is passed, telling the reader to stop.
+  const table: Table = { header: [], rows: [], tooManyRows: false, rowsRead: 0, nulAtRow: null }
+  // Returns false once the limit is passed or a NUL is met, telling the reader to stop.
   const accept = (row: number, cells: string[]): boolean => {
+    if (cells.some((c) => c.includes('\0'))) {
+      table.nulAtRow = row
+      table.rows = []
+      return false
+    }
     if (row === 1) {
       table.header = cells
       return true

@@ -109,11 +109,12 @@ export type ReceiptAuditRow = {
   record_version: number
   salt: Buffer
   leaf: Buffer | null
-  stored_hash: Buffer | null
+  /** The leaf exists and its stored hash is the receipt's. */
+  leaf_matches: boolean
   audit_id: number | null
   action: string | null
-  entity_type: string | null
-  entity_id: string | null
+  /** The audit row is about the receipt's record. */
+  same_record: boolean
   org_id: string | null
   summary: string | null
   before: string | null
@@ -123,16 +124,20 @@ export type ReceiptAuditRow = {
   owned: boolean
 }
 
+/** The highest leaf id any leaf or receipt has: where the windows of {@link receiptsWithOwners} end. */
+export async function maxLeafId(db: Executor): Promise<number> {
+  const { rows } = await sql<{ n: string | null }>`SELECT greatest((SELECT max(id) FROM ledger_leaf), (SELECT max(leaf_id) FROM ledger_receipt)) AS n`.execute(db)
+  return Number(rows[0].n ?? 0)
+}
+
 /**
- * Receipts after `after` in (leaf id, leaf hash) order, each with its leaf, the audit row that names
- * it (its jsonb as text, to be parsed the same way on every engine) and whether a document row names it.
+ * The receipts of the leaves `from ≤ id < to`, each with its leaf, the audit row that names it (its
+ * jsonb as text, to be parsed the same way on every engine) and whether a document row names it.
+ * Windows of ids rather than LIMIT pages: each window is a bounded index range on both tables (a
+ * LIMIT page made the planner merge with the leaves from the first one, quadratic over the log),
+ * and the next window can be asked for while this one is checked.
  */
-export async function receiptsWithOwners(
-  db: Executor,
-  after: { leafId: number; leafHash: Buffer },
-  owners: ReadonlyArray<{ table: string; column: string }>,
-  limit: number,
-): Promise<ReceiptAuditRow[]> {
+export async function receiptsWithOwners(db: Executor, window: { from: number; to: number }, owners: ReadonlyArray<{ table: string; column: string }>): Promise<ReceiptAuditRow[]> {
   const ownedBy: RawBuilder<boolean> =
     owners.length === 0
       ? sql<boolean>`false`
@@ -141,14 +146,15 @@ export async function receiptsWithOwners(
           sql` OR `,
         )})`
   const { rows } = await sql<ReceiptAuditRow>`
-    SELECT r.leaf_hash, r.leaf_id, r.record_type, r.record_id, r.record_version, r.salt, l.leaf, l.leaf_hash AS stored_hash,
-           a.id AS audit_id, a.action, a.entity_type, a.entity_id, a.org_id::text AS org_id, a.summary, a.before::text AS before, a.after::text AS after, a.at, a.actor_id::text AS actor_id,
+    SELECT r.leaf_hash, r.leaf_id, r.record_type, r.record_id, r.record_version, r.salt, l.leaf, coalesce(l.leaf_hash = r.leaf_hash, false) AS leaf_matches,
+           a.id AS audit_id, a.action, coalesce(a.entity_type = r.record_type AND a.entity_id = r.record_id, false) AS same_record,
+           a.org_id::text AS org_id, a.summary, a.before::text AS before, a.after::text AS after, a.at, a.actor_id::text AS actor_id,
            CASE WHEN a.id IS NULL THEN ${ownedBy} ELSE false END AS owned
     FROM ledger_receipt r
-    LEFT JOIN ledger_leaf l ON l.id = r.leaf_id
+    LEFT JOIN ledger_leaf l ON l.id = r.leaf_id AND l.id >= ${window.from}::bigint AND l.id < ${window.to}::bigint
     LEFT JOIN audit_log a ON a.leaf_hash = r.leaf_hash
-    WHERE (r.leaf_id, r.leaf_hash) > (${after.leafId}::bigint, ${after.leafHash})
-    ORDER BY r.leaf_id, r.leaf_hash LIMIT ${limit}`.execute(db)
+    WHERE r.leaf_id >= ${window.from}::bigint AND r.leaf_id < ${window.to}::bigint
+    ORDER BY r.leaf_id, r.leaf_hash`.execute(db)
   return rows.map((r) => ({ ...r, leaf_id: Number(r.leaf_id), audit_id: r.audit_id === null ? null : Number(r.audit_id) }))
 }
 

@@ -257,7 +257,7 @@ describe('ledger verify', () => {
     const { rows } = await sql<{ leaf_id: string }>`SELECT r.leaf_id FROM ledger_receipt r JOIN audit_log a ON a.leaf_hash = r.leaf_hash WHERE a.id = ${id}`.execute(t.db)
     try {
       const message = await tampered('audit_log', `DELETE FROM audit_log WHERE id = ${id}`, 'INSERT INTO audit_log SELECT * FROM saved_audit')
-      expect(message).toBe(`存证叶子 ${rows[0].leaf_id}（enterprise.update enterprise verify-ent-1，2026-11-20T02:00:00.000Z）没有对应的审计日志（审计记录被删除）`)
+      expect(message).toBe(`存证叶子 ${rows[0].leaf_id}（enterprise.update enterprise verify-ent-1，2026-11-20T02:00:00.000Z）没有对应的审计日志或文书（记录被删除）`)
     } finally {
       await sql`DROP TABLE saved_audit`.execute(t.db)
     }

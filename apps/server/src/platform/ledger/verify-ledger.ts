@@ -36,6 +36,7 @@ import {
   firstLeafWithoutReceipt,
   leafOwnerTables,
   leavesSettledPage,
+  maxLeafId,
   type ReceiptAuditRow,
   receiptsWithOwners,
   tilesAt,
@@ -102,6 +103,7 @@ const fail = (message: string, details: Record<string, unknown> = {}): never => 
 const ENTRY_PAGE = 16_384
 const BATCH_PAGE = 2_000
 const RECEIPT_PAGE = 10_000
+const RECEIPT_WINDOW = 10_000
 
 /**
  * Audits the whole ledger: re-reads every entry, checks each leaf against its hash, recomputes the
@@ -226,9 +228,13 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
       expected = batch.size
     }
     let b = 0
+    const pageAt = (start: number) => prefetched(entriesWithLeaves(db, start, Math.min(expected, start + ENTRY_PAGE)))
+    let nextPage = pageAt(range.size)
     for (let start = range.size; start < expected; ) {
       const end = Math.min(expected, start + ENTRY_PAGE)
-      const entries = await entriesWithLeaves(db, start, end)
+      const entries = await nextPage
+      // The database reads the next page while this one is hashed here.
+      if (end < expected) nextPage = pageAt(end)
       let index = start
       for (const entry of entries) {
         if (entry.idx !== index) break
@@ -329,15 +335,17 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
  */
 async function checkReceiptsAndOwners(db: Kysely<DB>, counts: VerifyReport['counts']) {
   const owners = await leafOwnerTables(db)
-  let after: { leafId: number; leafHash: Buffer } = { leafId: -1, leafHash: Buffer.alloc(0) }
-  for (;;) {
-    const rows = await receiptsWithOwners(db, after, owners, RECEIPT_PAGE)
-    if (rows.length === 0) break
+  const last = await maxLeafId(db)
+  const windowAt = (from: number) => prefetched(receiptsWithOwners(db, { from, to: from + RECEIPT_WINDOW }, owners))
+  let next = windowAt(0)
+  for (let from = 0; from <= last; from += RECEIPT_WINDOW) {
+    const rows = await next
+    // The database reads the next window while this one is checked here.
+    if (from + RECEIPT_WINDOW <= last) next = windowAt(from + RECEIPT_WINDOW)
     for (const r of rows) {
-      after = { leafId: r.leaf_id, leafHash: r.leaf_hash }
       counts.receipts++
       const hex = r.leaf_hash.toString('hex')
-      if (!r.leaf || !r.stored_hash || !equalBytes(r.stored_hash, r.leaf_hash)) fail(`回执 ${hex} 指向的叶子不存在或不符`, { leafId: r.leaf_id })
+      if (!r.leaf || !r.leaf_matches) fail(`回执 ${hex} 指向的叶子不存在或不符`, { leafId: r.leaf_id })
       let fields: Partial<LeafFields>
       try {
         fields = JSON.parse(r.leaf!.toString('utf8')) as Partial<LeafFields>
@@ -354,7 +362,7 @@ async function checkReceiptsAndOwners(db: Kysely<DB>, counts: VerifyReport['coun
         continue
       }
       if (r.owned || UNAUDITED_ACTS.some((act) => act.test(fields.act ?? ''))) continue
-      fail(`存证叶子 ${r.leaf_id}（${fields.act} ${r.record_type} ${r.record_id}，${fields.at}）没有对应的审计日志（审计记录被删除）`, {
+      fail(`存证叶子 ${r.leaf_id}（${fields.act} ${r.record_type} ${r.record_id}，${fields.at}）没有对应的审计日志或文书（记录被删除）`, {
         leafId: r.leaf_id,
         leafHash: hex,
         act: fields.act,
@@ -369,7 +377,7 @@ async function checkReceiptsAndOwners(db: Kysely<DB>, counts: VerifyReport['coun
 function checkAuditRow(r: ReceiptAuditRow, leaf: Partial<LeafFields>) {
   const id = r.audit_id as number
   const where = { auditId: id, leafId: r.leaf_id }
-  if (leaf.act !== r.action || r.entity_type !== r.record_type || r.entity_id !== r.record_id) fail(`审计日志第 ${id} 条的操作或对象与其存证叶子不符（被修改）`, where)
+  if (leaf.act !== r.action || !r.same_record) fail(`审计日志第 ${id} 条的操作或对象与其存证叶子不符（被修改）`, where)
   if (!r.at || leaf.at !== r.at.toISOString()) fail(`审计日志第 ${id} 条的时间与其存证叶子不符（被修改）`, where)
   const actor = leaf.actor ?? ''
   const actorMatches = actor.startsWith('acct:') ? r.actor_id === actor.slice(5) : actor.startsWith('cert:') || r.actor_id === null
@@ -378,8 +386,8 @@ function checkAuditRow(r: ReceiptAuditRow, leaf: Partial<LeafFields>) {
   try {
     content = auditContent({
       action: r.action as string,
-      entityType: r.entity_type as string,
-      entityId: r.entity_id as string,
+      entityType: r.record_type,
+      entityId: r.record_id,
       orgId: r.org_id,
       summary: r.summary as string,
       before: r.before === null ? null : (JSON.parse(r.before) as unknown),
@@ -437,6 +445,15 @@ async function collectAnchors(options: VerifyOptions, logVerifier: NoteVerifier 
     anchors.push({ size: opened!.checkpoint.size, root: opened!.checkpoint.rootHash, source: `见证方 ${witness.name} 已联署` })
   }
   return anchors
+}
+
+/**
+ * A read started ahead of its use. If verify stops at a divergence first, nobody awaits it; a
+ * failure of that read must not surface as an unhandled rejection (it still throws where awaited).
+ */
+function prefetched<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined)
+  return read
 }
 
 function longIdOf(recordId: string): string {

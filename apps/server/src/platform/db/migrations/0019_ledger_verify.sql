@@ -28,9 +28,10 @@ WHERE a.id = nr.id;
 ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only;
 CREATE UNIQUE INDEX audit_log_leaf_hash_idx ON audit_log (leaf_hash);
 
--- Verify joins receipts to leaves by leaf id (a leaf without a receipt is a deleted receipt); and
--- the document tables that hold their own leaves, by leaf hash.
-CREATE INDEX ledger_receipt_leaf_id_idx ON ledger_receipt (leaf_id);
+-- Verify joins receipts to leaves by leaf id (a leaf without a receipt is a deleted receipt) and
+-- streams receipts in (leaf_id, leaf_hash) order; and the document tables that hold their own
+-- leaves, by leaf hash.
+CREATE INDEX ledger_receipt_leaf_id_idx ON ledger_receipt (leaf_id, leaf_hash);
 CREATE INDEX case_document_leaf_hash_idx ON case_document (leaf_hash);
 CREATE INDEX supervision_document_leaf_hash_idx ON supervision_document (leaf_hash) WHERE leaf_hash IS NOT NULL;
 CREATE INDEX supervision_escalation_report_leaf_hash_idx ON supervision_escalation_report (leaf_hash) WHERE leaf_hash IS NOT NULL;

@@ -123,7 +123,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/duties/summary': staff,
   'GET /api/duties/items': staff,
   'GET /api/duties/adjustments': staff,
-  'POST /api/duties/adjustments': unitHead,
+  // 动态调整: the township's own head, or a supervisor (or admin) governing it.
+  'POST /api/duties/adjustments': registryKeepers,
   'POST /api/duties/adjustments/:id/approve': bureau,
   'POST /api/duties/adjustments/:id/reject': bureau,
   'GET /api/public/duties/townships': 'public',

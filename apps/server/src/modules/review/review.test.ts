@@ -228,7 +228,9 @@ describe('案卷评查', () => {
     const sheetId = file.sheets[0]!.id
     expect((await sfj.get(`/api/review/sheets/${sheetId}`)).json().actions).toEqual(['supervise'])
     expect((await sfj.get(`/api/review/files/${file.id}/supervision-draft?sheetId=${sheetId}`)).json()).toEqual(draft)
-    for (const c of [zjjHead, zjjLegal, mdSfj]) expect((await c.get(`/api/review/files/${file.id}/supervision-draft`)).statusCode).toBe(404)
+    // The unit is refused by role; another county's bureau does not see the file.
+    for (const c of [zjjHead, zjjLegal]) expect((await c.get(`/api/review/files/${file.id}/supervision-draft`)).statusCode).toBe(403)
+    expect((await mdSfj.get(`/api/review/files/${file.id}/supervision-draft`)).statusCode).toBe(404)
     expect((await zjjHead.get(`/api/review/batches/${batchId}`)).json().files.some((f: { actions: string[] }) => f.actions.includes('supervise'))).toBe(false)
     // The form posts the draft as it stands; the document remembers where it came from.
     const issued = await sfj.post('/api/supervision/documents', { ...draft, issueNow: true })
@@ -248,7 +250,8 @@ describe('案卷评查', () => {
     expect(draft.findings).toEqual([
       { problem: '未对申请材料进行审查，或缺少审查意见（本批次2个单位2卷存在此问题）', legalBasis: '《行政许可法》第三十四条、第三十六条、第五十五条第二款', measure: expect.stringContaining('开展自查') },
     ])
-    for (const c of [zjjHead, mdSfj]) expect((await c.get(`/api/review/batches/${batchId}/supervision-draft`)).statusCode).toBe(404)
+    expect((await zjjHead.get(`/api/review/batches/${batchId}/supervision-draft`)).statusCode).toBe(403)
+    expect((await mdSfj.get(`/api/review/batches/${batchId}/supervision-draft`)).statusCode).toBe(404)
   })
 
   it('publishes pool, seed and algorithm on the portal so anyone can re-run the draw, without reviewer names', async () => {

@@ -56,6 +56,8 @@ function toResponse(error: FastifyError | Error): { status: number; body: ErrorB
 
 /** Fastify's own 4xx (body parser, router) in the platform's codes; anything else is a malformed request. */
 const frameworkStatus: Record<number, { code: ErrorCode; message: string }> = {
+  // @fastify/static refusing a path that climbs out of its root (`/assets/../..`), whether or not the target exists.
+  403: { code: 'FORBIDDEN', message: '无权访问该地址' },
   404: { code: 'NOT_FOUND', message: '请求的地址不存在' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' },
   414: { code: 'URI_TOO_LONG', message: '请求地址过长' },

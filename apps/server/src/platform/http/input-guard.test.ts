@@ -139,6 +139,8 @@ describe('the web app is served from its own folder only', () => {
     fs.writeFileSync(path.join(webDir, 'm.html'), 'MOBILE')
     fs.writeFileSync(path.join(webDir, 'portal.html'), 'PORTAL')
     fs.mkdirSync(path.join(webDir, 'm'))
+    fs.mkdirSync(path.join(webDir, 'assets'))
+    fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'APP')
     fs.writeFileSync(path.join(webDir, 'm', 'sw.js'), 'SW')
     fs.writeFileSync(path.join(path.dirname(webDir), `${path.basename(webDir)}-secret.txt`), 'SECRET')
     const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), logLevel: 'silent' as const }
@@ -168,6 +170,17 @@ describe('the web app is served from its own folder only', () => {
     for (const url of [`/../${secret}`, `/%2e%2e/${secret}`, `/..%2f${secret}`, '/../../../../etc/passwd', '/%2e%2e/%2e%2e/%2e%2e/etc/passwd', '/../../../../etc/no-such-file', '/m/../m.html']) {
       const res = await sendRaw(port, `GET ${url} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
       expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 200, body: url === '/m/../m.html' ? 'MOBILE' : 'ADMIN' })
+    }
+    // Under /assets the static files plugin refuses any climb out, existing target or not, in the platform's shape.
+    expect((await sendRaw(port, 'GET /assets/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).body).toBe('APP')
+    const climbs = await Promise.all(
+      [`/assets/../../${secret}`, '/assets/../../no-such-file', '/assets/%2e%2e/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/etc/no-such-file'].map((url) =>
+        sendRaw(port, `GET ${url} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+      ),
+    )
+    for (const res of climbs) {
+      expect(res.status).toBe(403)
+      expect(JSON.parse(res.body)).toEqual({ code: 'FORBIDDEN', message: '无权访问该地址', details: { reason: 'FST_STATIC_FORBIDDEN_PATH' } })
     }
   })
 })

@@ -373,10 +373,6 @@ export async function findInspection(db: Executor, id: string) {
     .executeTakeFirst()
 }
 
-export async function findEnterprise(db: Executor, id: string) {
-  return db.selectFrom('enterprise').select(['id', 'name', 'credit_code', 'address', 'contact_name', 'contact_phone']).where('id', '=', id).executeTakeFirst()
-}
-
 /** Earlier cases of the same party (by credit code or ID number), for the 首违 check. */
 export async function partyHistory(db: Executor, party: { creditCode: string | null; idNumber: string | null }, excludeCaseId: string) {
   if (!party.creditCode && !party.idNumber) return []

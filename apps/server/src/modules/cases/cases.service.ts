@@ -1,6 +1,7 @@
 import { labels, shanghaiDateOf, type CaseGuard, type IsoDate } from '@yangguang/core'
 import type { Kysely, Transaction } from 'kysely'
 import { recordAudit, type Executor } from '../../platform/audit/audit'
+import type { Actor } from '../../platform/auth/actor'
 import { orgScopeOf } from '../../platform/auth/scope'
 import type { CaseDecisionJson } from '../../platform/db/penalty-case-schema'
 import type { DB } from '../../platform/db/schema'
@@ -8,6 +9,7 @@ import { inTransaction } from '../../platform/db/transaction'
 import { workCalendarFor } from '../../platform/calendar/work-calendar.service'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { unitHoldsPowerItem } from '../catalogue/catalogue.repository'
+import { findEnterpriseInReach } from '../enterprises/enterprise-reach'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
 import { scheduleDeadline } from './case-deadlines.service'
@@ -47,7 +49,7 @@ export async function registerCaseIn(trx: Transaction<DB>, ctx: Ctx, input: Crea
   if (!canRegisterCase(ctx.actor)) throw forbidden('只有执法单位的执法人员或负责人可以登记案件线索')
   const orgId = ctx.actor.orgId!
   const today = shanghaiDateOf(ctx.now)
-  const filled = await prefill(trx, orgId, input)
+  const filled = await prefill(trx, ctx.actor, orgId, input)
   const item = await repo.findPowerItem(trx, input.powerItemId)
   if (!item || item.status !== 'active') throw new AppError('VALIDATION_FAILED', '权力事项不存在或已废止', { field: 'powerItemId' })
   if (!(await unitHoldsPowerItem(trx, orgId, item.id, today))) {
@@ -109,7 +111,14 @@ export async function registerCaseIn(trx: Transaction<DB>, ctx: Ctx, input: Crea
   return id
 }
 
-async function prefill(trx: Executor, orgId: string, input: CreateCaseInput) {
+/** An enterprise named by the filer: one of another county is refused as if it did not exist. */
+async function enterpriseForCase(trx: Executor, actor: Actor, enterpriseId: string) {
+  const found = await findEnterpriseInReach(trx, actor, enterpriseId)
+  if (!found) throw notFound('市场主体', { field: 'enterpriseId', id: enterpriseId })
+  return found
+}
+
+async function prefill(trx: Executor, actor: Actor, orgId: string, input: CreateCaseInput) {
   let party = input.party
   let enterpriseId = input.enterpriseId ?? null
   let actDate = input.actDate
@@ -127,10 +136,12 @@ async function prefill(trx: Executor, orgId: string, input: CreateCaseInput) {
     facts ??= inspection.findings
     officerIds ??= inspection.officer_ids
   }
-  if (!party && enterpriseId) {
-    const e = await repo.findEnterprise(trx, enterpriseId)
-    if (!e) throw new AppError('VALIDATION_FAILED', '市场主体不存在', { field: 'enterpriseId' })
-    party = { kind: 'organization', name: e.name, creditCode: e.credit_code, idNumber: null, legalRep: null, address: e.address, phone: e.contact_phone }
+  const named = input.enterpriseId ? await enterpriseForCase(trx, actor, input.enterpriseId) : null
+  if (!party && named) {
+    const e = named.row
+    // The contact phone only where the filer may see it (the registering unit, the county bureau);
+    // otherwise the officer fills it in from the party, as for any party not on the register.
+    party = { kind: 'organization', name: e.name, creditCode: e.credit_code, idNumber: null, legalRep: null, address: e.address, phone: named.contactVisible ? e.contact_phone : null }
   }
   if (!party) throw new AppError('VALIDATION_FAILED', '请填写当事人', { field: 'party' })
   if (!actDate) throw new AppError('VALIDATION_FAILED', '请填写违法行为发生日期', { field: 'actDate' })
@@ -176,6 +187,7 @@ export async function decideSimpleCaseIn(trx: Transaction<DB>, ctx: Ctx, input: 
   if (input.actDate > decidedOn) throw new AppError('VALIDATION_FAILED', '违法行为发生日期不能晚于决定日期', { field: 'actDate' })
   const item = await repo.findPowerItem(trx, input.powerItemId)
   if (!item || item.status !== 'active') throw new AppError('VALIDATION_FAILED', '权力事项不存在或已废止', { field: 'powerItemId' })
+  if (input.enterpriseId) await enterpriseForCase(trx, ctx.actor, input.enterpriseId)
   const own = await repo.findPersonOfUser(trx, ctx.actor.userId)
   const mine = own && own.org_id === orgId && own.status === 'active' ? [own.id] : []
   const officerIds = [...new Set([...mine, ...input.officerIds])]

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
-import { act, at, caseFixture, userClient, counts, decision, guardsOf, inquiry, ok, proposal, registerCase, type CaseFixture } from './cases.test-factory'
+import { countyEnterpriseOfAnotherUnit, foreignCountyEnterprise } from '../../../test/enterprise-factory'
+import { DEMO_ENTERPRISE } from '../inspections/inspections.demo'
+import { act, at, caseFixture, userClient, counts, decision, guardsOf, inquiry, ok, proposal, PARTY_ORG, registerCase, type CaseFixture } from './cases.test-factory'
 
 let t: TestApp
 let f: CaseFixture
@@ -322,6 +324,45 @@ describe('guards at filing', () => {
     const res = await officer.post('/api/cases', { source: 'discovery', powerItemId: f.heldItemId, title: '案', party: { kind: 'person', name: '张三', idNumber: '532331199001011235' }, actDate: '2026-11-10', harmToSafety: false })
     expect(res.statusCode).toBe(400)
     expect(res.json().message).toContain('公民身份号码')
+  })
+})
+
+describe('the party taken from the enterprise register', () => {
+  const byEnterprise = (enterpriseId: string) => ({ source: 'discovery', powerItemId: f.heldItemId, title: '未取得施工许可证擅自施工案', enterpriseId, actDate: '2026-11-10', harmToSafety: false, officerIds: [f.person.officer2] })
+  const partyPhone = async (caseId: string) => (await t.db.selectFrom('penalty_case').select(['party_name', 'party_phone']).where('id', '=', caseId).executeTakeFirstOrThrow())
+
+  it('copies the contact phone of an enterprise the filing unit registered', async () => {
+    at(t, '2026-11-20')
+    const e = await t.db.selectFrom('enterprise').select(['id', 'name', 'contact_phone']).where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
+    expect(e.contact_phone).not.toBeNull()
+    const created = ok(await officer.post('/api/cases', byEnterprise(e.id)), 201)
+    expect(await partyPhone(created.case.id)).toEqual({ party_name: e.name, party_phone: e.contact_phone })
+  })
+
+  it('leaves the phone for the officer to fill in when another unit of the county registered the enterprise', async () => {
+    at(t, '2026-11-20')
+    const e = await countyEnterpriseOfAnotherUnit(t, f.zjjId)
+    const created = ok(await officer.post('/api/cases', byEnterprise(e.id)), 201)
+    expect(await partyPhone(created.case.id)).toEqual({ party_name: e.name, party_phone: null })
+  })
+
+  it('refuses an enterprise of another county as if it did not exist, and writes nothing (general and simple procedure)', async () => {
+    at(t, '2026-11-20')
+    const foreign = await foreignCountyEnterprise(t, 77_300_001)
+    const before = await t.db.selectFrom('penalty_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const general = await officer.post('/api/cases', byEnterprise(foreign.id))
+    expect(general.statusCode).toBe(404)
+    expect(general.json()).toMatchObject({ code: 'NOT_FOUND', message: '市场主体不存在或无权查看' })
+    const withParty = await officer.post('/api/cases', { ...byEnterprise(foreign.id), party: PARTY_ORG })
+    expect(withParty.statusCode).toBe(404)
+    const simple = await officer.post('/api/cases/simple', {
+      powerItemId: f.heldItemId, title: '在燃气设施保护范围内动用明火案', actDate: '2026-11-20', actPlace: '共和镇', facts: '…', officerIds: [f.person.officer2], basis: '《城镇燃气管理条例》第五十条',
+      party: { kind: 'organization', name: '某公司' }, enterpriseId: foreign.id, kinds: ['warning'],
+    })
+    expect(simple.statusCode).toBe(404)
+    const after = await t.db.selectFrom('penalty_case').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
+    expect(await t.db.selectFrom('penalty_case').select('id').where('party_phone', '=', foreign.contactPhone).execute()).toHaveLength(0)
   })
 })
 

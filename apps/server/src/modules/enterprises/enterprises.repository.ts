@@ -74,6 +74,17 @@ export async function findEnterprisesByCodes(db: Executor, creditCodes: string[]
     .execute()
 }
 
+/** The policy's facts (region path, registering unit) of each of `ids` that exists. */
+export async function findEnterpriseFactsByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('enterprise as e')
+    .leftJoin('region as rr', 'rr.code', 'e.region_code')
+    .select(['e.id', 'rr.path as region_path', 'e.registered_by_org_id'])
+    .where('e.id', 'in', [...ids])
+    .execute()
+}
+
 export async function insertEnterprise(db: Executor, row: NewRow<'enterprise'>) {
   const { id } = await db.insertInto('enterprise').values(row).returning('id').executeTakeFirstOrThrow()
   return id

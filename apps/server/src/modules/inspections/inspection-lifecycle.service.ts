@@ -10,7 +10,9 @@ import type { FileStore } from '../../platform/files/file-store'
 import { SNIFF_HEAD_BYTES } from '../../platform/files/file-type-sniff'
 import { acceptUpload, tooLarge } from '../../platform/files/upload-limits'
 import { markUploadsLinked } from '../../platform/files/uploads.repository'
+import { findEnterpriseInReach } from '../enterprises/enterprise-reach'
 import { hashToken } from '../enterprises/enterprise-tokens'
+import { canEnterprise, enterpriseFacts } from '../enterprises/enterprises.policy'
 import { checkCaps, checkCatalogue, checkOfficers, checkPlanMonth, overridableRules, rulesForOrg, type InspectionRules } from './inspection-rules'
 import { isInspector, isUnitHeadOf } from './inspections.policy'
 import * as repo from './inspections.repository'
@@ -54,8 +56,10 @@ export async function createAdHocInspection(db: Kysely<DB>, ctx: Ctx, input: AdH
   const orgId = ctx.actor.orgId!
   const catalogue = await checkCatalogue(db, orgId, input.powerItemIds)
   if (catalogue) throw new AppError('RULE_VIOLATION', catalogue.message, { violations: [catalogue] })
-  const enterprise = await db.selectFrom('enterprise').select(['id', 'name']).where('id', '=', input.enterpriseId).executeTakeFirst()
-  if (!enterprise) throw notFound('市场主体', { id: input.enterpriseId })
+  // An enterprise of another county is absent to this unit (enterprises.policy.ts): no task, no visit.
+  const reached = await findEnterpriseInReach(db, ctx.actor, input.enterpriseId)
+  if (!reached) throw notFound('市场主体', { id: input.enterpriseId })
+  const enterprise = reached.row
   await checkAssignable(db, orgId, input.officerIds)
   const head = ctx.actor.role === 'unit_head'
   return inTransaction(db, async (trx) => {
@@ -156,7 +160,7 @@ export async function startInspection(db: Kysely<DB>, ctx: Ctx, input: StartInpu
   const date = shanghaiDateOf(input.scannedAt)
 
   const outcome = await inTransaction(db, async (trx) => {
-    const enterprise = await resolveScan(trx, input.scan)
+    const enterprise = await resolveScan(trx, ctx.actor, input.scan)
     await repo.lockEnterprise(trx, enterprise.id)
     const again = await repo.findInspectionByClientKey(trx, input.clientKey)
     if (again) return { kind: 'replay' as const, id: again.id }
@@ -259,13 +263,17 @@ async function replayStart(db: Kysely<DB>, ctx: Ctx, clientKey: string): Promise
   return { inspectionId: existing.id, replayed: true, jointCandidates: [] }
 }
 
-async function resolveScan(trx: Transaction<DB>, scan: StartInput['scan']) {
-  const query = trx.selectFrom('enterprise').select(['id', 'name', 'credit_code'])
+/** The scanned enterprise; one of another county answers as an unknown code (an officer inspects only in the county). */
+async function resolveScan(trx: Transaction<DB>, actor: Actor, scan: StartInput['scan']) {
+  const query = trx
+    .selectFrom('enterprise as e')
+    .leftJoin('region as r', 'r.code', 'e.region_code')
+    .select(['e.id', 'e.name', 'e.credit_code', 'r.path as region_path', 'e.registered_by_org_id'])
   const row =
     scan.method === 'qr'
-      ? await query.where('qr_token_hash', '=', hashToken(scan.token)).executeTakeFirst()
-      : await query.where('credit_code', '=', scan.creditCode).executeTakeFirst()
-  if (!row) {
+      ? await query.where('e.qr_token_hash', '=', hashToken(scan.token)).executeTakeFirst()
+      : await query.where('e.credit_code', '=', scan.creditCode).executeTakeFirst()
+  if (!row || !canEnterprise(actor, 'read', enterpriseFacts(row))) {
     throw new AppError('NOT_FOUND', scan.method === 'qr' ? '入企码无效或已作废：请核对现场张贴的二维码，或改用手工输入统一社会信用代码' : '未找到该统一社会信用代码对应的市场主体', {
       rule: 'scan',
     })

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { foreignCountyEnterprise } from '../../../test/enterprise-factory'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { demoQrToken } from '../enterprises/enterprise-tokens'
 import { DEMO_ENTERPRISE } from './inspections.demo'
@@ -392,6 +393,62 @@ describe('plans, ad-hoc inspections and joint inspections', () => {
     expect(joined.json().members).toHaveLength(2)
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', opened.json().jointId).orderBy('id').execute()
     expect(audit.map((a) => a.action)).toEqual(['joint_inspection.create', 'joint_inspection.join'])
+  })
+})
+
+describe('a unit plans and inspects only the enterprises of its own county', () => {
+  const countOf = async (table: 'inspection_plan' | 'inspection') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+
+  it('refuses a listed plan target of another county as absent, and writes no plan', async () => {
+    const officer = await t.as('zjj_officer')
+    const held = (await officer.get('/api/inspection-plans/held-items')).json().items
+    const foreign = await foreignCountyEnterprise(t, 77_400_001)
+    const own = await t.db.selectFrom('enterprise').select('id').where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
+    const before = await countOf('inspection_plan')
+    const res = await officer.post('/api/inspection-plans', { year: 2026, kind: 'special', title: '越界检查计划', months: [12], powerItemIds: [held[0].id], targetMode: 'list', enterpriseIds: [own.id, foreign.id] })
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: '市场主体不存在或无权查看', details: { outside: [foreign.id] } })
+    expect(await countOf('inspection_plan')).toBe(before)
+  })
+
+  it('draws a sampling plan’s targets from the planning unit’s county only', async () => {
+    const officer = await t.as('zjj_officer')
+    const head = await t.as('zjj_head')
+    const held = (await officer.get('/api/inspection-plans/held-items')).json().items
+    const foreign = await foreignCountyEnterprise(t, 77_400_002)
+    const all = Number((await t.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const created = await officer.post('/api/inspection-plans', { year: 2026, kind: 'special', title: '全县双随机抽查', months: [12], powerItemIds: [held[0].id], targetMode: 'sampling', samplingRule: { count: all } })
+    expect(created.statusCode).toBe(201)
+    const id = created.json().plan.id
+    await officer.post(`/api/inspection-plans/${id}/submit`)
+    await head.post(`/api/inspection-plans/${id}/approve`)
+    expect((await head.post(`/api/inspection-plans/${id}/publish`)).json().plan.status).toBe('published')
+    const targets = await t.db
+      .selectFrom('inspection_plan_target as t')
+      .innerJoin('enterprise as e', 'e.id', 't.enterprise_id')
+      .innerJoin('region as r', 'r.code', 'e.region_code')
+      .select(['e.id', 'r.path'])
+      .where('t.plan_id', '=', id)
+      .execute()
+    expect(targets.length).toBeGreaterThan(0)
+    expect(targets.map((x) => x.id)).not.toContain(foreign.id)
+    expect(targets.every((x) => x.path.startsWith('530000/532300/532331/'))).toBe(true)
+  })
+
+  it('refuses an ad-hoc inspection of an enterprise of another county, and a scan of its code answers as an unknown code', async () => {
+    const officer = await t.as('zjj_officer')
+    const held = (await officer.get('/api/inspection-plans/held-items')).json().items
+    const foreign = await foreignCountyEnterprise(t, 77_400_003)
+    const officers = [await personOf('zjj_officer'), await personOf('zjj_officer2')]
+    const before = await countOf('inspection')
+    const adHoc = await officer.post('/api/inspections/ad-hoc', { enterpriseId: foreign.id, trigger: 'complaint', triggerNote: '12345 热线投诉', powerItemIds: [held[0].id], plannedDate: '2026-11-21', officerIds: officers })
+    expect(adHoc.statusCode).toBe(404)
+    expect(adHoc.json().code).toBe('NOT_FOUND')
+    const scan = await start(officer, { scan: { method: 'typed', creditCode: foreign.creditCode }, coOfficerIds: [officers[1]] })
+    expect(scan.statusCode).toBe(404)
+    expect(scan.json().message).toBe('未找到该统一社会信用代码对应的市场主体')
+    expect(scan.body).not.toContain('牟定')
+    expect(await countOf('inspection')).toBe(before)
   })
 })
 

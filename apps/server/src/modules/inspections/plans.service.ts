@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import { labels, type InspectionPlanKind, type IsoDate } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { orgInScope, orgScopeOf, scopeCovers } from '../../platform/auth/scope'
+import { orgInScope, orgScopeOf, regionInScope, scopeCovers } from '../../platform/auth/scope'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB, SamplingRule } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
+import { enterprisesOutOfReach } from '../enterprises/enterprise-reach'
+import { countyPathOf } from '../enterprises/enterprises.policy'
 import { checkCatalogue } from './inspection-rules'
 import { isInspector, isUnitHeadOf } from './inspections.policy'
 import * as repo from './inspections.repository'
@@ -85,6 +87,11 @@ export async function createPlan(db: Kysely<DB>, ctx: Ctx, input: PlanInput): Pr
   if (outside) throw new AppError('RULE_VIOLATION', outside.message, { violations: [outside] })
   if (input.targetMode === 'list' && (input.enterpriseIds ?? []).length === 0) throw new AppError('VALIDATION_FAILED', '请选择检查对象，或改用抽取规则', { field: 'enterpriseIds' })
   if (input.targetMode === 'sampling' && !input.samplingRule) throw new AppError('VALIDATION_FAILED', '请填写抽取规则', { field: 'samplingRule' })
+  if (input.targetMode === 'list') {
+    // A unit inspects the enterprises of its own county; another county's are absent to it.
+    const outsideCounty = await enterprisesOutOfReach(db, ctx.actor, input.enterpriseIds ?? [])
+    if (outsideCounty.length > 0) throw notFound('市场主体', { field: 'enterpriseIds', outside: outsideCounty })
+  }
   return inTransaction(db, async (trx) => {
     const { id } = await trx
       .insertInto('inspection_plan')
@@ -136,7 +143,7 @@ export async function movePlan(db: Kysely<DB>, ctx: Ctx, id: string, move: PlanM
       .execute()
     let drawn = 0
     if (move === 'publish' && plan.target_mode === 'sampling' && plan.sampling_rule) {
-      drawn = await drawTargets(trx, id, plan.sampling_rule)
+      drawn = await drawTargets(trx, id, plan.sampling_rule, countyPathOf(plan.org_region_path))
     }
     await recordAudit(trx, ctx, {
       action: `inspection_plan.${move}`,
@@ -151,13 +158,15 @@ export async function movePlan(db: Kysely<DB>, ctx: Ctx, id: string, move: PlanM
 }
 
 /**
- * Draws a sampling plan's targets when it is published: the enterprises matching the rule,
- * ordered by SHA-256(plan id ‖ enterprise id) — random, but anyone can recompute the draw.
+ * Draws a sampling plan's targets when it is published: the enterprises of the planning unit's
+ * county (`countyPath`, as `enterpriseArea` gives its staff) matching the rule, ordered by
+ * SHA-256(plan id ‖ enterprise id) — random, but anyone can recompute the draw.
  */
-async function drawTargets(trx: Parameters<Parameters<typeof inTransaction>[1]>[0], planId: string, rule: SamplingRule): Promise<number> {
+async function drawTargets(trx: Parameters<Parameters<typeof inTransaction>[1]>[0], planId: string, rule: SamplingRule, countyPath: string): Promise<number> {
   const pool = await trx
     .selectFrom('enterprise')
     .select('id')
+    .where(regionInScope('enterprise.region_code', { kind: 'region', path: countyPath }, null))
     .$if(Boolean(rule.industry), (q) => q.where('industry', '=', rule.industry!))
     .$if(Boolean(rule.townshipCode), (q) => q.where('township_code', '=', rule.townshipCode!))
     .execute()

@@ -209,7 +209,7 @@ export async function yearCounts(db: Db, scope: OrgScope, year: number) {
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('supervision_document as s')
-      .innerJoin('supervision_doc_type as ty', 'ty.code', 's.type_code')
+      .innerJoin('supervision_doc_type as ty', 'ty.id', 's.type_id')
       .where('s.status', '=', 'issued')
       .where('s.issued_on', '>=', from)
       .where('s.issued_on', '<=', to)

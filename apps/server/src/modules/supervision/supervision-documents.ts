@@ -71,8 +71,9 @@ export async function issueDraftInTransaction(
 ): Promise<{ number: string; taskIds: string[]; dueOn: string; dueProvisional: boolean }> {
   const doc = await repo.findDocument(trx, documentId)
   if (!doc) throw new Error(`supervision document ${documentId} not found`)
-  const type = await repo.findDocType(trx, doc.type_code)
-  if (!type) throw new Error(`supervision document type ${doc.type_code} not found`)
+  // The row the draft was made from, not whatever the code means now in some region.
+  const type = await repo.findDocTypeById(trx, doc.type_id)
+  if (!type) throw new Error(`supervision document type ${doc.type_id} not found`)
   const [findings, recipients] = await Promise.all([repo.listFindings(trx, documentId), repo.listRecipients(trx, documentId)])
   const year = Number(issuedOn.slice(0, 4))
   const seq = await nextDocumentSequence(trx, doc.issuer_org_id, type.number_code, year)

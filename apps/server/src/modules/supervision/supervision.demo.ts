@@ -212,12 +212,12 @@ async function seedDocument(
   d: DemoDocument,
   env: { supervisor: Actor; org: (code: string) => string; calendar: Awaited<ReturnType<typeof workCalendarFor>>; sfjId: string | null },
 ): Promise<void> {
-  const type = await repo.findDocType(trx, d.type)
+  const type = await repo.resolveDocType(trx, d.type, await repo.orgRegionPath(trx, env.org('LF-SFJ')))
   if (!type) throw new Error(`type ${d.type} missing`)
   const issuedAt = instant(d.issuedOn)
   const ctx: RequestContext & { actor: Actor } = { actor: env.supervisor, ip: 'seed', userAgent: null, now: issuedAt }
   const id = await repo.insertDocument(trx, {
-    typeCode: type.code,
+    type,
     issuerOrgId: env.org('LF-SFJ'),
     subject: d.subject,
     sourceKind: d.source,

@@ -59,10 +59,10 @@ export async function escalateOverdueTasks(db: Kysely<DB>, now: Date): Promise<{
       }
       const target = task.escalates_to
       if (level === 'reminded' && days >= escalationPolicy.letterAfter && target !== REPORT_TO_GOVERNMENT) {
-        const type = await repo.findDocType(trx, target)
+        const type = await repo.resolveDocType(trx, target, task.issuer_region_path)
         if (type) {
           const documentId = await repo.insertDocument(trx, {
-            typeCode: type.code,
+            type,
             issuerOrgId: task.issuer_org_id,
             subject: `督促落实${task.type_name}（${task.document_number}）整改`,
             sourceKind: 'escalation',

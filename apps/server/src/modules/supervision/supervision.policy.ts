@@ -4,7 +4,8 @@ import type { RectificationStatus, SupervisionDocumentStatus } from '../../platf
 
 /**
  * Who may do what with supervision documents, tasks and 普法提示单:
- * - the bureau (supervisors of the jurisdiction, and admins) drafts, issues, verifies and configures;
+ * - the bureau (supervisors of the jurisdiction, and admins) drafts, issues, verifies, and configures
+ *   its own region's document types;
  * - a unit sees only the documents and notices addressed to it; its head and legal reviewer respond
  *   to its own tasks. Everyone else gets 404, as if the record did not exist.
  */
@@ -20,12 +21,31 @@ export function bureauCovers(actor: Actor, orgId: string, regionPath: string): b
 }
 
 /**
- * The document types (一函三书) are one set for the whole platform: a period or an escalation changed
- * by one county's bureau would bind every other county's documents. Until each jurisdiction keeps its
- * own set, only administrators (whose scope is every county) change them.
+ * 监督文书种类 (一函三书) are kept per jurisdiction: a platform default set (region NULL) and each
+ * county bureau's own rows, which override a platform code in that county or add codes. A period or an
+ * escalation binds the documents of the region that keeps the row, so a row is changed by the
+ * administrators (every row) or by the supervisors of exactly its region — never by another county's
+ * bureau, and no county bureau changes the platform's defaults.
  */
-export function canConfigureDocTypes(actor: Actor): boolean {
-  return actor.role === 'admin'
+export function canUpdateDocType(actor: Actor, row: { region_code: string | null }): boolean {
+  if (actor.role === 'admin') return true
+  return actor.role === 'supervisor' && actor.regionCode !== null && row.region_code === actor.regionCode
+}
+
+/** Whether the actor may keep rows for `regionCode` (NULL: the platform's defaults). */
+export function canConfigureDocTypesOf(actor: Actor, regionCode: string | null): boolean {
+  return canUpdateDocType(actor, { region_code: regionCode })
+}
+
+export type DocTypeAction = 'update' | 'override'
+
+/**
+ * On a row of the set shown for `regionCode`: `update` changes the row itself; `override` writes the
+ * region's own row in place of one inherited from the platform (or a region above).
+ */
+export function docTypeActions(actor: Actor, row: { region_code: string | null }, regionCode: string | null): DocTypeAction[] {
+  if (row.region_code === regionCode) return canUpdateDocType(actor, row) ? ['update'] : []
+  return canConfigureDocTypesOf(actor, regionCode) ? ['override'] : []
 }
 
 /** Unit staff who may read what the bureau sends and answer it. */

@@ -1,14 +1,20 @@
 import { calendarDaysBetween, shanghaiDateOf } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
-import { bureauCovers, canConfigureDocTypes, documentActions, taskActions } from './supervision.policy'
+import { bureauCovers, docTypeActions, documentActions, taskActions } from './supervision.policy'
 import type * as repo from './supervision.repository'
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString())
 
-/** A document type, with `update` for those who configure the platform-wide set. */
-export function presentDocType(actor: Actor, t: repo.DocTypeRow) {
+/**
+ * A document type of the set shown for `regionCode` (NULL: the platform's), saying whose row it is
+ * and what the caller may do with it, so the page shows only the buttons that will work.
+ */
+export function presentDocType(actor: Actor, t: repo.DocTypeRow, regionCode: string | null) {
   return {
+    id: t.id,
     code: t.code,
+    regionCode: t.region_code,
+    regionName: t.region_name,
     name: t.name,
     binding: t.binding,
     responseDays: t.response_days,
@@ -18,7 +24,7 @@ export function presentDocType(actor: Actor, t: repo.DocTypeRow) {
     template: t.template,
     sortOrder: t.sort_order,
     updatedAt: new Date(t.updated_at).toISOString(),
-    actions: canConfigureDocTypes(actor) ? ['update'] : [],
+    actions: docTypeActions(actor, t, regionCode),
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely'
 import { type OrgScope, orgInScope } from '../../platform/auth/scope'
 import type { DB } from '../../platform/db/schema'
 import type {
@@ -16,21 +16,65 @@ export type Executor = Kysely<DB> | Transaction<DB>
 
 // ── Document types ───────────────────────────────────────────────────────────────────────────────
 
-export type DocTypeRow = Awaited<ReturnType<typeof listDocTypes>>[number]
+export type DocTypeRow = NonNullable<Awaited<ReturnType<typeof findDocTypeById>>>
 
-export async function listDocTypes(db: Executor) {
-  return db.selectFrom('supervision_doc_type').selectAll().orderBy('sort_order').orderBy('code').execute()
+export type DocTypeValues = { name: string; binding: boolean; responseDays: number; responseUnit: ResponseUnit; escalatesTo: string; numberCode: string; template: SupervisionTemplate }
+
+/**
+ * A row applies in a region when it is the platform's (region NULL) or kept by that region or a region
+ * above it; the most specific row of a code wins. `regionPath` NULL: the platform's rows only.
+ */
+function appliesIn(regionPath: string | null) {
+  return regionPath === null
+    ? sql<SqlBool>`t.region_code is null`
+    : sql<SqlBool>`(t.region_code is null or ${regionPath} like r.path || '%')`
 }
 
-export async function findDocType(db: Executor, code: string) {
-  return db.selectFrom('supervision_doc_type').selectAll().where('code', '=', code).executeTakeFirst()
+function docTypeBase(db: Executor) {
+  return db
+    .selectFrom('supervision_doc_type as t')
+    .leftJoin('region as r', 'r.code', 't.region_code')
+    .selectAll('t')
+    .select(['r.name as region_name', 'r.path as region_path'])
 }
 
-export async function updateDocType(
-  trx: Executor,
-  code: string,
-  values: { name: string; binding: boolean; responseDays: number; responseUnit: ResponseUnit; escalatesTo: string; numberCode: string; template: SupervisionTemplate; by: string | null; at: Date },
-): Promise<void> {
+/** The effective set in a region (its own rows over the platform's), in display order. */
+export async function listDocTypes(db: Executor, regionPath: string | null) {
+  const rows = await docTypeBase(db)
+    .where(appliesIn(regionPath))
+    .distinctOn('t.code')
+    .orderBy('t.code')
+    .orderBy(sql`length(coalesce(r.path, ''))`, 'desc')
+    .execute()
+  return rows.sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))
+}
+
+/** The row a document drafted in `regionPath` uses for `code`. */
+export async function resolveDocType(db: Executor, code: string, regionPath: string | null) {
+  return docTypeBase(db)
+    .where('t.code', '=', code)
+    .where(appliesIn(regionPath))
+    .orderBy(sql`length(coalesce(r.path, ''))`, 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function findDocTypeById(db: Executor, id: string) {
+  return docTypeBase(db).where('t.id', '=', id).executeTakeFirst()
+}
+
+/** The row kept by exactly this region (NULL: the platform's) for `code`, locked for a change. */
+export async function findOwnDocTypeForUpdate(trx: Transaction<DB>, code: string, regionCode: string | null) {
+  return trx
+    .selectFrom('supervision_doc_type')
+    .selectAll()
+    .where('code', '=', code)
+    .where(regionCode === null ? sql<SqlBool>`region_code is null` : sql<SqlBool>`region_code = ${regionCode}`)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function updateDocType(trx: Executor, id: string, values: DocTypeValues & { by: string | null; at: Date }): Promise<void> {
   await trx
     .updateTable('supervision_doc_type')
     .set({
@@ -44,8 +88,50 @@ export async function updateDocType(
       updated_by: values.by,
       updated_at: values.at,
     })
-    .where('code', '=', code)
+    .where('id', '=', id)
     .execute()
+}
+
+export async function insertDocType(
+  trx: Executor,
+  values: DocTypeValues & { code: string; regionCode: string | null; sortOrder: number; by: string | null; at: Date },
+): Promise<string> {
+  const row = await trx
+    .insertInto('supervision_doc_type')
+    .values({
+      code: values.code,
+      region_code: values.regionCode,
+      name: values.name,
+      binding: values.binding,
+      response_days: values.responseDays,
+      response_unit: values.responseUnit,
+      escalates_to: values.escalatesTo,
+      number_code: values.numberCode,
+      template: JSON.stringify(values.template),
+      sort_order: values.sortOrder,
+      updated_by: values.by,
+      updated_at: values.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The next display position for a code a region adds. */
+export async function nextDocTypeSortOrder(db: Executor): Promise<number> {
+  const row = await db.selectFrom('supervision_doc_type').select(sql<number>`coalesce(max(sort_order), 0)::int`.as('max')).executeTakeFirstOrThrow()
+  return row.max + 1
+}
+
+/** A region by code, with its path and level (the jurisdiction a type row is kept for). */
+export async function findRegion(db: Executor, code: string) {
+  return db.selectFrom('region').select(['code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst()
+}
+
+/** The region path of a unit (the issuer whose region's types a document uses). */
+export async function orgRegionPath(db: Executor, orgId: string): Promise<string | null> {
+  const row = await db.selectFrom('org as o').innerJoin('region as r', 'r.code', 'o.region_code').select('r.path').where('o.id', '=', orgId).executeTakeFirst()
+  return row?.path ?? null
 }
 
 // ── Orgs ─────────────────────────────────────────────────────────────────────────────────────────
@@ -101,7 +187,8 @@ export async function reviewSourceBatchId(db: Executor, ref: string): Promise<st
 // ── Documents ────────────────────────────────────────────────────────────────────────────────────
 
 export type NewDocument = {
-  typeCode: string
+  /** The type row drafted from (see {@link resolveDocType}); its code is kept beside it for filters. */
+  type: { id: string; code: string }
   issuerOrgId: string
   subject: string
   sourceKind: SupervisionSourceKind
@@ -119,7 +206,8 @@ export async function insertDocument(trx: Executor, d: NewDocument): Promise<str
   const row = await trx
     .insertInto('supervision_document')
     .values({
-      type_code: d.typeCode,
+      type_id: d.type.id,
+      type_code: d.type.code,
       issuer_org_id: d.issuerOrgId,
       subject: d.subject,
       source_kind: d.sourceKind,
@@ -156,6 +244,7 @@ export async function insertRecipients(trx: Executor, documentId: string, orgIds
 const documentColumns = [
   'd.id',
   'd.type_code',
+  'd.type_id',
   'd.issuer_org_id',
   'd.status',
   'd.subject',
@@ -187,7 +276,7 @@ export type DocumentRow = NonNullable<Awaited<ReturnType<typeof findDocument>>>
 function documentBase(db: Executor) {
   return db
     .selectFrom('supervision_document as d')
-    .innerJoin('supervision_doc_type as t', 't.code', 'd.type_code')
+    .innerJoin('supervision_doc_type as t', 't.id', 'd.type_id')
     .innerJoin('org as io', 'io.id', 'd.issuer_org_id')
     .innerJoin('region as ir', 'ir.code', 'io.region_code')
 }
@@ -339,7 +428,7 @@ function taskBase(db: Executor) {
     .innerJoin('region as or', 'or.code', 'o.region_code')
     .innerJoin('supervision_finding as f', 'f.id', 'k.finding_id')
     .innerJoin('supervision_document as d', 'd.id', 'k.document_id')
-    .innerJoin('supervision_doc_type as t', 't.code', 'd.type_code')
+    .innerJoin('supervision_doc_type as t', 't.id', 'd.type_id')
     .innerJoin('org as io', 'io.id', 'd.issuer_org_id')
     .innerJoin('region as ir', 'ir.code', 'io.region_code')
 }

@@ -19,10 +19,12 @@ import {
 } from './supervision.presenter'
 import {
   acceptBody,
+  createDocTypeBody,
   createDocumentBody,
   createLegalNoticeBody,
   docTypeCodeParams,
-  docTypeView,
+  docTypeListView,
+  docTypeRegionQuery,
   documentDetailView,
   documentSummaryView,
   evidenceParams,
@@ -49,18 +51,43 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ——— 文书种类 ———
 
-  app.get('/supervision/document-types', { schema: { tags, summary: '监督文书种类（一函三书，可配置）', response: { 200: z.object({ items: z.array(docTypeView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
-    const ctx = signedIn(req)
-    return { items: (await supervision.listDocTypes(db, ctx)).map((t) => presentDocType(ctx.actor, t)) }
-  })
+  const docTypeList = async (ctx: ReturnType<typeof signedIn>, regionCode: string | undefined) => {
+    const { region, types } = await supervision.listDocTypes(db, ctx, regionCode)
+    return { region: { code: region.code, name: region.name }, items: types.map((t) => presentDocType(ctx.actor, t, region.code)) }
+  }
+
+  app.get(
+    '/supervision/document-types',
+    { schema: { tags, summary: '监督文书种类（一函三书，按辖区配置：本辖区的种类优先，否则平台默认）', querystring: docTypeRegionQuery, response: { 200: docTypeListView, 400: errorBody, 401: errorBody, 403: errorBody } } },
+    async (req) => docTypeList(signedIn(req), req.query.regionCode),
+  )
+
+  app.post(
+    '/supervision/document-types',
+    { schema: { tags, summary: '新增本辖区的监督文书种类（系统管理员：平台默认或指定地区）', querystring: docTypeRegionQuery, body: createDocTypeBody, response: { 200: docTypeListView, ...refusals } } },
+    async (req) => {
+      const ctx = signedIn(req)
+      await supervision.createDocType(db, ctx, req.body, req.query.regionCode)
+      return docTypeList(ctx, req.query.regionCode)
+    },
+  )
 
   app.patch(
     '/supervision/document-types/:code',
-    { schema: { tags, summary: '修改监督文书种类（名称、约束力、整改期限、升级对象、文号代字、模板）', params: docTypeCodeParams, body: updateDocTypeBody, response: { 200: z.object({ items: z.array(docTypeView) }), ...refusals } } },
+    {
+      schema: {
+        tags,
+        summary: '修改本辖区的监督文书种类（名称、约束力、整改期限、升级对象、文号代字、模板）；沿用平台默认的种类改后成为本辖区的种类',
+        params: docTypeCodeParams,
+        querystring: docTypeRegionQuery,
+        body: updateDocTypeBody,
+        response: { 200: docTypeListView, ...refusals },
+      },
+    },
     async (req) => {
       const ctx = signedIn(req)
-      await supervision.updateDocType(db, ctx, req.params.code, req.body)
-      return { items: (await supervision.listDocTypes(db, ctx)).map((t) => presentDocType(ctx.actor, t)) }
+      await supervision.updateDocType(db, ctx, req.params.code, req.body, req.query.regionCode)
+      return docTypeList(ctx, req.query.regionCode)
     },
   )
 

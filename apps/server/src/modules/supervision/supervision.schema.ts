@@ -10,8 +10,15 @@ export const docTypeCodeParams = z.object({ code: z.string().min(1).max(40) })
 
 export const templateSchema = z.object({ opening: text(2000, '开头'), requirement: text(2000, '整改要求'), closing: text(500, '结尾') })
 
+/** Whose set of document types: administrators may name a region (default: the platform's); supervisors only their own. */
+export const docTypeRegionQuery = z.object({ regionCode: z.string().trim().min(1).max(20).optional() })
+
 export const docTypeView = z.object({
+  id: z.string(),
   code: z.string(),
+  /** null: the platform's default row; else the region (county) that keeps it. */
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
   name: z.string(),
   binding: z.boolean(),
   responseDays: z.number().int(),
@@ -21,7 +28,14 @@ export const docTypeView = z.object({
   template: templateSchema,
   sortOrder: z.number().int(),
   updatedAt: z.string(),
-  actions: z.array(z.string()),
+  /** `update`: change this row; `override`: write the shown region's own row in place of the inherited one. */
+  actions: z.array(z.enum(['update', 'override'])),
+})
+
+/** A region's set as the caller sees it. */
+export const docTypeListView = z.object({
+  region: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  items: z.array(docTypeView),
 })
 
 export const updateDocTypeBody = z.object({
@@ -32,6 +46,10 @@ export const updateDocTypeBody = z.object({
   escalatesTo: z.string().min(1).max(40),
   numberCode: z.string().trim().regex(/^[^\d\s〔〕()（）[\]]{1,8}$/, '文号代字应为不含数字、括号和空格的文字'),
   template: templateSchema,
+})
+
+export const createDocTypeBody = updateDocTypeBody.extend({
+  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, '代码应为2～40位小写字母、数字或下划线，以字母开头'),
 })
 
 export const findingInput = z.object({ problem: text(2000, '问题'), legalBasis: text(1000, '依据'), measure: text(2000, '整改要求') })

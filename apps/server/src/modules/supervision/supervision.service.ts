@@ -9,7 +9,7 @@ import type { LegalPoint, RectificationStatus, ResponseUnit, SupervisionSourceKi
 import { inTransaction } from '../../platform/db/transaction'
 import { sha256Hex } from '../../platform/files/file-store'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
-import { bureauCovers, canConfigureDocTypes, countsAsReading, isBureau, isUnitReader, taskActions } from './supervision.policy'
+import { bureauCovers, canConfigureDocTypesOf, countsAsReading, isBureau, isUnitReader, taskActions } from './supervision.policy'
 import { issueDraftInTransaction, periodText, rectificationDue, supervisionRuntime } from './supervision-documents'
 import * as repo from './supervision.repository'
 
@@ -20,40 +20,111 @@ export const REPORT_TO_GOVERNMENT = 'report_to_government'
 
 // ── Document types ───────────────────────────────────────────────────────────────────────────────
 
-/** The configured document types (一函三书 as seeded; names and periods are local practice). */
-export async function listDocTypes(db: Kysely<DB>, ctx: Ctx) {
-  if (!isBureau(ctx.actor) && !isUnitReader(ctx.actor)) throw forbidden()
-  return repo.listDocTypes(db)
-}
+/** The jurisdiction whose set of document types is shown or written; `code` NULL: the platform's. */
+export type DocTypeRegion = { code: string | null; name: string | null; path: string | null }
 
-export type DocTypeInput = { name: string; binding: boolean; responseDays: number; responseUnit: ResponseUnit; escalatesTo: string; numberCode: string; template: SupervisionTemplate }
+const PLATFORM: DocTypeRegion = { code: null, name: null, path: null }
 
 /**
- * Changes a document type (administrators: the set is platform-wide, see `canConfigureDocTypes`). The escalation target must be another type or
- * `report_to_government`; a change applies to documents drafted afterwards (a draft copies the period).
+ * Whose set a request is about: an administrator chooses (the platform's by default, or any region's);
+ * a supervisor always works on their own jurisdiction's set (naming another region is refused); unit
+ * staff read the set that applies to their unit's region, which is the one their documents come under.
+ */
+async function docTypeRegionFor(db: repo.Executor, actor: Actor, requested: string | undefined): Promise<DocTypeRegion> {
+  if (actor.role === 'admin') {
+    if (!requested) return PLATFORM
+    const region = await repo.findRegion(db, requested)
+    if (!region) throw new AppError('VALIDATION_FAILED', '所选地区不存在', { field: 'regionCode' })
+    return { code: region.code, name: region.name, path: region.path }
+  }
+  if (!actor.regionCode || !actor.regionPath) throw forbidden('账户未设置辖区，无法查看监督文书种类')
+  if (requested && requested !== actor.regionCode) throw forbidden('只能查看和配置本辖区的监督文书种类')
+  const region = await repo.findRegion(db, actor.regionCode)
+  return { code: actor.regionCode, name: region?.name ?? null, path: actor.regionPath }
+}
+
+/**
+ * The document types in effect in a region: its own rows over the platform's defaults (一函三书 as
+ * seeded; names and periods are local practice).
+ *
+ * @example
+ * const { region, types } = await listDocTypes(db, ctx) // a supervisor of 禄丰: 禄丰's effective set
+ */
+export async function listDocTypes(db: Kysely<DB>, ctx: Ctx, regionCode?: string) {
+  if (!isBureau(ctx.actor) && !isUnitReader(ctx.actor)) throw forbidden()
+  const region = await docTypeRegionFor(db, ctx.actor, regionCode)
+  return { region, types: await repo.listDocTypes(db, region.path) }
+}
+
+export type DocTypeInput = repo.DocTypeValues
+
+/**
+ * Sets a document type for a region (administrators: the platform's defaults, or a region named by
+ * `regionCode`; a supervisor: their own jurisdiction, see `canConfigureDocTypesOf`). The region's own
+ * row is changed, or written when the code was inherited from the platform (an override for that
+ * region only). The escalation target must be another type in effect there or `report_to_government`;
+ * a change applies to documents drafted afterwards (a draft copies the period and keeps its row).
  *
  * @example
  * await updateDocType(db, ctx, 'opinion', { ...current, responseDays: 20 })
  */
-export async function updateDocType(db: Kysely<DB>, ctx: Ctx, code: string, input: DocTypeInput) {
-  if (!canConfigureDocTypes(ctx.actor)) throw forbidden('监督文书种类全平台通用，只有系统管理员可以修改')
+export async function updateDocType(db: Kysely<DB>, ctx: Ctx, code: string, input: DocTypeInput, regionCode?: string) {
+  if (!isBureau(ctx.actor)) throw forbidden('只有监督人员可以配置监督文书种类')
+  const region = await docTypeRegionFor(db, ctx.actor, regionCode)
+  if (!canConfigureDocTypesOf(ctx.actor, region.code)) throw forbidden('只能配置本辖区的监督文书种类，平台默认种类由系统管理员维护')
   return inTransaction(db, async (trx) => {
-    const before = await repo.findDocType(trx, code)
-    if (!before) throw notFound('监督文书种类')
-    const codes = (await repo.listDocTypes(trx)).map((t) => t.code)
-    if (input.escalatesTo === code || (input.escalatesTo !== REPORT_TO_GOVERNMENT && !codes.includes(input.escalatesTo))) {
-      throw new AppError('VALIDATION_FAILED', '逾期升级对象应为另一种监督文书或“报告本级人民政府”', { field: 'escalatesTo' })
-    }
-    await repo.updateDocType(trx, code, { ...input, by: ctx.actor.userId || null, at: ctx.now })
+    const effective = await repo.listDocTypes(trx, region.path)
+    const inherited = effective.find((t) => t.code === code)
+    if (!inherited) throw notFound('监督文书种类')
+    assertEscalation(code, input.escalatesTo, effective.map((t) => t.code))
+    const own = await repo.findOwnDocTypeForUpdate(trx, code, region.code)
+    const values = { ...input, by: ctx.actor.userId || null, at: ctx.now }
+    const id = own ? own.id : await repo.insertDocType(trx, { ...values, code, regionCode: region.code, sortOrder: inherited.sort_order })
+    if (own) await repo.updateDocType(trx, own.id, values)
     await recordAudit(trx, ctx, {
-      action: 'supervision_doc_type.update',
+      action: own ? 'supervision_doc_type.update' : 'supervision_doc_type.override',
       entityType: 'supervision_doc_type',
-      entityId: code,
-      summary: `修改监督文书种类 ${input.name}（整改期限${periodText(input.responseDays, input.responseUnit)}）`,
-      before,
-      after: input,
+      entityId: id,
+      summary: `${own ? '修改' : '设定本辖区'}监督文书种类 ${input.name}（${region.name ?? '平台默认'}，整改期限${periodText(input.responseDays, input.responseUnit)}）`,
+      before: own ?? inherited,
+      after: { code, regionCode: region.code, ...input },
     })
   })
+}
+
+/**
+ * Adds a document type of a new code to a region's set (or to the platform's defaults, by an
+ * administrator). A code already in effect there is changed with {@link updateDocType} instead.
+ *
+ * @example
+ * await createDocType(db, ctx, { code: 'interview', name: '行政执法监督约谈通知书', binding: false, responseDays: 5, responseUnit: 'working_days', escalatesTo: 'opinion', numberCode: '监约', template })
+ */
+export async function createDocType(db: Kysely<DB>, ctx: Ctx, input: DocTypeInput & { code: string }, regionCode?: string) {
+  if (!isBureau(ctx.actor)) throw forbidden('只有监督人员可以配置监督文书种类')
+  const region = await docTypeRegionFor(db, ctx.actor, regionCode)
+  if (!canConfigureDocTypesOf(ctx.actor, region.code)) throw forbidden('只能配置本辖区的监督文书种类，平台默认种类由系统管理员维护')
+  return inTransaction(db, async (trx) => {
+    const effective = await repo.listDocTypes(trx, region.path)
+    if (effective.some((t) => t.code === input.code)) {
+      throw new AppError('DUPLICATE', '该代码的监督文书种类已存在，请直接修改', { field: 'code' })
+    }
+    assertEscalation(input.code, input.escalatesTo, effective.map((t) => t.code))
+    const id = await repo.insertDocType(trx, { ...input, regionCode: region.code, sortOrder: await repo.nextDocTypeSortOrder(trx), by: ctx.actor.userId || null, at: ctx.now })
+    await recordAudit(trx, ctx, {
+      action: 'supervision_doc_type.create',
+      entityType: 'supervision_doc_type',
+      entityId: id,
+      summary: `新增监督文书种类 ${input.name}（${region.name ?? '平台默认'}，整改期限${periodText(input.responseDays, input.responseUnit)}）`,
+      after: { regionCode: region.code, ...input },
+    })
+    return id
+  })
+}
+
+function assertEscalation(code: string, escalatesTo: string, codesInEffect: string[]): void {
+  if (escalatesTo === code || (escalatesTo !== REPORT_TO_GOVERNMENT && !codesInEffect.includes(escalatesTo))) {
+    throw new AppError('VALIDATION_FAILED', '逾期升级对象应为另一种监督文书或“报告本级人民政府”', { field: 'escalatesTo' })
+  }
 }
 
 // ── Documents ────────────────────────────────────────────────────────────────────────────────────
@@ -78,16 +149,17 @@ export type CreateDocumentInput = {
 export async function createDocument(db: Kysely<DB>, ctx: Ctx, input: CreateDocumentInput): Promise<string> {
   if (!isBureau(ctx.actor)) throw forbidden('只有监督人员可以制发监督文书')
   return inTransaction(db, async (trx) => {
-    const type = await repo.findDocType(trx, input.typeCode)
-    if (!type) throw new AppError('VALIDATION_FAILED', '监督文书种类不存在', { field: 'typeCode' })
     const recipientIds = [...new Set(input.recipientOrgIds)]
     const orgs = await repo.findOrgs(trx, recipientIds)
     if (orgs.length !== recipientIds.length || orgs.some((o) => !bureauCovers(ctx.actor, o.id, o.region_path))) {
       throw new AppError('VALIDATION_FAILED', '主送单位应为本辖区内的执法单位', { field: 'recipientOrgIds' })
     }
     const issuer = await issuerOrgFor(trx, ctx.actor, orgs[0]!.region_path)
+    // The issuing bureau's region decides which row of the code applies (its own, else the platform's).
+    const type = await repo.resolveDocType(trx, input.typeCode, await repo.orgRegionPath(trx, issuer))
+    if (!type) throw new AppError('VALIDATION_FAILED', '监督文书种类不存在', { field: 'typeCode' })
     const id = await repo.insertDocument(trx, {
-      typeCode: type.code,
+      type,
       issuerOrgId: issuer,
       subject: input.subject.trim(),
       sourceKind: input.source.kind,

@@ -38,19 +38,28 @@ type Detail = {
   tasks: Array<{ id: string; dueOn: string; dueProvisional: boolean; status: string; actions: string[]; orgId: string }>
 }
 
-async function issueOpinion(orgIds: string[], typeCode = 'opinion', problem = '行政处罚决定书未载明履行方式和期限'): Promise<Detail> {
-  const sfj = await t.as('sfj')
-  const res = await sfj.post('/api/supervision/documents', {
+function draftBody(orgIds: string[], typeCode: string, problem = '行政处罚决定书未载明履行方式和期限') {
+  return {
     typeCode,
     subject: '案卷评查发现的个性问题',
     source: { kind: 'review_finding', ref: 'sheet-1', snapshot: '2026年第5期评查：扣分项 4.2' },
     recipientOrgIds: orgIds,
     findings: [{ problem, legalBasis: '《中华人民共和国行政处罚法》第五十九条', measure: '补正文书格式，组织执法人员学习第五十九条' }],
     issueNow: true,
-  })
+  }
+}
+
+async function issueAs(username: string, orgIds: string[], typeCode = 'opinion', problem?: string): Promise<Detail> {
+  const res = await (await t.as(username)).post('/api/supervision/documents', draftBody(orgIds, typeCode, problem))
   expect(res.statusCode, res.body).toBe(201)
   return res.json() as Detail
 }
+
+async function issueOpinion(orgIds: string[], typeCode = 'opinion', problem?: string): Promise<Detail> {
+  return issueAs('sfj', orgIds, typeCode, problem)
+}
+
+type DocType = { id: string; code: string; regionCode: string | null; regionName: string | null; name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown; actions: string[] }
 
 describe('demo data', () => {
   it('has the article’s 2025: 4 建议书, 2 意见书, 2 提醒函 to more than 20 units, every 2025 task closed', async () => {
@@ -282,29 +291,108 @@ describe('escalation of overdue tasks', () => {
 })
 
 describe('document types and 普法提示单', () => {
-  it('lets the administrator change a type’s period, which applies to documents drafted afterwards; no county bureau changes the shared set', async () => {
+  it('keeps the types per county: 禄丰’s bureau overrides 建议书 for 禄丰 only; 牟定 keeps the platform default; the platform row is the administrator’s', async () => {
     const sfj = await t.as('sfj')
+    const md = await t.as('md_sfj')
     const admin = await t.as('admin')
-    const types = (await sfj.get('/api/supervision/document-types')).json().items as Array<{ code: string; name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown; actions: string[] }>
-    expect(types.map((x) => x.code)).toEqual(['reminder', 'opinion', 'suggestion', 'decision'])
-    expect(types.find((x) => x.code === 'decision')?.binding).toBe(true)
-    expect(types.every((x) => x.actions.length === 0)).toBe(true)
-    const suggestion = types.find((x) => x.code === 'suggestion')!
-    // The set binds every county's documents: neither 牟定's bureau nor 禄丰's may change it.
-    for (const username of ['md_sfj', 'sfj']) {
-      const refused = await (await t.as(username)).patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 3 })
-      expect(refused.statusCode).toBe(403)
+    const region = async (orgCode: string) => (await t.db.selectFrom('org').select(['id', 'region_code']).where('code', '=', orgCode).executeTakeFirstOrThrow())
+    const lufeng = (await region('LF-SFJ')).region_code
+    const mouding = (await region('MD-SFJ')).region_code
+    const mdZjj = (await region('MD-ZJJ')).id
+    const platformRow = async (code: string) => t.db.selectFrom('supervision_doc_type').selectAll().where('code', '=', code).where('region_code', 'is', null).executeTakeFirstOrThrow()
+    const listOf = async (client: Awaited<ReturnType<TestApp['as']>>, query = '') => {
+      const res = await client.get(`/api/supervision/document-types${query}`)
+      expect(res.statusCode, res.body).toBe(200)
+      return res.json() as { region: { code: string | null; name: string | null }; items: DocType[] }
     }
-    expect((await t.db.selectFrom('supervision_doc_type').select('response_days').where('code', '=', 'suggestion').executeTakeFirstOrThrow()).response_days).toBe(suggestion.responseDays)
-    const bad = await admin.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), escalatesTo: 'suggestion' })
-    expect(bad.statusCode).toBe(400)
-    const ok = await admin.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 20, responseUnit: 'working_days' })
+
+    // As seeded, both counties see the platform's four types; a bureau may override them for its county.
+    const before = await listOf(sfj)
+    expect(before.region).toEqual({ code: lufeng, name: '禄丰市' })
+    expect(before.items.map((x) => x.code)).toEqual(['reminder', 'opinion', 'suggestion', 'decision'])
+    expect(before.items.every((x) => x.regionCode === null && x.actions.join() === 'override')).toBe(true)
+    expect(before.items.find((x) => x.code === 'decision')?.binding).toBe(true)
+    expect((await listOf(await t.as('zjj_head'))).items.every((x) => x.actions.length === 0)).toBe(true)
+    const suggestion = before.items.find((x) => x.code === 'suggestion')!
+    expect(suggestion).toMatchObject({ responseDays: 30, responseUnit: 'natural_days' })
+    const seededDoc = await t.db.selectFrom('supervision_document').select('type_id').where('type_code', '=', 'suggestion').where('issued_on', '<', '2026-01-01').executeTakeFirstOrThrow()
+
+    expect((await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), escalatesTo: 'suggestion' })).statusCode).toBe(400)
+    const ok = await sfj.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 20, responseUnit: 'working_days' })
     expect(ok.statusCode, ok.body).toBe(200)
+    const afterOverride = (ok.json() as { items: DocType[] }).items
+    expect(afterOverride.find((x) => x.code === 'suggestion')).toMatchObject({ regionCode: lufeng, regionName: '禄丰市', responseDays: 20, actions: ['update'] })
+    expect(afterOverride.filter((x) => x.regionCode === null).map((x) => x.code)).toEqual(['reminder', 'opinion', 'decision'])
+    expect((await platformRow('suggestion')).response_days).toBe(30)
+
+    // 禄丰's new documents use 禄丰's row; 牟定's still the platform's; documents from before keep theirs.
     t.clock.now = at('2026-11-20')
     const doc = await issueOpinion([zjjId, jsId], 'suggestion')
     expect(doc.tasks).toHaveLength(2)
     expect(doc.tasks[0]!.dueOn).toBe('2026-12-18')
-    expect((await (await t.as('zjj_head')).patch('/api/supervision/document-types/suggestion', pick(suggestion))).statusCode).toBe(403)
+    const lufengRowId = afterOverride.find((x) => x.code === 'suggestion')!.id
+    expect((await t.db.selectFrom('supervision_document').select('type_id').where('id', '=', doc.document.id).executeTakeFirstOrThrow()).type_id).toBe(lufengRowId)
+    const mdDoc = await issueAs('md_sfj', [mdZjj], 'suggestion')
+    expect(await t.db.selectFrom('supervision_document').select(['response_days', 'response_unit', 'type_id']).where('id', '=', mdDoc.document.id).executeTakeFirstOrThrow()).toEqual({
+      response_days: 30,
+      response_unit: 'natural_days',
+      type_id: (await platformRow('suggestion')).id,
+    })
+    expect(seededDoc.type_id).toBe((await platformRow('suggestion')).id)
+    expect((await listOf(md)).items.find((x) => x.code === 'suggestion')).toMatchObject({ regionCode: null, responseDays: 30 })
+
+    // 牟定's bureau cannot reach 禄丰's row nor the platform's: naming 禄丰 is refused, and its own write
+    // lands on a 牟定 row of its own.
+    const mdOnLufeng = await md.patch(`/api/supervision/document-types/suggestion?regionCode=${lufeng}`, { ...pick(suggestion), responseDays: 3 })
+    expect(mdOnLufeng.statusCode).toBe(403)
+    expect((await md.get(`/api/supervision/document-types?regionCode=${lufeng}`)).statusCode).toBe(403)
+    expect((await sfj.patch(`/api/supervision/document-types/opinion?regionCode=${mouding}`, pick(before.items.find((x) => x.code === 'opinion')!))).statusCode).toBe(403)
+    const mdOwn = await md.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 3 })
+    expect(mdOwn.statusCode, mdOwn.body).toBe(200)
+    expect((await listOf(sfj)).items.find((x) => x.code === 'suggestion')).toMatchObject({ regionCode: lufeng, responseDays: 20 })
+    expect((await platformRow('suggestion')).response_days).toBe(30)
+
+    // The administrator keeps the platform row (and may look at, or write, any county's set).
+    const adminOk = await admin.patch('/api/supervision/document-types/suggestion', { ...pick(suggestion), responseDays: 25 })
+    expect(adminOk.statusCode, adminOk.body).toBe(200)
+    expect((adminOk.json() as { items: DocType[] }).items.every((x) => x.regionCode === null && x.actions.join() === 'update')).toBe(true)
+    expect((await platformRow('suggestion')).response_days).toBe(25)
+    expect((await listOf(sfj)).items.find((x) => x.code === 'suggestion')?.responseDays).toBe(20)
+    const adminOnLufeng = await listOf(admin, `?regionCode=${lufeng}`)
+    expect(adminOnLufeng.items.find((x) => x.code === 'suggestion')).toMatchObject({ regionCode: lufeng, actions: ['update'] })
+    expect(adminOnLufeng.items.find((x) => x.code === 'opinion')).toMatchObject({ regionCode: null, actions: ['override'] })
+
+    // Unit staff change no row, of any region.
+    for (const username of ['zjj_head', 'js_head']) {
+      const client = await t.as(username)
+      expect((await client.patch('/api/supervision/document-types/suggestion', pick(suggestion))).statusCode).toBe(403)
+      expect((await client.patch(`/api/supervision/document-types/suggestion?regionCode=${lufeng}`, pick(suggestion))).statusCode).toBe(403)
+    }
+    expect(await t.db.selectFrom('supervision_doc_type').select(['region_code', 'response_days']).where('code', '=', 'suggestion').orderBy('response_days').execute()).toEqual([
+      { region_code: mouding, response_days: 3 },
+      { region_code: lufeng, response_days: 20 },
+      { region_code: null, response_days: 25 },
+    ])
+  })
+
+  it('lets a county bureau add a type of its own, used in its county only', async () => {
+    const sfj = await t.as('sfj')
+    const md = await t.as('md_sfj')
+    const opinion = (await sfj.get('/api/supervision/document-types')).json().items.find((x: DocType) => x.code === 'opinion') as DocType
+    const interview = { ...pick(opinion), code: 'interview', name: '行政执法监督约谈通知书', responseDays: 5, numberCode: '监约', escalatesTo: 'opinion' }
+    expect((await sfj.post('/api/supervision/document-types', { ...interview, code: 'opinion' })).statusCode).toBe(409)
+    expect((await sfj.post('/api/supervision/document-types', { ...interview, escalatesTo: 'interview' })).statusCode).toBe(400)
+    expect((await (await t.as('zjj_head')).post('/api/supervision/document-types', interview)).statusCode).toBe(403)
+    const created = await sfj.post('/api/supervision/document-types', interview)
+    expect(created.statusCode, created.body).toBe(200)
+    expect((created.json() as { items: DocType[] }).items.find((x) => x.code === 'interview')).toMatchObject({ regionName: '禄丰市', responseDays: 5, actions: ['update'] })
+    expect(((await md.get('/api/supervision/document-types')).json().items as DocType[]).map((x) => x.code)).not.toContain('interview')
+    const mdZjj = (await t.db.selectFrom('org').select('id').where('code', '=', 'MD-ZJJ').executeTakeFirstOrThrow()).id
+    const refused = await md.post('/api/supervision/documents', draftBody([mdZjj], 'interview'))
+    expect(refused.statusCode).toBe(400)
+    t.clock.now = at('2026-11-23')
+    const doc = await issueOpinion([zjjId], 'interview')
+    expect(doc.document.number).toMatch(/^禄司监约〔2026〕第1号$/)
   })
 
   it('tracks the reading of a 普法提示单 per unit', async () => {

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 
-/** Kysely types of migrations 0011 and 0013: 监督文书 (一函三书), 整改任务, 报告本级人民政府 and 普法提示单. */
+/** Kysely types of migrations 0011, 0013 and 0020: 监督文书 (一函三书), 整改任务, 报告本级人民政府 and 普法提示单. */
 export interface SupervisionTables {
   supervision_doc_type: SupervisionDocTypeTable
   supervision_document: SupervisionDocumentTable
@@ -31,7 +31,10 @@ export type SupervisionTemplate = { opening: string; requirement: string; closin
 export type LegalPoint = { basis: string; point: string }
 
 export interface SupervisionDocTypeTable {
+  id: Generated<string>
   code: string
+  /** NULL: the platform's default (administrators); else the county whose bureau keeps it (migration 0020). */
+  region_code: string | null
   name: string
   binding: boolean
   response_days: number
@@ -60,6 +63,8 @@ interface IssuedDocumentColumns {
 export interface SupervisionDocumentTable extends IssuedDocumentColumns {
   id: Generated<string>
   type_code: string
+  /** The type row the document was drafted from (the issuer's region's, else the platform's). */
+  type_id: string
   issuer_org_id: string
   status: ColumnType<SupervisionDocumentStatus, SupervisionDocumentStatus | undefined, SupervisionDocumentStatus>
   subject: string

@@ -256,8 +256,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/public/review/batches/:id': 'public',
 
   'GET /api/supervision/document-types': supervisionParties,
-  // The document types are platform-wide: the administrators keep them.
-  'PATCH /api/supervision/document-types/:code': adminOnly,
+  // Kept per jurisdiction: a supervisor writes their own county's rows only (the service refuses the
+  // platform's defaults and other counties' rows); administrators keep every row.
+  'POST /api/supervision/document-types': bureau,
+  'PATCH /api/supervision/document-types/:code': bureau,
   'GET /api/supervision/documents': supervisionParties,
   'POST /api/supervision/documents': bureau,
   'GET /api/supervision/documents/:id': supervisionParties,

@@ -235,6 +235,8 @@ export async function addOtherCountyRecords(database: Database, own: RecordIds):
     credit_code: sql`'915323230000MD001X'`,
     name: sql`'牟定县共和镇恒达建材有限公司'`,
     township_code: sql`'532323100'`,
+    region_code: sql`'532323100'`,
+    registered_by_org_id: uuid(md),
     qr_token_hash: sql`null`,
   })
   const plan = await cloneRow(db, 'inspection_plan', need(own.inspectionPlan, 'inspection plan'), { org_id: uuid(md) })

@@ -143,6 +143,14 @@ const finerRules: Record<string, Partial<Record<Caller, string>>> = {
   'GET /api/review/sheets/:id': { unit_head: reviewersOnly, legal_reviewer: reviewersOnly, officer: reviewersOnly },
 }
 
+/**
+ * Records every county may read, with the reason: the scope dimension expects them readable from
+ * another county too.
+ */
+const readableEverywhere: Record<string, string> = {
+  'GET /api/catalogue/power-items/:id': '权力事项是权责清单的条目，清单在门户公开；只有改动限于管辖该事项的监督机关',
+}
+
 /** Reads of a file of a record that the demo data does not have: in scope they answer 404 (no such file), never 403. */
 const noDemoFile = new Set(['GET /api/supervision/tasks/:id/evidence/:sha256', 'GET /api/volunteer-opinions/:id/attachments/:sha256', 'GET /api/supervision/tasks/:id/report/pdf', 'GET /api/inspection-files/:sha256'])
 
@@ -186,18 +194,19 @@ function scopeCases(route: string): Array<[string, ScopeCase]> {
   const kinds = paramKinds(route)
   if (rule === 'public' || rule === 'signedIn' || kinds.length === 0) return []
   const unitKind = kinds.some((k) => unitOwned.has(k))
+  const otherCounty = route in readableEverywhere ? 'allowed' : 'refused'
   const out: ScopeCase[] = []
   for (const role of ['unit_head', 'legal_reviewer', 'officer'] as const) {
     if (!rule.includes(role)) continue
     out.push({ caller: accounts[role], context: 'own unit', records: 'own', expect: 'allowed' })
     out.push({ caller: accounts[role], context: 'other unit', records: 'otherUnit', expect: unitKind ? 'refused' : 'allowed' })
-    out.push({ caller: accounts[role], context: 'other county', records: 'otherCounty', expect: 'refused' })
+    out.push({ caller: accounts[role], context: 'other county', records: 'otherCounty', expect: otherCounty })
   }
   if (rule.includes('supervisor')) {
     out.push({ caller: 'sfj', context: 'own county, 住建局', records: 'own', expect: 'allowed' })
     out.push({ caller: 'sfj', context: 'own county, 自然资源局', records: 'otherUnit', expect: 'allowed' })
-    out.push({ caller: 'sfj', context: 'other county', records: 'otherCounty', expect: 'refused' })
-    out.push({ caller: 'md_sfj', context: 'other county', records: 'own', expect: 'refused' })
+    out.push({ caller: 'sfj', context: 'other county', records: 'otherCounty', expect: otherCounty })
+    out.push({ caller: 'md_sfj', context: 'other county', records: 'own', expect: otherCounty })
   }
   return out.map((c) => [`${c.caller} · ${c.context} → ${c.expect}`, c])
 }

@@ -6,7 +6,11 @@ import { api, type Page } from '../../shared/api'
 /** Views of the /api/supervision routes (apps/server/src/modules/supervision/supervision.schema.ts). */
 export type ResponseUnit = 'working_days' | 'natural_days'
 export type DocType = {
+  id: string
   code: string
+  /** null: the platform's default row; else the county that keeps it. */
+  regionCode: string | null
+  regionName: string | null
   name: string
   binding: boolean
   responseDays: number
@@ -14,8 +18,11 @@ export type DocType = {
   escalatesTo: string
   numberCode: string
   template: { opening: string; requirement: string; closing: string }
-  actions: string[]
+  /** `update`: change this row; `override`: set the shown region's own row in place of the inherited one. */
+  actions: Array<'update' | 'override'>
 }
+/** A region's set of document types: its own rows over the platform's defaults. */
+export type DocTypeList = { region: { code: string | null; name: string | null }; items: DocType[] }
 export type DocumentSummary = {
   id: string
   typeCode: string
@@ -105,8 +112,10 @@ export function TaskStatusTag({ task }: { task: Pick<Task, 'status' | 'overdue'>
   return <Tag color={taskStatusColors[task.status]}>{labels.rectificationStatus[task.status]}</Tag>
 }
 
-export function useDocTypes() {
-  return useQuery({ queryKey: ['supervision-doc-types'], queryFn: () => api.get<{ items: DocType[] }>('/api/supervision/document-types') })
+/** The set in effect for the caller (their region's), or — for an administrator — for `regionCode` (undefined: the platform's). */
+export function useDocTypes(regionCode?: string) {
+  const query = regionCode ? `?regionCode=${encodeURIComponent(regionCode)}` : ''
+  return useQuery({ queryKey: ['supervision-doc-types', regionCode ?? ''], queryFn: () => api.get<DocTypeList>(`/api/supervision/document-types${query}`) })
 }
 
 export function useUnits(enabled: boolean) {

@@ -152,7 +152,9 @@ export async function receiptsWithOwners(db: Executor, window: { from: number; t
            CASE WHEN a.id IS NULL THEN ${ownedBy} ELSE false END AS owned
     FROM ledger_receipt r
     LEFT JOIN ledger_leaf l ON l.id = r.leaf_id AND l.id >= ${window.from}::bigint AND l.id < ${window.to}::bigint
-    LEFT JOIN audit_log a ON a.leaf_hash = r.leaf_hash
+    -- Lateral with LIMIT (so it is not flattened into a join): one index probe per receipt. A plain
+    -- join let the planner hash the whole audit log for every window — quadratic in the log's size.
+    LEFT JOIN LATERAL (SELECT * FROM audit_log x WHERE x.leaf_hash = r.leaf_hash LIMIT 1) a ON true
     WHERE r.leaf_id >= ${window.from}::bigint AND r.leaf_id < ${window.to}::bigint
     ORDER BY r.leaf_id, r.leaf_hash`.execute(db)
   return rows.map((r) => ({ ...r, leaf_id: Number(r.leaf_id), audit_id: r.audit_id === null ? null : Number(r.audit_id) }))

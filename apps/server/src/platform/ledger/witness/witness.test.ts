@@ -116,6 +116,15 @@ describe('a witness in a separate process', () => {
     expect(result.witnessQuorum).toEqual({ required: 1, cosigned: 1, met: true })
   })
 
+  it('tells over HTTP the latest checkpoint it cosigned, log-signed and with its cosignature (what verify compares)', async () => {
+    const latest = (await latestCheckpoint(t.db))!
+    const endpoint = t.ledger.witnesses[0]
+    const note = await endpoint.latestCheckpoint(log.origin)
+    expect(note?.startsWith(latest.note)).toBe(true)
+    expect(note).toMatch(/\n— witness\.sfj\.test \S+\n$/)
+    expect(await endpoint.latestCheckpoint('other.example/log')).toBeUndefined()
+  })
+
   it('refuses a rollback: an old size that is not its latest gets 409 with the size it holds', async () => {
     const latest = (await latestCheckpoint(t.db))!
     const older = (await t.db.selectFrom('ledger_checkpoint').selectAll().where('size', '<', latest.size).orderBy('size', 'desc').executeTakeFirst())!

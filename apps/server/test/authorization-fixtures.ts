@@ -297,21 +297,37 @@ export async function addOtherCountyRecords(database: Database, own: RecordIds):
   await cloneRow(db, 'joint_meeting_task', meetingTask, { meeting_id: uuid(meeting), org_id: uuid(md) })
   const transfer = need(own.transfer, 'transfer')
   await cloneRow(db, 'clue_transfer', transfer, { from_org_id: uuid(mdBureau), to_org_id: uuid(md), case_id: sql`null` })
+  // The county's own lists and rounds: catalogue, duty list change, discretion, review, volunteers.
+  const [township, mdSfjUser] = [await orgId('MD-GH-ZF'), (await db.selectFrom('app_user').select('id').where('username', '=', 'md_sfj').executeTakeFirstOrThrow()).id]
+  const mdEntity = (await db.selectFrom('enforcement_entity').select('id').where('org_id', '=', md).executeTakeFirstOrThrow()).id
+  await cloneRow(db, 'delegation', need(own.delegation, 'delegation'), { principal_entity_id: uuid(mdEntity), agent_org_id: uuid(township) })
+  const version = await cloneRow(db, 'catalogue_version', need(own.catalogueVersion, 'catalogue version'), { region_code: sql`'532323'`, based_on_id: sql`null` })
+  await cloneRow(db, 'catalogue_adjustment', need(own.catalogueAdjustment, 'catalogue adjustment'), { version_id: uuid(version) })
+  await cloneRow(db, 'duty_adjustment', need(own.dutyAdjustment, 'duty adjustment'), { township_code: sql`'532323100'` })
+  await cloneRow(db, 'discretion_benchmark', need(own.benchmark, 'benchmark'), { region_code: sql`'532323'`, code: sql`code || '-MD'` })
+  await cloneRow(db, 'no_penalty_item', need(own.noPenaltyItem, 'no-penalty item'), { region_code: sql`'532323'` })
+  const batch = await cloneRow(db, 'review_batch', need(own.reviewBatch, 'review batch'), { region_code: sql`'532323'`, org_ids: sql`array[${md}]::uuid[]` })
+  const file = await cloneRow(db, 'review_file', need(own.reviewFile, 'review file'), { batch_id: uuid(batch), org_id: uuid(md), case_id: uuid(penaltyCase) })
+  await cloneRow(db, 'review_sheet', need(own.reviewSheet, 'review sheet'), { file_id: uuid(file), reviewer_id: uuid(mdSfjUser) })
+  const volunteer = await cloneRow(db, 'volunteer_supervisor', need(own.volunteer, 'volunteer'), { region_code: sql`'532323'`, user_id: sql`null` })
+  const assignment = await cloneRow(db, 'volunteer_assignment', need(own.volunteerAssignment, 'volunteer task'), { volunteer_id: uuid(volunteer) })
+  await cloneRow(db, 'volunteer_opinion', need(own.volunteerOpinion, 'volunteer opinion'), { volunteer_id: uuid(volunteer), assignment_id: sql`case when assignment_id is null then null else ${uuid(assignment)} end` })
+  await cloneRow(db, 'case_publication', need(own.publishedCase, 'published case'), { case_id: uuid(penaltyCase), org_id: uuid(md) }, 'case_id')
   const ownUnit = (await db.selectFrom('org').select('id').where('code', '=', 'LF-ZJJ').executeTakeFirstOrThrow()).id
   await cloneRow(db, 'clue_transfer', transfer, { from_org_id: uuid(lfZrzy), to_org_id: uuid(ownUnit), case_id: sql`null`, status: sql`'pending'`, decided_at: sql`null`, decided_by: sql`null`, decision_note: sql`null` })
 }
 
 /**
- * Copies one row (by id) within its table, with some columns set by SQL expressions; returns the
- * copy's id. The copy is made in SQL, so json, arrays and bytes keep their types.
+ * Copies one row (by its `key`, 'id' unless said) within its table, with some columns set by SQL
+ * expressions; returns the copy's key. The copy is made in SQL, so json, arrays and bytes keep their types.
  */
-async function cloneRow(db: Database['db'], table: string, id: string, set: Record<string, ReturnType<typeof sql>>): Promise<string> {
+async function cloneRow(db: Database['db'], table: string, id: string, set: Record<string, ReturnType<typeof sql>>, key = 'id'): Promise<string> {
   const columns = (
     await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ${table} and column_name <> 'id' and is_generated = 'NEVER' order by ordinal_position`.execute(db)
   ).rows.map((r) => r.column_name)
   for (const c of Object.keys(set)) if (!columns.includes(c)) throw new Error(`${table} has no column ${c}`)
   const values = columns.map((c) => set[c] ?? sql.ref(c))
-  const { rows } = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(values)} from ${sql.table(table)} where id = ${id} returning id::text as id`.execute(db)
+  const { rows } = await sql<{ id: string }>`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(values)} from ${sql.table(table)} where ${sql.ref(key)} = ${id} returning ${sql.ref(key)}::text as id`.execute(db)
   const copy = rows[0]?.id
   if (!copy) throw new Error(`${table} ${id} not found to copy`)
   return copy

@@ -121,7 +121,7 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: (await volunteers.listOpinions(db, ctx)).map((o) => presenter.presentOpinion(ctx.actor, o, ctx.now)) }
   })
   app.post('/volunteer-opinions', { schema: { tags: volunteerTags, summary: '义务监督员提出监督意见（可附材料，答复期限按工作日计算）', body: s.opinionBody, response: { 201: z.object({ id: z.string() }), ...refusals } } }, async (req, reply) => {
-    return reply.status(201).send({ id: await volunteers.submitOpinion(db, signedIn(req), store(), req.body) })
+    return reply.status(201).send({ id: await volunteers.submitOpinion(db, signedIn(req), store(), req.body, { quotaBytesPerDay: app.deps.config.uploadQuotaBytesPerDay }) })
   })
   app.post('/volunteer-opinions/:id/answer', { schema: { tags: volunteerTags, summary: '司法局答复监督意见', params: idParams, body: s.answerBody, response: { 200: z.object({ opinion: s.opinionView }), ...refusals } } }, async (req) => {
     const ctx = signedIn(req)
@@ -130,7 +130,7 @@ export const socialRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/volunteer-opinions/:id/attachments/:sha256', { schema: { tags: volunteerTags, summary: '下载监督意见的附件（本人或司法局）', params: s.sha256Params, response: { 200: z.any().describe('附件内容'), 401: errorBody, 404: errorBody } } }, async (req, reply) => {
     const file = await volunteers.opinionAttachment(db, signedIn(req), store(), req.params.id, req.params.sha256)
     // Any file a volunteer sent: an opaque download, sandboxed, never rendered on this origin.
-    return sendStoredFile(reply, { body: file.bytes, mediaType: 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
+    return sendStoredFile(reply, { body: file.bytes, mediaType: file.mediaType ?? 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
   })
 
   // ——— joint meetings ———

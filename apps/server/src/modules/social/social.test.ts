@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { fileStoreOf } from '../../platform/files/file-store'
 import { runDueJobs } from '../../platform/jobs/job-runner'
 import { DEMO_COMPLAINT_CODE } from './social.demo'
 import { MAX_INTAKES_PER_WINDOW, MAX_LOOKUP_FAILURES } from './complaints.service'
@@ -355,14 +356,15 @@ describe('volunteer supervisors', () => {
     const open = me.volunteer.assignments.find((a) => a.status === 'open')!
     expect(open.actions).toEqual(['done'])
 
-    const opinion = await vol.post('/api/volunteer-opinions', { assignmentId: open.id, content: '建议评查结果向被评查单位逐项反馈扣分理由。', attachments: [{ name: '评查记录.txt', contentBase64: Buffer.from('扣分理由记录').toString('base64') }] })
+    const opinion = await vol.post('/api/volunteer-opinions', { assignmentId: open.id, content: '建议评查结果向被评查单位逐项反馈扣分理由。', attachments: [{ name: '评查记录.pdf', contentBase64: Buffer.from('%PDF-1.4\n扣分理由记录').toString('base64') }] })
     expect(opinion.statusCode, opinion.body).toBe(201)
     const mine = (await vol.get('/api/volunteer-opinions')).json() as { items: Array<{ id: string; answerDueOn: string; attachments: Array<{ sha256: string }> }> }
     const sent = mine.items.find((o) => o.id === opinion.json().id)!
     expect(sent.answerDueOn).toBe('2026-12-11')
     const file = await vol.get(`/api/volunteer-opinions/${sent.id}/attachments/${sent.attachments[0]!.sha256}`)
     expect(file.statusCode).toBe(200)
-    expect(file.body).toBe('扣分理由记录')
+    expect(file.body).toBe('%PDF-1.4\n扣分理由记录')
+    expect(file.headers['content-type']).toContain('application/pdf')
 
     expect((await vol.post(`/api/volunteer-opinions/${sent.id}/answer`, { answer: '自己答复自己' })).statusCode).toBe(403)
     const answered = await sfj.post(`/api/volunteer-opinions/${sent.id}/answer`, { answer: '采纳。下一期评查起逐项反馈扣分理由。' })
@@ -370,6 +372,45 @@ describe('volunteer supervisors', () => {
     const again = (await vol.get('/api/volunteers/me')).json() as { opinions: Array<{ id: string; answer: string | null }> }
     expect(again.opinions.find((o) => o.id === sent.id)?.answer).toContain('采纳')
     expect((await vol.post(`/api/volunteer-assignments/${open.id}/done`)).statusCode).toBe(204)
+  })
+
+  it('an opinion’s attachments are judged by their content: a web page called .jpg is 415 and nothing is kept; accepted files are recorded with their type and count against the daily quota', async () => {
+    const vol = await t.as('volunteer')
+    const userId = (await t.db.selectFrom('app_user').select('id').where('username', '=', 'volunteer').executeTakeFirstOrThrow()).id
+    const opinions = async () => Number((await t.db.selectFrom('volunteer_opinion').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const before = await opinions()
+    const html = Buffer.from('<html><script>fetch("/api/auth/me")</script></html>')
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`现场照片 ${Date.now()}`)])
+    const refused = await vol.post('/api/volunteer-opinions', { content: '执法人员未出示证件。', attachments: [{ name: '现场.png', contentBase64: png.toString('base64') }, { name: '现场.jpg', contentBase64: html.toString('base64') }] })
+    expect(refused.statusCode).toBe(415)
+    expect(refused.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { name: '现场.jpg', field: 'attachments' } })
+    expect(refused.json().message).toContain('只接受 JPEG、PNG')
+    expect(await opinions()).toBe(before)
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+    expect(await t.db.selectFrom('upload').select('id').where('sha256', 'in', [sha(png), sha(html)]).execute()).toHaveLength(0)
+    const store = fileStoreOf(t.app.deps.config)
+    expect(await store.has(sha(html))).toBe(false)
+    expect(await store.has(sha(png))).toBe(false)
+
+    const quota = t.app.deps.config.uploadQuotaBytesPerDay
+    const used = Number((await t.db.selectFrom('upload').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('byte_size'), sql<number>`0`).as('b')).where('uploader_user_id', '=', userId).executeTakeFirstOrThrow()).b)
+    try {
+      t.app.deps.config.uploadQuotaBytesPerDay = used + png.length + 10
+      const sent = await vol.post('/api/volunteer-opinions', { content: '执法人员未出示证件。', attachments: [{ name: '现场.png', contentBase64: png.toString('base64') }] })
+      expect(sent.statusCode, sent.body).toBe(201)
+      const row = await t.db.selectFrom('upload').select(['kind', 'media_type', 'byte_size', 'linked_at']).where('sha256', '=', sha(png)).executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ kind: 'evidence', media_type: 'image/png', byte_size: png.length })
+      expect(row.linked_at).not.toBeNull()
+      const stored = await t.db.selectFrom('volunteer_opinion').select('attachments').where('id', '=', sent.json().id).executeTakeFirstOrThrow()
+      expect(stored.attachments).toEqual([{ name: '现场.png', sha256: sha(png), byteSize: png.length, mediaType: 'image/png' }])
+      // The same photo again is free; a new one is over the quota.
+      expect((await vol.post('/api/volunteer-opinions', { content: '补充一份相同的照片。', attachments: [{ name: '现场.png', contentBase64: png.toString('base64') }] })).statusCode).toBe(201)
+      const more = await vol.post('/api/volunteer-opinions', { content: '再补充一张现场照片。', attachments: [{ name: '另一张.png', contentBase64: Buffer.concat([png, Buffer.from('另一张照片的内容')]).toString('base64') }] })
+      expect(more.statusCode).toBe(429)
+      expect(more.json().code).toBe('UPLOAD_QUOTA_EXCEEDED')
+    } finally {
+      t.app.deps.config.uploadQuotaBytesPerDay = quota
+    }
   })
 
   it('appointment checks eligibility; an account links to one appointment only', async () => {

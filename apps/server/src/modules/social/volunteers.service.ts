@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema'
 import type { OpinionAttachment } from '../../platform/db/social-supervision-schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
+import { acceptInlineFiles, type InlineFile, recordInlineUploads } from '../../platform/files/accept-inline-files'
 import type { FileStore } from '../../platform/files/file-store'
 import { canSupervise, isBureau } from './social.policy'
 import * as repo from './social.repository'
@@ -151,24 +152,31 @@ export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024
  * 监督意见: the volunteer's opinion (optionally on one of their tasks) with attachments; the bureau
  * owes an answer within the set working days.
  */
-export async function submitOpinion(db: Kysely<DB>, ctx: Ctx, store: FileStore, input: { assignmentId?: string | null; content: string; attachments?: Array<{ name: string; contentBase64: string }> }) {
+export async function submitOpinion(
+  db: Kysely<DB>,
+  ctx: Ctx,
+  store: FileStore,
+  input: { assignmentId?: string | null; content: string; attachments?: InlineFile[] },
+  limits: { quotaBytesPerDay: number },
+) {
   const me = await myAppointment(db, ctx)
   if (me.status !== 'active') throw forbidden('聘期已结束')
   if (input.assignmentId) {
     const a = await repo.findAssignment(db, input.assignmentId)
     if (!a || a.volunteer_id !== me.id) throw notFound('监督任务', { id: input.assignmentId })
   }
+  // Photos, documents, sound and video only, by their content (the bureau opens them); within the daily quota.
+  const files = await acceptInlineFiles(db, ctx, input.attachments ?? [], { kind: 'evidence', maxBytes: MAX_ATTACHMENT_BYTES, quotaBytesPerDay: limits.quotaBytesPerDay, field: 'attachments', label: '附件' })
   const attachments: OpinionAttachment[] = []
-  for (const file of input.attachments ?? []) {
-    const bytes = Buffer.from(file.contentBase64, 'base64')
-    if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('VALIDATION_FAILED', `附件“${file.name}”为空或超过 5MB`, { field: 'attachments' })
-    const stored = await store.putBytes(bytes)
-    attachments.push({ name: file.name, sha256: stored.sha256, byteSize: stored.size })
+  for (const file of files) {
+    await store.putBytes(file.bytes)
+    attachments.push({ name: file.name, sha256: file.sha256, byteSize: file.byteSize, mediaType: file.mediaType })
   }
   const today = shanghaiDateOf(ctx.now)
   return inTransaction(db, async (trx) => {
     const days = (await settingsFor(trx, me.region_code)).opinionAnswerDays
     const due = await workingDaysAfter(trx, today, days)
+    await recordInlineUploads(trx, ctx, 'evidence', files)
     const id = await repo.insertOpinion(trx, { volunteer_id: me.id, assignment_id: input.assignmentId ?? null, content: input.content, attachments: JSON.stringify(attachments), submitted_at: ctx.now, answer_due_on: due.date, answer_due_provisional: due.provisional })
     await recordAudit(trx, ctx, { action: 'volunteer.opinion', entityType: 'volunteer_opinion', entityId: id, summary: `义务监督员 ${me.name} 提出监督意见，答复期限 ${due.date}`, after: { attachments: attachments.map((a) => a.sha256), answerDueOn: due.date } })
     return id
@@ -211,7 +219,7 @@ export async function opinionAttachment(db: Kysely<DB>, ctx: Ctx, store: FileSto
   const file = row.attachments.find((a) => a.sha256 === sha256)
   const bytes = file ? await store.getBytes(sha256) : null
   if (!file || !bytes) throw notFound('附件')
-  return { name: file.name, bytes }
+  return { name: file.name, bytes, mediaType: file.mediaType ?? null }
 }
 
 export async function assignmentsOf(db: Kysely<DB>, volunteerIds: string[]) {

@@ -8,6 +8,7 @@ import type {
   VolunteerTargetKind,
 } from '@yangguang/core'
 import type { ColumnType, Generated } from 'kysely'
+import type { SniffedMediaType } from '../files/file-type-sniff'
 
 /** Kysely types of migration 0012: social supervision (社会监督). */
 export interface SocialSupervisionTables {
@@ -32,7 +33,8 @@ type DateString = string
 type Opt<T> = ColumnType<T | null, T | null | undefined, T | null>
 
 export type EventParticipant = { kind: 'unit' | 'enterprise' | 'person'; orgId?: string | null; name: string }
-export type OpinionAttachment = { name: string; sha256: string; byteSize: number }
+/** `mediaType`: the type the content showed on arrival (file-type-sniff.ts); absent on attachments sent before it was checked. */
+export type OpinionAttachment = { name: string; sha256: string; byteSize: number; mediaType?: SniffedMediaType }
 export type MeetingPerson = { name: string; title?: string | null }
 
 export interface SocialSettingTable {

@@ -88,7 +88,8 @@ export async function receiveUpload(db: Kysely<DB>, ctx: RequestContext & { acto
   return { ...stored, mediaType: detected }
 }
 
-function quotaExceeded(quotaBytesPerDay: number): AppError {
+/** The refusal of an upload over the uploader's 24-hour quota (also used for files sent inline, accept-inline-files.ts). */
+export function quotaExceeded(quotaBytesPerDay: number): AppError {
   const amount = [
     { unit: 'GB', bytes: 1024 ** 3 },
     { unit: 'MB', bytes: 1024 ** 2 },

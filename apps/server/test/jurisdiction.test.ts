@@ -35,7 +35,7 @@ describe('configuration writes stay inside the writer’s region', () => {
   })
 
   it('inspection rules (涉企检查规则): 牟定 may not set 禄丰’s or a 禄丰 township’s', async () => {
-    const rules = { minOfficers: 2, requireAreaMatch: false, capPeriod: 'year', capPerUnit: 50, capAllUnits: 90, jointWindowDays: 30, lateSyncHours: 48, backfillMaxDays: 7, ratingMinCount: 3 }
+    const rules = { minOfficers: 2, requireAreaMatch: false, capPeriod: 'year', capPerUnit: 50, capAllUnits: 90, jointWindowDays: 30, lateSyncHours: 48, backfillMaxDays: 7, ratingMinCount: 5 }
     const before = await t.db.selectFrom('inspection_rule_set').selectAll().where('region_code', 'in', [LUFENG, JINSHAN]).execute()
     for (const region of [LUFENG, JINSHAN]) expect((await md.post(`/api/inspection-rules/${region}`, rules)).statusCode).toBe(403)
     expect(await t.db.selectFrom('inspection_rule_set').selectAll().where('region_code', 'in', [LUFENG, JINSHAN]).execute()).toEqual(before)

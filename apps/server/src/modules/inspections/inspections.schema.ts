@@ -199,7 +199,8 @@ export const rulesBody = z.object({
   jointWindowDays: z.number().int().min(1).max(366),
   lateSyncHours: z.number().int().min(1).max(720),
   backfillMaxDays: z.number().int().min(0).max(30),
-  ratingMinCount: z.number().int().min(2).max(100),
+  // Fewer than five ratings in an aggregate would let a unit work out one enterprise's rating (migration 0021).
+  ratingMinCount: z.number().int().min(5, '评价汇总门槛不能少于 5 条：少于 5 条不公布，以防推算单条评价').max(100),
 })
 export const rulesView = rulesBody.extend({ regionCode: z.string().nullable() })
 export const regionParams = z.object({ regionCode: z.string().regex(/^\d{6,12}$/) })

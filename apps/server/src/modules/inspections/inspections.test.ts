@@ -260,6 +260,12 @@ describe('the enterprise side', () => {
     expect((await put({ ...values, ratingMinCount: 100 }, head.cookie!)).statusCode).toBe(403)
     const md = await t.as('md_sfj')
     expect((await put({ ...values, ratingMinCount: 100 }, md.cookie!)).statusCode).toBe(403)
+    // Below five the threshold would let the unit work out a single rating: refused, and nothing changes.
+    const tooLow = await put({ ...values, ratingMinCount: 2 }, sfj.cookie!)
+    expect(tooLow.statusCode).toBe(400)
+    expect(tooLow.json().message).toContain('少于 5 条不公布')
+    expect((await t.db.selectFrom('inspection_rule_set').select('rating_min_count').where('region_code', '=', '532331').executeTakeFirstOrThrow()).rating_min_count).toBe(values.ratingMinCount)
+    await expect(t.db.updateTable('inspection_rule_set').set({ rating_min_count: 4 }).where('region_code', '=', '532331').execute()).rejects.toThrow()
     expect((await put({ ...values, ratingMinCount: 100 }, sfj.cookie!)).statusCode).toBe(200)
     const withheld = (await head.get('/api/inspection-ratings/summary?year=2026')).json()
     expect(withheld).toMatchObject({ suppressed: true, ratedCount: null, average: null, threshold: 100 })

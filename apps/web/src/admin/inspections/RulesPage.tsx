@@ -44,7 +44,7 @@ export function RulesPage() {
         <Form.Item name="jointWindowDays" label="综合查一次 / 多头检查预警窗口（天）"><InputNumber min={1} max={366} /></Form.Item>
         <Form.Item name="lateSyncHours" label="超过多少小时同步视为迟报"><InputNumber min={1} max={720} /></Form.Item>
         <Form.Item name="backfillMaxDays" label="离线补录时限（自然日）"><InputNumber min={0} max={30} /></Form.Item>
-        <Form.Item name="ratingMinCount" label="单位可见评价汇总的最少评价数（防识别）"><InputNumber min={2} max={100} /></Form.Item>
+        <Form.Item name="ratingMinCount" label="单位可见评价汇总的最少评价数（防识别）" extra="少于 5 条不公布，以防推算单条评价"><InputNumber min={5} max={100} /></Form.Item>
         <Button type="primary" htmlType="submit">保存</Button>
       </Form>
     </Card>

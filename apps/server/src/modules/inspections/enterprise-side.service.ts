@@ -95,9 +95,15 @@ export async function rateInspection(db: Kysely<DB>, ctx: Ctx, inspectionId: str
   await inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('inspection_rating').select('inspection_id').where('inspection_id', '=', inspectionId).executeTakeFirst()
     if (existing) throw new AppError('DUPLICATE', '已评价过该次检查')
-    await trx.insertInto('inspection_rating').values({ inspection_id: inspectionId, enterprise_id: e.id, score: input.score, comment: input.comment ?? null, created_at: startOfShanghaiDay(ctx.now) }).execute()
-    // The audit row names no unit, so the inspecting unit's readers of the log do not see it.
-    await recordAnonymousAudit(trx, ctx, { action: 'inspection.rate', entityType: 'inspection_rating', entityId: inspectionId, orgId: null, summary: `企业评价检查（${input.score} 分）` })
+    const rating = await trx
+      .insertInto('inspection_rating')
+      .values({ inspection_id: inspectionId, enterprise_id: e.id, score: input.score, comment: input.comment ?? null, created_at: startOfShanghaiDay(ctx.now) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    // The audit row names no unit, so the inspecting unit's readers of the log do not see it; it and the
+    // public leaf name the rating by its own random id — the inspection's id would tell the unit which of
+    // its inspections was rated, and on which day.
+    await recordAnonymousAudit(trx, ctx, { action: 'inspection.rate', entityType: 'inspection_rating', entityId: rating.id, orgId: null, summary: `企业评价检查（${input.score} 分）` })
   })
 }
 

@@ -516,6 +516,8 @@ export interface InspectionPhotoTable {
 }
 
 export interface InspectionRatingTable {
+  /** 0021: the rating's own random id, which names it in the audit log and the ledger (never the inspection's). */
+  id: Generated<string>
   inspection_id: string
   enterprise_id: string
   score: number

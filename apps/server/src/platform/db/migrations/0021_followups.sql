@@ -5,3 +5,9 @@
 UPDATE inspection_rule_set SET rating_min_count = 5 WHERE rating_min_count < 5;
 ALTER TABLE inspection_rule_set DROP CONSTRAINT IF EXISTS inspection_rule_set_rating_min_count_check;
 ALTER TABLE inspection_rule_set ADD CONSTRAINT inspection_rule_set_rating_min_count_check CHECK (rating_min_count >= 5);
+
+-- 企业评价: a rating gets an id of its own, random, to name it in the audit log and the public ledger.
+-- Its leaf used to carry the inspection's id, so a unit reading the log learned which of its
+-- inspections were rated and on which day. (Leaves already in the log are append-only and keep it.)
+ALTER TABLE inspection_rating ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid();
+ALTER TABLE inspection_rating ADD CONSTRAINT inspection_rating_id_key UNIQUE (id);

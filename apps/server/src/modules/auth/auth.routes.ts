@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import '../../platform/auth/attempt-retention.jobs'
 import { SESSION_COOKIE } from '../../platform/http/app'
 import { signedIn } from '../../platform/http/request'
 import { errorBody } from '../../platform/http/openapi'

@@ -11,3 +11,7 @@ ALTER TABLE inspection_rule_set ADD CONSTRAINT inspection_rule_set_rating_min_co
 -- inspections were rated and on which day. (Leaves already in the log are append-only and keep it.)
 ALTER TABLE inspection_rating ADD COLUMN id uuid NOT NULL DEFAULT gen_random_uuid();
 ALTER TABLE inspection_rating ADD CONSTRAINT inspection_rating_id_key UNIQUE (id);
+
+-- Attempt logs are pruned daily by time (platform/auth/attempt-retention.jobs.ts): an index on the instant.
+CREATE INDEX IF NOT EXISTS login_attempt_at_idx ON login_attempt (at);
+CREATE INDEX IF NOT EXISTS case_lookup_attempt_at_idx ON case_lookup_attempt (at);

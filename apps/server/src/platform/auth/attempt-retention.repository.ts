@@ -1,0 +1,10 @@
+import type { Executor } from '../audit/audit'
+
+/** The attempt logs kept for the limits on logins and on the party's case lookup. */
+export type AttemptLog = 'login_attempt' | 'case_lookup_attempt'
+
+/** Deletes the rows of `table` recorded before `before`; returns how many went. */
+export async function deleteAttemptsBefore(db: Executor, table: AttemptLog, before: Date): Promise<number> {
+  const result = await db.deleteFrom(table).where('at', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

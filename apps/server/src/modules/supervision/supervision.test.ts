@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { runDueJobs } from '../../platform/jobs/job-runner'
+import { escalateOverdueTasks } from './supervision.jobs'
 
 let t: TestApp
 let zjjId: string
@@ -393,6 +394,21 @@ describe('document types and 普法提示单', () => {
     t.clock.now = at('2026-11-23')
     const doc = await issueOpinion([zjjId], 'interview')
     expect(doc.document.number).toMatch(/^禄司监约〔2026〕第1号$/)
+  })
+
+  it('drafts an escalation letter from the issuing county’s own 提醒函 when it has one', async () => {
+    const sfj = await t.as('sfj')
+    const reminder = ((await sfj.get('/api/supervision/document-types')).json().items as DocType[]).find((x) => x.code === 'reminder')!
+    const set = await sfj.patch('/api/supervision/document-types/reminder', { ...pick(reminder), name: '行政执法监督督促函', responseDays: 7 })
+    expect(set.statusCode, set.body).toBe(200)
+    const lufengReminder = ((set.json() as { items: DocType[] }).items.find((x) => x.code === 'reminder'))!
+    t.clock.now = at('2026-11-24')
+    const doc = await issueOpinion([zjjId], 'opinion', '未按规定公示执法决定信息')
+    await escalateOverdueTasks(t.db, at('2026-12-23'))
+    const task = await t.db.selectFrom('rectification_task').select(['escalation', 'letter_document_id']).where('id', '=', doc.tasks[0]!.id).executeTakeFirstOrThrow()
+    expect(task.escalation).toBe('letter')
+    const letter = await t.db.selectFrom('supervision_document').select(['type_id', 'type_code', 'response_days']).where('id', '=', task.letter_document_id!).executeTakeFirstOrThrow()
+    expect(letter).toEqual({ type_id: lufengReminder.id, type_code: 'reminder', response_days: 7 })
   })
 
   it('tracks the reading of a 普法提示单 per unit', async () => {

@@ -13,8 +13,10 @@ import { type Client, createTestApp, type TestApp } from './harness'
  * - a role outside the route's rule gets 401 (anonymous) or 403 — whatever the body or the
  *   record's state, so permission is checked before input and before state;
  * - a role inside the rule is never refused by the gate, and never gets a 5xx;
- * - a record outside the caller's scope is answered 403 or 404 (or 400 for a malformed body),
- *   never with data and never with a state error that would tell it exists.
+ * - a record outside the caller's scope is answered 403 or 404 (or 400/415 for a body refused
+ *   before the record is looked at), never with data and never with a state error that would
+ *   tell it exists.
+ * Where the demo data has no record of a kind for a context, the case is reported as skipped.
  */
 
 const accounts = {

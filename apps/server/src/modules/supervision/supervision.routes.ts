@@ -153,7 +153,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/supervision/tasks/:id/respond', { bodyLimit: 60 * 1024 * 1024, schema: { tags, summary: '被监督单位反馈整改措施和证明材料', params: idParams, body: respondBody, response: { 200: taskDetailView, ...refusals } } }, async (req) => {
     const ctx = signedIn(req)
-    await supervision.respondToTask(db, ctx, req.params.id, req.body)
+    await supervision.respondToTask(db, ctx, req.params.id, req.body, { quotaBytesPerDay: app.deps.config.uploadQuotaBytesPerDay })
     return presentTaskDetail(ctx.actor, ctx.now, await supervision.getTask(db, ctx, req.params.id))
   })
 
@@ -175,8 +175,8 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const ctx = signedIn(req)
       const file = await supervision.evidenceFile(db, ctx, req.params.id, req.params.sha256)
-      // Any file a unit sent: an opaque download, sandboxed, never rendered on this origin.
-      return sendStoredFile(reply, { body: Buffer.from(file.bytes), mediaType: 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
+      // A file a unit sent, with the type its content showed on arrival: sandboxed, never rendered as a page on this origin.
+      return sendStoredFile(reply, { body: Buffer.from(file.bytes), mediaType: file.mediaType ?? 'application/octet-stream', fileName: file.name, cacheControl: 'private, no-store' })
     },
   )
 

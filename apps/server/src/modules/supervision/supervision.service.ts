@@ -7,7 +7,9 @@ import { workCalendarFor } from '../../platform/calendar/work-calendar.service'
 import type { DB } from '../../platform/db/schema'
 import type { LegalPoint, RectificationStatus, ResponseUnit, SupervisionSourceKind, SupervisionTemplate } from '../../platform/db/supervision-schema'
 import { inTransaction } from '../../platform/db/transaction'
+import { acceptInlineFiles, recordInlineUploads } from '../../platform/files/accept-inline-files'
 import { sha256Hex } from '../../platform/files/file-store'
+import type { SniffedMediaType } from '../../platform/files/file-type-sniff'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { bureauCovers, canConfigureDocTypesOf, countsAsReading, isBureau, isUnitReader, taskActions } from './supervision.policy'
 import { issueDraftInTransaction, periodText, rectificationDue, supervisionRuntime } from './supervision-documents'
@@ -366,23 +368,24 @@ export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
  * @example
  * await respondToTask(db, ctx, taskId, { measures: '已组织全体执法人员学习…', evidence: [{ name: '整改报告.pdf', contentBase64 }] })
  */
-export async function respondToTask(db: Kysely<DB>, ctx: Ctx, id: string, input: { measures: string; evidence: EvidenceInput[] }) {
+export async function respondToTask(db: Kysely<DB>, ctx: Ctx, id: string, input: { measures: string; evidence: EvidenceInput[] }, limits: { quotaBytesPerDay: number }) {
   const task = await requireTask(db, ctx.actor, id)
   if (!taskActions(ctx.actor, task).includes('respond')) {
     if (task.status !== 'open') throw invalidState('该整改任务当前不需要反馈')
     throw forbidden('只有被监督单位的负责人或法制审核人员可以反馈整改情况')
   }
+  // Documents, photos, sound and video only, by their content (the bureau opens them); within the daily quota.
+  const accepted = await acceptInlineFiles(db, ctx, input.evidence, { kind: 'evidence', maxBytes: MAX_EVIDENCE_BYTES, quotaBytesPerDay: limits.quotaBytesPerDay, field: 'evidence', label: '证明材料' })
   const files = supervisionRuntime().files
-  const stored: Array<{ name: string; sha256: string; size: number }> = []
-  for (const e of input.evidence) {
-    const bytes = Buffer.from(e.contentBase64, 'base64')
-    if (bytes.byteLength === 0 || bytes.byteLength > MAX_EVIDENCE_BYTES) throw new AppError('VALIDATION_FAILED', `证明材料“${e.name}”为空或超过 5 MB`, { field: 'evidence' })
-    const { sha256 } = await files.putBytes(new Uint8Array(bytes))
-    stored.push({ name: e.name, sha256, size: bytes.byteLength })
+  const stored: Array<{ name: string; sha256: string; size: number; mediaType: SniffedMediaType }> = []
+  for (const e of accepted) {
+    await files.putBytes(new Uint8Array(e.bytes))
+    stored.push({ name: e.name, sha256: e.sha256, size: e.byteSize, mediaType: e.mediaType })
   }
   await inTransaction(db, async (trx) => {
     const locked = await repo.lockTask(trx, id)
     if (locked?.status !== 'open') throw invalidState('该整改任务当前不需要反馈')
+    await recordInlineUploads(trx, ctx, 'evidence', accepted)
     await repo.updateTask(trx, id, { status: 'responded' })
     await repo.appendEvent(trx, { taskId: id, at: ctx.now, action: 'respond', actorId: ctx.actor.userId, actorName: ctx.actor.displayName, note: input.measures, data: { evidence: stored } })
     await recordAudit(trx, ctx, {
@@ -454,11 +457,12 @@ export async function returnTask(db: Kysely<DB>, ctx: Ctx, id: string, input: { 
 export async function evidenceFile(db: Kysely<DB>, ctx: Ctx, id: string, sha256: string) {
   await requireTask(db, ctx.actor, id)
   const events = await repo.listEvents(db, id)
-  const file = events.flatMap((e) => (Array.isArray(e.data.evidence) ? (e.data.evidence as Array<{ name: string; sha256: string }>) : [])).find((f) => f.sha256 === sha256)
+  // `mediaType`: detected on arrival; absent on evidence sent before files were checked.
+  const file = events.flatMap((e) => (Array.isArray(e.data.evidence) ? (e.data.evidence as Array<{ name: string; sha256: string; mediaType?: SniffedMediaType }>) : [])).find((f) => f.sha256 === sha256)
   if (!file) throw notFound('证明材料')
   const bytes = await supervisionRuntime().files.getBytes(sha256)
   if (!bytes) throw notFound('证明材料')
-  return { name: file.name, bytes }
+  return { name: file.name, bytes, mediaType: file.mediaType ?? null }
 }
 
 // ── 普法提示单 ─────────────────────────────────────────────────────────────────────────────────────

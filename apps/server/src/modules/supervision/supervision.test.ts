@@ -178,13 +178,24 @@ describe('rectification', () => {
     const taskId = doc.tasks[0]!.id
     const head = await t.as('zjj_head')
     expect(doc.tasks[0]!.actions).toEqual([])
-    const evidence = Buffer.from('整改报告：已补正 3 份决定书').toString('base64')
-    const responded = await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已补正文书并组织学习', evidence: [{ name: '整改报告.txt', contentBase64: evidence }] })
+    // Evidence is judged by its content: a web page called .pdf is refused (415) and the task stays open.
+    const page = Buffer.from('<!doctype html><script>alert(document.cookie)</script>').toString('base64')
+    const refused = await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已补正文书并组织学习', evidence: [{ name: '整改报告.pdf', contentBase64: page }] })
+    expect(refused.statusCode).toBe(415)
+    expect(refused.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { field: 'evidence', name: '整改报告.pdf' } })
+    expect((await t.db.selectFrom('rectification_task').select('status').where('id', '=', taskId).executeTakeFirstOrThrow()).status).toBe('open')
+    const evidence = Buffer.from('%PDF-1.4\n整改报告：已补正 3 份决定书').toString('base64')
+    const responded = await head.post(`/api/supervision/tasks/${taskId}/respond`, { measures: '已补正文书并组织学习', evidence: [{ name: '整改报告.pdf', contentBase64: evidence }] })
     expect(responded.statusCode, responded.body).toBe(200)
     expect(responded.json().task.status).toBe('responded')
-    const file = responded.json().events.at(-1).data.evidence[0] as { sha256: string }
+    const file = responded.json().events.at(-1).data.evidence[0] as { sha256: string; mediaType: string }
+    expect(file.mediaType).toBe('application/pdf')
+    const upload = await t.db.selectFrom('upload').select(['kind', 'media_type', 'linked_at']).where('sha256', '=', file.sha256).executeTakeFirstOrThrow()
+    expect(upload).toMatchObject({ kind: 'evidence', media_type: 'application/pdf' })
+    expect(upload.linked_at).not.toBeNull()
     const download = await head.get(`/api/supervision/tasks/${taskId}/evidence/${file.sha256}`)
-    expect(download.rawPayload.toString()).toBe('整改报告：已补正 3 份决定书')
+    expect(download.rawPayload.toString()).toBe('%PDF-1.4\n整改报告：已补正 3 份决定书')
+    expect(download.headers['content-type']).toContain('application/pdf')
     const sfj = await t.as('sfj')
     expect((await sfj.get(`/api/supervision/tasks/${taskId}`)).json().task.actions).toEqual(['accept', 'return'])
     const accepted = await sfj.post(`/api/supervision/tasks/${taskId}/accept`, { note: '整改到位' })

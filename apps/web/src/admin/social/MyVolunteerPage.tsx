@@ -41,9 +41,10 @@ export function MyVolunteerPage() {
         <Form form={form} layout="vertical" onFinish={(val: { assignmentId?: string; content: string }) => api.post('/api/volunteer-opinions', { ...val, attachments: files }).then(() => (message.success('意见已提交，司法局将按期答复'), form.resetFields(), setFiles([]), refresh())).catch(fail)}>
           <Form.Item name="assignmentId" label="针对的任务（选填）"><Select allowClear options={(v?.assignments ?? []).map((a) => ({ value: a.id, label: a.title }))} /></Form.Item>
           <Form.Item name="content" label="意见内容" rules={[{ required: true, min: 5 }]}><Input.TextArea rows={4} /></Form.Item>
-          <Form.Item label="附件（每个不超过 5MB）">
+          <Form.Item label="附件（每个不超过 5MB）" extra="接受 PDF、JPEG/PNG/WebP/HEIC 图片、MP3/M4A 录音、MP4 视频；按文件内容识别，其他格式会被拒收">
             <Upload
               multiple
+              accept={'.pdf,.jpg,.jpeg,.png,.webp,.heic,.mp3,.m4a,.mp4'}
               beforeUpload={(file) => {
                 const reader = new FileReader()
                 reader.onload = () => setFiles((f) => [...f, { name: file.name, contentBase64: String(reader.result).split(',')[1] ?? '' }])

@@ -82,8 +82,8 @@ export function RectificationTaskPage() {
             <Form.Item name="measures" label="整改措施" rules={[{ required: true, message: '请填写整改措施' }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
-            <Form.Item label="证明材料（每个不超过 5 MB）">
-              <Upload fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} multiple>
+            <Form.Item label="证明材料（每个不超过 5 MB）" extra="接受 PDF、JPEG/PNG/WebP/HEIC 图片、MP3/M4A 录音、MP4 视频；按文件内容识别，其他格式会被拒收">
+              <Upload fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} multiple accept={'.pdf,.jpg,.jpeg,.png,.webp,.heic,.mp3,.m4a,.mp4'}>
                 <Button>选择文件</Button>
               </Upload>
             </Form.Item>

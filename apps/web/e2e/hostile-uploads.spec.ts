@@ -88,9 +88,16 @@ test('a hostile "photo" is refused; stored photos are served sandboxed, and a po
   expect(await (await sfj.request.get('/api/social/settings')).json()).toEqual(settingsBefore)
 })
 
-test('an HTML attachment a volunteer sends reaches the bureau as a sandboxed download, never as a page', async ({ browser }) => {
+test('a volunteer’s HTML attachment is refused; a PDF carrying HTML reaches the bureau as a sandboxed download, never as a page', async ({ browser }) => {
   const volunteer = await signIn(browser, 'volunteer')
-  const page = Buffer.from(`<!DOCTYPE html><html><body>${payload}</body></html>`)
+  const html = Buffer.from(`<!DOCTYPE html><html><body>${payload}</body></html>`)
+  const refused = await volunteer.request.post('/api/volunteer-opinions', {
+    data: { content: '附上现场记录，请司法局核查。', attachments: [{ name: '现场记录.html', contentBase64: html.toString('base64') }] },
+  })
+  expect(refused.status()).toBe(415)
+  expect((await refused.json()).code).toBe('UNSUPPORTED_MEDIA_TYPE')
+  // Its content starts as a PDF, so it is accepted as one — and served as one.
+  const page = Buffer.concat([Buffer.from('%PDF-1.4\n'), html])
   const sent = await volunteer.request.post('/api/volunteer-opinions', {
     data: { content: '附上现场记录，请司法局核查。', attachments: [{ name: '现场记录.html', contentBase64: page.toString('base64') }] },
   })
@@ -101,7 +108,7 @@ test('an HTML attachment a volunteer sends reaches the bureau as a sandboxed dow
   const settingsBefore = await (await sfj.request.get('/api/social/settings')).json()
   const res = await sfj.request.get(url)
   expect(res.status()).toBe(200)
-  expect(res.headers()).toMatchObject({ 'content-type': 'application/octet-stream', 'x-content-type-options': 'nosniff' })
+  expect(res.headers()).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' })
   expect(res.headers()['content-security-policy']).toContain('sandbox')
   expect(res.headers()['content-disposition']).toMatch(/^attachment;/)
 

@@ -33,9 +33,8 @@ const enterpriseOnly: readonly Role[] = ['enterprise']
 const volunteerOnly: readonly Role[] = ['volunteer']
 
 /**
- * Every API route's gate, as 'METHOD /path'. A route missing here is not gated (its module's
- * policy still applies) and fails the authorization matrix test, so a new endpoint cannot ship
- * without a rule.
+ * Every API route's gate, as 'METHOD /path'. A route missing here is refused to everyone (fail
+ * closed) and fails the authorization matrix test, so a new endpoint cannot ship without a rule.
  */
 export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
@@ -322,9 +321,17 @@ export const routeAccess: Record<string, RouteAccess> = {
  * "your input is wrong" or "the case is in the wrong state" (permission before input and state).
  */
 export function installRouteAccessGate(app: FastifyInstance): void {
+  let documented: Set<string> | null = null
   app.addHook('onRequest', async (req) => {
     const rule = accessOf(req)
-    if (rule === undefined || rule === 'public') return
+    if (rule === undefined) {
+      // Fail closed: a documented API route that nobody gave a rule is refused to everyone until
+      // it gets one (the authorization matrix test names it); unmatched URLs go on to their 404.
+      documented ??= new Set(app.apiRoutes)
+      if (documented.has(routeKey(req))) throw forbidden('该接口尚未配置访问规则', { rule: 'missing' })
+      return
+    }
+    if (rule === 'public') return
     const { actor } = signedIn(req)
     if (rule === 'signedIn' || rule.includes(actor.role)) return
     throw forbidden('当前角色无权使用此功能', { rule: 'role' })
@@ -333,8 +340,12 @@ export function installRouteAccessGate(app: FastifyInstance): void {
 
 /** The rule of the matched route; undefined for unmatched URLs (404) and routes without one. */
 function accessOf(req: FastifyRequest): RouteAccess | undefined {
-  const url = req.routeOptions.url
-  if (!url?.startsWith('/api/')) return undefined
+  if (!req.routeOptions.url?.startsWith('/api/')) return undefined
+  return routeAccess[routeKey(req)]
+}
+
+/** 'METHOD /path' of the matched route, as `app.apiRoutes` lists it. */
+function routeKey(req: FastifyRequest): string {
   const method = req.method === 'HEAD' ? 'GET' : req.method
-  return routeAccess[`${method} ${url}`]
+  return `${method} ${req.routeOptions.url}`
 }

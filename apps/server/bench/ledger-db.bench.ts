@@ -19,9 +19,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { verifyInclusionProof } from '@yangguang/ledger'
 import { type Kysely, sql } from 'kysely'
+import { type BenchEngine, benchEngines } from './bench-engines'
 import { type BenchResult, type BenchSection, ledgerSections, runBenchmarks } from '../../../packages/ledger/bench/ledger.bench'
 import { systemContext } from '../src/platform/auth/actor'
-import { createDb, type Database } from '../src/platform/db/create-db'
+import type { Database } from '../src/platform/db/create-db'
 import { migrateToLatest } from '../src/platform/db/migrate'
 import type { DB } from '../src/platform/db/schema'
 import { inTransaction } from '../src/platform/db/transaction'
@@ -37,48 +38,7 @@ const TARGET_INTERACTIVE = 20_000
 const TARGET_BULK = 100_000
 const TARGET_PROOF_P99_MS = 2
 
-type Engine = { name: 'PGlite' | 'PostgreSQL'; open(): Promise<{ database: Database; url?: string; drop(): Promise<void> }> }
-
-const engines: Engine[] = [
-  {
-    name: 'PGlite',
-    async open() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-bench-'))
-      const database = await createDb({ dataDir: path.join(dir, 'pg') })
-      return {
-        database,
-        async drop() {
-          await database.close()
-          fs.rmSync(dir, { recursive: true, force: true })
-        },
-      }
-    },
-  },
-]
-if (pgUrl) {
-  engines.push({
-    name: 'PostgreSQL',
-    async open() {
-      const name = `yangguang_bench_${randomBytes(4).toString('hex')}`
-      const admin = await createDb({ databaseUrl: pgUrl, poolSize: 1 })
-      await sql.raw(`CREATE DATABASE ${name}`).execute(admin.db)
-      await admin.close()
-      const url = new URL(pgUrl)
-      url.pathname = `/${name}`
-      const database = await createDb({ databaseUrl: url.toString(), poolSize: 40 })
-      return {
-        database,
-        url: url.toString(),
-        async drop() {
-          await database.close()
-          const again = await createDb({ databaseUrl: pgUrl, poolSize: 1 })
-          await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(again.db)
-          await again.close()
-        },
-      }
-    },
-  })
-}
+const engines = benchEngines({ prefix: 'yangguang_bench', pgUrl, pgPoolSize: 40 })
 
 const ctx = systemContext(new Date('2026-11-20T02:00:00Z'))
 const record = (i: number): LedgerRecordInput => ({
@@ -98,7 +58,7 @@ async function integrateEverything(db: Kysely<DB>, maxLeaves?: number): Promise<
 }
 
 /** Interactive writes: each leaf its own transaction, many at once, the integrator running alongside. */
-async function interactive(engine: Engine['name'], db: Kysely<DB>, count: number, writers: number): Promise<BenchResult[]> {
+async function interactive(engine: BenchEngine['name'], db: Kysely<DB>, count: number, writers: number): Promise<BenchResult[]> {
   await sql`CREATE TABLE bench_plain (id bigserial PRIMARY KEY, leaf bytea NOT NULL, leaf_hash bytea NOT NULL)`.execute(db)
   const rows = Array.from({ length: count }, (_, i) => {
     const leaf = encodeLeaf({ v: 1, act: 'inspection.record', type: 'inspection', id: record(i).recordId, ver: 1, actor: 'sys:bench', at: ctx.now.toISOString(), digest: randomBytes(32).toString('hex') })
@@ -154,7 +114,7 @@ async function interactive(engine: Engine['name'], db: Kysely<DB>, count: number
 }
 
 /** Bulk: an import's records enqueued in one transaction, then integrated in large batches. */
-async function bulk(engine: Engine['name'], database: Database, url: string | undefined, count: number): Promise<BenchResult[]> {
+async function bulk(engine: BenchEngine['name'], database: Database, url: string | undefined, count: number): Promise<BenchResult[]> {
   const db = database.db
   const records = Array.from({ length: count }, (_, i) => record(1_000_000 + i))
   let start = performance.now()
@@ -206,7 +166,7 @@ async function bulk(engine: Engine['name'], database: Database, url: string | un
 }
 
 /** Inclusion proofs read from the database at `size` leaves (grown with SQL-generated leaves). */
-async function proofs(engine: Engine['name'], db: Kysely<DB>, size: number, samples: number): Promise<BenchResult[]> {
+async function proofs(engine: BenchEngine['name'], db: Kysely<DB>, size: number, samples: number): Promise<BenchResult[]> {
   const have = await integratedSize(db)
   const fillStart = performance.now()
   for (let done = have; done < size; ) {

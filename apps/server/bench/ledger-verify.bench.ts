@@ -13,13 +13,13 @@
  * CPU second of this process plus (on PostgreSQL) the database server's process, which does not
  * depend on what else the machine is running. `--pg-only` skips PGlite.
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type Kysely, sql } from 'kysely'
+import { benchEngines } from './bench-engines'
 import { type BenchResult, type BenchSection, runBenchmarks } from '../../../packages/ledger/bench/ledger.bench'
-import { createDb, type Database } from '../src/platform/db/create-db'
+import type { Database } from '../src/platform/db/create-db'
 import { migrateToLatest } from '../src/platform/db/migrate'
 import type { DB } from '../src/platform/db/schema'
 import { integrateOnce } from '../src/platform/ledger/integrate-batch'
@@ -32,48 +32,8 @@ const FILL_CHUNK = 50_000
 const sizes = (process.env.LEDGER_VERIFY_SIZES ?? '100000').split(',').map((s) => Number(s.trim()))
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 
-type Engine = { name: 'PGlite' | 'PostgreSQL'; open(): Promise<{ database: Database; drop(): Promise<void> }> }
-
-const engines: Engine[] = [
-  {
-    name: 'PGlite',
-    async open() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-verify-bench-'))
-      const database = await createDb({ dataDir: path.join(dir, 'pg') })
-      return {
-        database,
-        async drop() {
-          await database.close()
-          fs.rmSync(dir, { recursive: true, force: true })
-        },
-      }
-    },
-  },
-]
-if (pgUrl) {
-  engines.push({
-    name: 'PostgreSQL',
-    async open() {
-      const name = `yangguang_verify_bench_${randomBytes(4).toString('hex')}`
-      const admin = await createDb({ databaseUrl: pgUrl, poolSize: 1 })
-      await sql.raw(`CREATE DATABASE ${name}`).execute(admin.db)
-      await admin.close()
-      const url = new URL(pgUrl)
-      url.pathname = `/${name}`
-      // One connection: one server process whose CPU time can be read beside this process's.
-      const database = await createDb({ databaseUrl: url.toString(), poolSize: 1 })
-      return {
-        database,
-        async drop() {
-          await database.close()
-          const again = await createDb({ databaseUrl: pgUrl, poolSize: 1 })
-          await sql.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).execute(again.db)
-          await again.close()
-        },
-      }
-    },
-  })
-}
+// One connection on PostgreSQL: one server process whose CPU time can be read beside this process's.
+const engines = benchEngines({ prefix: 'yangguang_verify_bench', pgUrl, pgPoolSize: 1 })
 
 /**
  * Audited writes `from ≤ g < to`, as recordAudit stores them: the canonical content (keys sorted, no

@@ -263,6 +263,18 @@ export type EntryRow = { index: number; leafId: number; leafHash: Buffer; leaf?:
 export async function entriesInRange(db: Executor, start: number, end: number, withLeaves = false): Promise<EntryRow[]> {
   if (end <= start) return []
   const { rows } = await sql<{ idx: number; leaf_id: number; leaf_hash: Buffer; leaf: Buffer | null }>`
+    ${entryIdsInRange(start, end)}
+    SELECT ids.idx, ids.leaf_id, l.leaf_hash, ${withLeaves ? sql`l.leaf` : sql`NULL::bytea`} AS leaf
+    FROM ids JOIN ledger_leaf l ON l.id = ids.leaf_id ORDER BY ids.idx`.execute(db)
+  return rows.map((r) => ({ index: Number(r.idx), leafId: Number(r.leaf_id), leafHash: r.leaf_hash, ...(r.leaf ? { leaf: r.leaf } : {}) }))
+}
+
+/**
+ * The `WITH … ids(idx, leaf_id)` clause naming the entries `start ≤ i < end` and their leaf ids, read
+ * from the batches that hold them; the caller joins the leaves as it needs.
+ */
+export function entryIdsInRange(start: number, end: number) {
+  return sql`
     WITH parts AS (
       SELECT first_index, leaf_ids, greatest(${start}::bigint - first_index + 1, 1) AS lo, least(${end}::bigint - first_index, size - first_index) AS hi
       FROM ledger_batch
@@ -271,9 +283,7 @@ export async function entriesInRange(db: Executor, start: number, end: number, w
       SELECT p.first_index + p.lo - 1 + o.ord - 1 AS idx, o.leaf_id
       FROM parts p CROSS JOIN LATERAL unnest(p.leaf_ids[p.lo:p.hi]) WITH ORDINALITY AS o(leaf_id, ord)
     )
-    SELECT ids.idx, ids.leaf_id, l.leaf_hash, ${withLeaves ? sql`l.leaf` : sql`NULL::bytea`} AS leaf
-    FROM ids JOIN ledger_leaf l ON l.id = ids.leaf_id ORDER BY ids.idx`.execute(db)
-  return rows.map((r) => ({ index: Number(r.idx), leafId: Number(r.leaf_id), leafHash: r.leaf_hash, ...(r.leaf ? { leaf: r.leaf } : {}) }))
+  `
 }
 
 /** A stored full tile's hashes. */

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { Executor } from './ledger.repository'
+import { entryIdsInRange, type Executor } from './ledger.repository'
 
 // The reads of `yangguang ledger verify`. Each one streams a table in pages by an indexed key (or is
 // one set-based anti-join), so a verify costs a fixed number of statements per page, never one per
@@ -23,14 +23,7 @@ export type EntryWithLeaf = { idx: number; leaf_id: number; leaf: Buffer | null;
  */
 export async function entriesWithLeaves(db: Executor, start: number, end: number): Promise<EntryWithLeaf[]> {
   const { rows } = await sql<EntryWithLeaf>`
-    WITH parts AS (
-      SELECT first_index, leaf_ids, greatest(${start}::bigint - first_index + 1, 1) AS lo, least(${end}::bigint - first_index, size - first_index) AS hi
-      FROM ledger_batch
-      WHERE first_index >= coalesce((SELECT max(first_index) FROM ledger_batch WHERE first_index <= ${start}::bigint), 0) AND first_index < ${end}::bigint
-    ), ids AS (
-      SELECT p.first_index + p.lo - 1 + o.ord - 1 AS idx, o.leaf_id
-      FROM parts p CROSS JOIN LATERAL unnest(p.leaf_ids[p.lo:p.hi]) WITH ORDINALITY AS o(leaf_id, ord)
-    )
+    ${entryIdsInRange(start, end)}
     SELECT ids.idx, ids.leaf_id, l.leaf, l.leaf_hash
     FROM ids LEFT JOIN ledger_leaf l ON l.id = ids.leaf_id ORDER BY ids.idx`.execute(db)
   return rows.map((r) => ({ ...r, idx: Number(r.idx), leaf_id: Number(r.leaf_id) }))

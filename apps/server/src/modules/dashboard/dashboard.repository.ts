@@ -220,9 +220,12 @@ export async function yearCounts(db: Db, scope: OrgScope, year: number) {
           eb.exists(eb.selectFrom('supervision_recipient as r').select('r.org_id').whereRef('r.document_id', '=', 's.id').where(orgInScope('r.org_id', scope))),
         ]),
       )
-      .select(['ty.code', 'ty.name', 'ty.sort_order', sql<number>`count(*)::int`.as('count')])
-      .groupBy(['ty.code', 'ty.name', 'ty.sort_order'])
-      .orderBy('ty.sort_order')
+      // One entry per code: a county's own row of a code (migration 0020) may name it differently
+      // from the platform's row its older documents were drafted from.
+      .select(['s.type_code as code', sql<string>`min(ty.name)`.as('name'), sql<number>`min(ty.sort_order)::int`.as('sort_order'), sql<number>`count(*)::int`.as('count')])
+      .groupBy('s.type_code')
+      .orderBy('sort_order')
+      .orderBy('code')
       .execute(),
   ])
   return { casesDecided: cases.count, documentsIssued: documents.count, supervisionByType: supervision }

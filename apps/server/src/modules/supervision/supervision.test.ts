@@ -422,6 +422,20 @@ describe('document types and 普法提示单', () => {
     expect(letter).toEqual({ type_id: lufengReminder.id, type_code: 'reminder', response_days: 7 })
   })
 
+  it('counts a code once on the dashboard when 禄丰’s own row of it is named differently from the platform’s', async () => {
+    t.clock.now = at('2026-11-25')
+    const sfj = await t.as('sfj')
+    const decision = ((await sfj.get('/api/supervision/document-types')).json().items as DocType[]).find((x) => x.code === 'decision')!
+    expect(decision.regionCode).toBeNull()
+    const year = async () => (ok200(await sfj.get('/api/dashboard/supervision?year=2026')) as { counts: { supervisionDocuments: Array<{ typeCode: string; count: number }> } }).counts.supervisionDocuments
+    await issueOpinion([zjjId], 'decision')
+    const before = (await year()).find((x) => x.typeCode === 'decision')!.count
+    expect((await sfj.patch('/api/supervision/document-types/decision', { ...pick(decision), name: '行政执法监督决定书（禄丰）' })).statusCode).toBe(200)
+    await issueOpinion([zjjId], 'decision')
+    const after = (await year()).filter((x) => x.typeCode === 'decision')
+    expect(after.map((x) => x.count)).toEqual([before + 1])
+  })
+
   it('tracks the reading of a 普法提示单 per unit', async () => {
     t.clock.now = at('2026-11-20')
     const sfj = await t.as('sfj')
@@ -447,4 +461,9 @@ describe('document types and 普法提示单', () => {
 
 function pick(x: { name: string; binding: boolean; responseDays: number; responseUnit: string; escalatesTo: string; numberCode: string; template: unknown }) {
   return { name: x.name, binding: x.binding, responseDays: x.responseDays, responseUnit: x.responseUnit, escalatesTo: x.escalatesTo, numberCode: x.numberCode, template: x.template }
+}
+
+function ok200(res: { statusCode: number; body: string; json: () => unknown }) {
+  expect(res.statusCode, res.body).toBe(200)
+  return res.json()
 }

@@ -201,13 +201,16 @@ describe('the daily quota', () => {
 })
 
 describe('other stored files', () => {
-  it('a volunteer’s attachment, whatever it is, reaches the bureau as a sandboxed download', async () => {
+  it('a volunteer’s HTML attachment is refused; a PDF carrying HTML reaches the bureau as a sandboxed PDF download', async () => {
     const volunteer = await t.as('volunteer')
-    const sent = await volunteer.post('/api/volunteer-opinions', { content: '附上现场记录，请司法局核查。', attachments: [{ name: '现场记录.html', contentBase64: hostile.html.toString('base64') }] })
+    const refused = await volunteer.post('/api/volunteer-opinions', { content: '附上现场记录，请司法局核查。', attachments: [{ name: '现场记录.html', contentBase64: hostile.html.toString('base64') }] })
+    expect(refused.statusCode).toBe(415)
+    const polyglot = Buffer.concat([hostile.pdf, hostile.html])
+    const sent = await volunteer.post('/api/volunteer-opinions', { content: '附上现场记录，请司法局核查。', attachments: [{ name: '现场记录.html', contentBase64: polyglot.toString('base64') }] })
     expect(sent.statusCode).toBe(201)
-    const res = await (await t.as('sfj')).get(`/api/volunteer-opinions/${sent.json().id}/attachments/${sha(hostile.html)}`)
+    const res = await (await t.as('sfj')).get(`/api/volunteer-opinions/${sent.json().id}/attachments/${sha(polyglot)}`)
     expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toBe('application/octet-stream')
+    expect(res.headers['content-type']).toBe('application/pdf')
     expect(res.headers['x-content-type-options']).toBe('nosniff')
     expect(res.headers['content-security-policy']).toBe(STORED_FILE_CSP)
     expect(res.headers['content-disposition']).toBe(`attachment; filename="document.html"; filename*=UTF-8''${encodeURIComponent('现场记录.html')}`)

@@ -385,8 +385,9 @@ describe("the party's own lookup", () => {
           t.app.inject({ method: 'POST', url: '/api/public/case-lookup', payload: { caseNo: c.caseNo, code: `BURST${i}` }, remoteAddress: '10.9.8.7' }),
         )
       )
+      // On PostgreSQL many may be recorded before any is counted, and then all are refused: the
+      // limit errs towards refusing. What must never happen is more guesses checked than allowed.
       const checked = burst.filter((r) => r.statusCode === 404).length
-      expect(checked).toBeGreaterThan(0)
       expect(checked).toBeLessThanOrEqual(MAX_LOOKUP_FAILURES)
       expect(burst.filter((r) => r.statusCode === 429)).toHaveLength(MAX_LOOKUP_FAILURES + 15 - checked)
     } finally {

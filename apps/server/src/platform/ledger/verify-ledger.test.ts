@@ -151,7 +151,7 @@ describe('ledger verify', () => {
   it('finds a deleted batch', async () => {
     const { rows } = await sql<{ first_index: number }>`SELECT first_index FROM ledger_batch ORDER BY first_index LIMIT 1 OFFSET 1`.execute(t.db)
     const first = rows[0].first_index
-    await sql`CREATE TEMP TABLE saved_batch AS SELECT * FROM ledger_batch WHERE first_index = ${first}`.execute(t.db)
+    await sql`CREATE TABLE saved_batch AS SELECT * FROM ledger_batch WHERE first_index = ${first}`.execute(t.db)
     // Restoring bypasses the contiguity trigger too.
     await sql.raw('ALTER TABLE ledger_batch DISABLE TRIGGER ledger_batch_contiguous').execute(t.db)
     try {
@@ -159,7 +159,7 @@ describe('ledger verify', () => {
       expect(message).toMatch(/^日志条目不连续：第 \d+ 条之后的批次从第 \d+ 条开始/)
     } finally {
       await sql.raw('ALTER TABLE ledger_batch ENABLE TRIGGER ledger_batch_contiguous').execute(t.db)
-      await sql`DROP TABLE saved_batch`.execute(t.db)
+      await sql`DROP TABLE IF EXISTS saved_batch`.execute(t.db)
     }
   })
 
@@ -253,13 +253,13 @@ describe('ledger verify', () => {
 
   it('finds a deleted audit row by the leaf no row names any more', async () => {
     const id = auditIds.get('verify-ent-1') as number
-    await sql`CREATE TEMP TABLE saved_audit AS SELECT * FROM audit_log WHERE id = ${id}`.execute(t.db)
+    await sql`CREATE TABLE saved_audit AS SELECT * FROM audit_log WHERE id = ${id}`.execute(t.db)
     const { rows } = await sql<{ leaf_id: string }>`SELECT r.leaf_id FROM ledger_receipt r JOIN audit_log a ON a.leaf_hash = r.leaf_hash WHERE a.id = ${id}`.execute(t.db)
     try {
       const message = await tampered('audit_log', `DELETE FROM audit_log WHERE id = ${id}`, 'INSERT INTO audit_log SELECT * FROM saved_audit')
       expect(message).toBe(`存证叶子 ${rows[0].leaf_id}（enterprise.update enterprise verify-ent-1，2026-11-20T02:00:00.000Z）没有对应的审计日志或文书（记录被删除）`)
     } finally {
-      await sql`DROP TABLE saved_audit`.execute(t.db)
+      await sql`DROP TABLE IF EXISTS saved_audit`.execute(t.db)
     }
   })
 

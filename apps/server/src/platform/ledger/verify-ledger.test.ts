@@ -87,6 +87,15 @@ async function tampered(table: string, change: string, restore: string): Promise
   }
 }
 
+/**
+ * Where a test keeps the rows it deletes, to put them back: an ordinary table (a temp table is seen
+ * by one pooled connection only, and verify reads on several), in a schema of its own (verify counts
+ * every table of the current schema with a leaf_hash column as an owner of leaves).
+ */
+async function savedSchema() {
+  await sql`CREATE SCHEMA IF NOT EXISTS verify_saved`.execute(t.db)
+}
+
 async function entryLeafId(index: number): Promise<number> {
   const { rows } = await sql<{ id: string }>`SELECT leaf_ids[${index} - first_index + 1] AS id FROM ledger_batch WHERE first_index <= ${index} AND size > ${index}`.execute(t.db)
   return Number(rows[0].id)
@@ -151,15 +160,16 @@ describe('ledger verify', () => {
   it('finds a deleted batch', async () => {
     const { rows } = await sql<{ first_index: number }>`SELECT first_index FROM ledger_batch ORDER BY first_index LIMIT 1 OFFSET 1`.execute(t.db)
     const first = rows[0].first_index
-    await sql`CREATE TABLE saved_batch AS SELECT * FROM ledger_batch WHERE first_index = ${first}`.execute(t.db)
+    await savedSchema()
+    await sql`CREATE TABLE verify_saved.batch AS SELECT * FROM ledger_batch WHERE first_index = ${first}`.execute(t.db)
     // Restoring bypasses the contiguity trigger too.
     await sql.raw('ALTER TABLE ledger_batch DISABLE TRIGGER ledger_batch_contiguous').execute(t.db)
     try {
-      const message = await tampered('ledger_batch', `DELETE FROM ledger_batch WHERE first_index = ${first}`, 'INSERT INTO ledger_batch SELECT * FROM saved_batch')
+      const message = await tampered('ledger_batch', `DELETE FROM ledger_batch WHERE first_index = ${first}`, 'INSERT INTO ledger_batch SELECT * FROM verify_saved.batch')
       expect(message).toMatch(/^日志条目不连续：第 \d+ 条之后的批次从第 \d+ 条开始/)
     } finally {
       await sql.raw('ALTER TABLE ledger_batch ENABLE TRIGGER ledger_batch_contiguous').execute(t.db)
-      await sql`DROP TABLE IF EXISTS saved_batch`.execute(t.db)
+      await sql`DROP TABLE IF EXISTS verify_saved.batch`.execute(t.db)
     }
   })
 
@@ -253,13 +263,14 @@ describe('ledger verify', () => {
 
   it('finds a deleted audit row by the leaf no row names any more', async () => {
     const id = auditIds.get('verify-ent-1') as number
-    await sql`CREATE TABLE saved_audit AS SELECT * FROM audit_log WHERE id = ${id}`.execute(t.db)
+    await savedSchema()
+    await sql`CREATE TABLE verify_saved.audit AS SELECT * FROM audit_log WHERE id = ${id}`.execute(t.db)
     const { rows } = await sql<{ leaf_id: string }>`SELECT r.leaf_id FROM ledger_receipt r JOIN audit_log a ON a.leaf_hash = r.leaf_hash WHERE a.id = ${id}`.execute(t.db)
     try {
-      const message = await tampered('audit_log', `DELETE FROM audit_log WHERE id = ${id}`, 'INSERT INTO audit_log SELECT * FROM saved_audit')
+      const message = await tampered('audit_log', `DELETE FROM audit_log WHERE id = ${id}`, 'INSERT INTO audit_log SELECT * FROM verify_saved.audit')
       expect(message).toBe(`存证叶子 ${rows[0].leaf_id}（enterprise.update enterprise verify-ent-1，2026-11-20T02:00:00.000Z）没有对应的审计日志或文书（记录被删除）`)
     } finally {
-      await sql`DROP TABLE IF EXISTS saved_audit`.execute(t.db)
+      await sql`DROP TABLE IF EXISTS verify_saved.audit`.execute(t.db)
     }
   })
 

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
+import { once } from 'node:events'
 import { createReadStream, createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -129,6 +130,7 @@ export function localFileStore(root: string): FileStore {
       const temp = path.join(incoming, `${randomUUID()}.tmp`)
       const hash = createHash('sha256')
       let byteSize = 0
+      const sink = createWriteStream(temp, { flags: 'wx' })
       try {
         await pipeline(
           source,
@@ -139,7 +141,7 @@ export function localFileStore(root: string): FileStore {
               yield chunk
             }
           },
-          createWriteStream(temp, { flags: 'wx' }),
+          sink,
         )
         const sha256 = hash.digest('hex')
         if (sha256 !== expectedSha256) throw new Sha256MismatchError(sha256)
@@ -149,6 +151,9 @@ export function localFileStore(root: string): FileStore {
         await fs.rename(temp, target)
         return { sha256, byteSize, created: true }
       } finally {
+        // A refused upload fails the pipeline while the file may still be opening: wait until the
+        // sink has closed, or the file would appear after it was removed.
+        if (!sink.closed) await once(sink, 'close').catch(() => undefined)
         await fs.rm(temp, { force: true })
       }
     },

@@ -78,18 +78,25 @@ export async function updateDocType(trx: Executor, id: string, values: DocTypeVa
   await trx
     .updateTable('supervision_doc_type')
     .set({
-      name: values.name,
-      binding: values.binding,
-      response_days: values.responseDays,
-      response_unit: values.responseUnit,
-      escalates_to: values.escalatesTo,
-      number_code: values.numberCode,
-      template: JSON.stringify(values.template),
+      ...docTypeColumns(values),
       updated_by: values.by,
       updated_at: values.at,
     })
     .where('id', '=', id)
     .execute()
+}
+
+/** The configurable columns of a document type, as both the update and the insert write them. */
+function docTypeColumns(values: DocTypeValues) {
+  return {
+    name: values.name,
+    binding: values.binding,
+    response_days: values.responseDays,
+    response_unit: values.responseUnit,
+    escalates_to: values.escalatesTo,
+    number_code: values.numberCode,
+    template: JSON.stringify(values.template),
+  }
 }
 
 export async function insertDocType(
@@ -101,13 +108,7 @@ export async function insertDocType(
     .values({
       code: values.code,
       region_code: values.regionCode,
-      name: values.name,
-      binding: values.binding,
-      response_days: values.responseDays,
-      response_unit: values.responseUnit,
-      escalates_to: values.escalatesTo,
-      number_code: values.numberCode,
-      template: JSON.stringify(values.template),
+      ...docTypeColumns(values),
       sort_order: values.sortOrder,
       updated_by: values.by,
       updated_at: values.at,

@@ -23,7 +23,7 @@ import type { DocumentBlock, OfficialDocument } from '../../platform/pdf/officia
 /** Everything a builder may print, gathered by the service from the case in the act's transaction. */
 export type CaseDocumentInput = {
   /** The issuing unit. */
-  organ: { name: string; address: string | null; phone: string | null }
+  organ: { name: string; address: string | null; postalCode: string | null; phone: string | null }
   /** 复议机关 and the court of first instance for the unit (printed in 救济 clauses). */
   remedy: { reviewOrgan: string; court: string }
   caseNo: string | null
@@ -254,7 +254,7 @@ function onSiteRecord(i: CaseDocumentInput): OfficialDocument {
 /** 责令改正通知书 (art. 28): the act, the norm it breaks, what to correct and by when, the rights. */
 function rectificationOrder(i: CaseDocumentInput): OfficialDocument {
   const correctBy = text(i.extra.correctBy)
-  const measures = text(i.extra.measures) ?? '立即停止违法行为，并依法改正'
+  const measures = text(i.extra.measures) ?? '停止违法行为，并依法改正'
   return base(i, 'rectification_order', [
     ...addressee(i.party, { withIdNumber: true }),
     { type: 'paragraph', text: `经查，你（单位）${factsText(i)}上述行为违反了${basisLine(i.violationBasis)}的规定。` },
@@ -457,25 +457,126 @@ function penaltyDecision(i: CaseDocumentInput): OfficialDocument {
   return base(i, 'penalty_decision', blocks, { sealed: true, date: i.dates.decidedOn ?? i.issuedOn })
 }
 
-/** 不予行政处罚决定书 (arts. 33, 57): the facts, the ground with its article, education, remedy rights. */
+/**
+ * 不予行政处罚决定书 (art. 57 ¶1(2)/(3)): the facts as found, the ground with the article that
+ * requires it, what the law orders with that ground, and the remedy rights. Each ground prints its
+ * own article and consequence (see {@link noPenaltyGroundClauses}); the education paragraph is
+ * printed for the art. 33 grounds only.
+ */
 function noPenaltyDecision(i: CaseDocumentInput): OfficialDocument {
   const o = requireOutcome(i)
-  const ground = o.ground ? labels.noPenaltyGround[o.ground] : (o.reason ?? '')
-  return base(i, 'no_penalty_decision', [
+  if (!o.ground) throw new Error(`no-penalty decision without a ground: ${i.caseNo ?? i.caseTitle}`)
+  const clauses = noPenaltyGroundClauses(o.ground, i)
+  const subject = i.caseTitle.replace(/案$/, '')
+  const blocks: DocumentBlock[] = [
     ...addressee(i.party, { withIdNumber: true }),
-    { type: 'paragraph', text: `本机关对你（单位）${i.caseTitle.replace(/案$/, '')}一案进行了调查。经查明：${factsText(i)}` },
-    ...evidenceBlocks(i),
-    { type: 'paragraph', text: `本机关认为，你（单位）的行为属于${ground}的情形${o.reason && o.ground ? `（${o.reason}）` : ''}。依据《中华人民共和国行政处罚法》第三十三条${o.ground === 'facts_not_established' ? '、第五十七条第一款第三项' : ''}的规定，决定对你（单位）不予行政处罚。` },
+    o.ground === 'facts_not_established'
+      ? { type: 'paragraph', text: `本机关对你（单位）涉嫌${subject}一案进行了调查。${i.facts?.trim() ? `调查情况：${factsText(i)}` : ''}` }
+      : { type: 'paragraph', text: `本机关对你（单位）${subject}一案进行了调查。经查明：${factsText(i)}` },
+    ...evidenceBlocks(i, o.ground === 'facts_not_established' ? '本机关调查收集了下列证据：' : '以上事实有下列证据证明：'),
+  ]
+  if (o.ground !== 'facts_not_established') {
+    blocks.push({ type: 'paragraph', text: `你（单位）的上述行为违反了${basisLine(i.violationBasis)}的规定。` })
+  }
+  blocks.push({ type: 'paragraph', text: sentence(['本机关认为', clauses.finding, o.reason ? `具体情况为：${trimEnd(o.reason)}` : null]) })
+  blocks.push({ type: 'paragraph', text: `${clauses.law}依据${clauses.articles}的规定，本机关决定：${clauses.decision}` })
+  if (clauses.educate) {
+    blocks.push({
+      type: 'paragraph',
+      text: `根据《中华人民共和国行政处罚法》第三十三条第三款“对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育”的规定，本机关对你（单位）进行教育：${text(i.extra.education) ?? '请你（单位）认真学习相关法律法规，依法规范经营，杜绝此类行为再次发生。'}`,
+    })
+  }
+  blocks.push(
     {
       type: 'paragraph',
-      text: `对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育（第三十三条第三款）。${text(i.extra.education) ?? '请你（单位）认真学习相关法律法规，依法规范经营，杜绝此类行为再次发生。'}`,
-    },
-    {
-      type: 'paragraph',
-      text: `如不服本决定，可以在收到本决定书之日起六十日内向${i.remedy.reviewOrgan}申请行政复议，或者在六个月内直接向${i.remedy.court}提起行政诉讼。`,
+      text: `如不服本决定，可以在收到本决定书之日起六十日内向${i.remedy.reviewOrgan}申请行政复议（《中华人民共和国行政复议法》第二十条），或者在收到本决定书之日起六个月内直接向${i.remedy.court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。`,
     },
     contactBlock(i),
-  ], { sealed: true, date: i.dates.decidedOn ?? i.issuedOn })
+  )
+  return base(i, 'no_penalty_decision', blocks, { sealed: true, date: i.dates.decidedOn ?? i.issuedOn })
+}
+
+/** What a 不予行政处罚决定书 says for its ground: the finding, the law's words, the articles cited, the decision, and whether art. 33 ¶3 education follows. */
+export type NoPenaltyClauses = { finding: string; law: string; articles: string; decision: string; educate: boolean }
+
+const LAW = '《中华人民共和国行政处罚法》'
+
+/**
+ * The clauses of each 不予处罚 ground (行政处罚法 2021):
+ * - art. 33 ¶1: 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚；初次违法且危害后果轻微并及时改正的，
+ *   可以不予行政处罚 — with art. 57 ¶1(2), the decision clause for 违法行为轻微，依法可以不予行政处罚.
+ * - art. 33 ¶2: 当事人有证据足以证明没有主观过错的，不予行政处罚.
+ * - art. 30: 不满十四周岁的未成年人 — 不予行政处罚，责令监护人加以管教.
+ * - art. 31: 精神病人、智力残疾人在不能辨认或者不能控制自己行为时 — 不予行政处罚，但应当责令其监护人严加看管和治疗.
+ * - art. 36: 二年内未被发现的（涉及公民生命健康安全、金融安全且有危害后果的，五年）— 不再给予行政处罚.
+ * - art. 57 ¶1(3): 违法事实不能成立的，不予行政处罚.
+ *
+ * Education (art. 33 ¶3, 对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育) is printed for the
+ * art. 33 grounds only: arts. 30 and 31 order their own measure, addressed to the guardian, instead;
+ * under art. 36 the act is no longer pursued; and where the facts are not established there is no
+ * violation to educate about.
+ */
+export function noPenaltyGroundClauses(ground: NoPenaltyGround, i: Pick<CaseDocumentInput, 'act' | 'extra'>): NoPenaltyClauses {
+  const guardian = text(i.extra.guardian)
+  const toGuardian = guardian ? `你的监护人${guardian}` : '你的监护人'
+  switch (ground) {
+    case 'art33_minor':
+      return {
+        finding: '你（单位）的违法行为轻微并已及时改正，没有造成危害后果',
+        law: `${LAW}第三十三条第一款规定：“违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚。”`,
+        articles: `${LAW}第三十三条第一款、第五十七条第一款第二项`,
+        decision: '对你（单位）不予行政处罚。',
+        educate: true,
+      }
+    case 'art33_first_violation':
+      return {
+        finding: '你（单位）系初次违法，危害后果轻微并已及时改正',
+        law: `${LAW}第三十三条第一款规定：“初次违法且危害后果轻微并及时改正的，可以不予行政处罚。”`,
+        articles: `${LAW}第三十三条第一款、第五十七条第一款第二项`,
+        decision: '对你（单位）不予行政处罚。',
+        educate: true,
+      }
+    case 'art33_no_fault':
+      return {
+        finding: '你（单位）有证据足以证明没有主观过错',
+        law: `${LAW}第三十三条第二款规定：“当事人有证据足以证明没有主观过错的，不予行政处罚。法律、行政法规另有规定的，从其规定。”`,
+        articles: `${LAW}第三十三条第二款`,
+        decision: '对你（单位）不予行政处罚。',
+        educate: true,
+      }
+    case 'art30_minor_age':
+      return {
+        finding: '你实施上述违法行为时不满十四周岁',
+        law: `${LAW}第三十条规定：“不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教。”`,
+        articles: `${LAW}第三十条`,
+        decision: `对你不予行政处罚，并责令${toGuardian}加以管教。`,
+        educate: false,
+      }
+    case 'art31_mental_illness':
+      return {
+        finding: '你实施上述违法行为时系在不能辨认或者不能控制自己行为的状态下',
+        law: `${LAW}第三十一条规定：“精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为的，不予行政处罚，但应当责令其监护人严加看管和治疗。”`,
+        articles: `${LAW}第三十一条`,
+        decision: `对你不予行政处罚，并责令${toGuardian}严加看管和治疗。`,
+        educate: false,
+      }
+    case 'art36_limitation':
+      return {
+        finding: `你（单位）的上述行为发生于${chineseDate(i.act.date)}${i.act.endDate ? `，其连续或者继续状态于${chineseDate(i.act.endDate)}终了` : ''}，至本机关发现时已超过法定的追责期限`,
+        law: `${LAW}第三十六条规定：“违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。”期限从违法行为发生之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。`,
+        articles: `${LAW}第三十六条`,
+        decision: '对你（单位）的上述行为不再给予行政处罚。',
+        educate: false,
+      }
+    case 'facts_not_established':
+      return {
+        finding: '现有证据不能证明你（单位）实施了上述违法行为，违法事实不能成立',
+        law: '',
+        articles: `${LAW}第五十七条第一款第三项`,
+        decision: '对你（单位）不予行政处罚。',
+        educate: false,
+      }
+  }
 }
 
 /** 案件移送书 (arts. 27, 57 ¶1(4)): the case goes to the judicial organ (or another competent unit). */
@@ -646,12 +747,28 @@ function base(
     organ: i.organ.name,
     title: labels.caseDocumentKind[kind],
     number: i.number,
-    blocks: [...head, ...blocks, ...tail],
+    blocks: [...head, ...blocks, ...tail].map(tidyBlock),
     ...(options.signatures ? { signatures: options.signatures } : {}),
     // ISO dates: the renderer writes them out in Chinese and takes the PDF's date from the closing.
     closing: { organ: i.organ.name, date: options.date ?? i.issuedOn, sealed: options.sealed ?? false },
     verification: { qrText: i.verification.qrText, caption: `扫码核验本文书真伪 · 核验编号 ${i.verification.verifyId}` },
     footer: partyDocumentKinds.has(kind) ? '本文书一式两份，一份送达当事人，一份归档。' : '本文书归入案卷。',
+  }
+}
+
+function tidyBlock(b: DocumentBlock): DocumentBlock {
+  switch (b.type) {
+    case 'paragraph':
+    case 'heading':
+      return { ...b, text: tidyClauses(b.text) }
+    case 'labelled':
+      return { ...b, text: tidyClauses(b.text) }
+    case 'fields':
+      return { ...b, rows: b.rows.map((r) => ({ label: r.label, value: tidyClauses(r.value) })) }
+    case 'opinion':
+      return { ...b, text: tidyClauses(b.text) }
+    default:
+      return b
   }
 }
 
@@ -694,10 +811,10 @@ function partyRows(p: CaseParty, options: { withIdNumber: boolean }): Array<{ la
   ]
 }
 
-function evidenceBlocks(i: CaseDocumentInput): DocumentBlock[] {
+function evidenceBlocks(i: CaseDocumentInput, intro = '以上事实有下列证据证明：'): DocumentBlock[] {
   if (i.evidence.length === 0) return []
   return [
-    { type: 'paragraph', text: '以上事实有下列证据证明：' },
+    { type: 'paragraph', text: intro },
     {
       type: 'table',
       columns: ['序号', '证据', '种类', '取得日期'],
@@ -747,11 +864,10 @@ export function outcomeLine(o: CaseOutcome): string {
 }
 
 function reasonText(o: CaseOutcome): string {
-  const parts: string[] = []
-  if (o.tier) parts.push(`按照本机关行政处罚裁量基准，属于${labels.discretionTier[o.tier]}情形`)
-  if (o.conditions.length > 0) parts.push(`（${o.conditions.join('；')}）`)
-  if (o.reason) parts.push(`，${o.reason}`)
-  return parts.length > 0 ? `${parts.join('')}，` : ''
+  const tier = o.tier ? `按照本机关行政处罚裁量基准，属于${labels.discretionTier[o.tier]}情形${o.conditions.length > 0 ? `（${o.conditions.join('；')}）` : ''}` : null
+  const conditions = !o.tier && o.conditions.length > 0 ? `考虑到${o.conditions.join('；')}` : null
+  const clauses = [tier, conditions, o.reason ? trimEnd(o.reason) : null].filter((c): c is string => c !== null)
+  return clauses.length > 0 ? `${clauses.join('，')}，` : ''
 }
 
 function requireOutcome(i: CaseDocumentInput): CaseOutcome {
@@ -759,15 +875,17 @@ function requireOutcome(i: CaseDocumentInput): CaseOutcome {
   return i.outcome
 }
 
+/**
+ * Where the party reaches the unit — to hand in 陈述、申辩, ask for a hearing, or ask about payment.
+ * Prints the fields the unit has; a unit without an address on file prints none rather than a dash.
+ */
 function contactBlock(i: CaseDocumentInput): DocumentBlock {
-  return {
-    type: 'fields',
-    rows: [
-      { label: '本机关地址', value: i.organ.address ?? '—' },
-      { label: '联系电话', value: i.organ.phone ?? '—' },
-      { label: '承办人', value: officerNames(i.officers) },
-    ],
-  }
+  const rows: Array<{ label: string; value: string }> = []
+  if (i.organ.address) rows.push({ label: '本机关地址', value: i.organ.address })
+  if (i.organ.postalCode) rows.push({ label: '邮政编码', value: i.organ.postalCode })
+  if (i.organ.phone) rows.push({ label: '联系电话', value: i.organ.phone })
+  rows.push({ label: '承办人', value: officerNames(i.officers) })
+  return { type: 'fields', rows }
 }
 
 function factsText(i: CaseDocumentInput): string {
@@ -816,6 +934,38 @@ export function cnNumber(n: number): string {
   const tens = Math.floor(n / 10)
   const ones = n % 10
   return `${tens === 1 ? '' : cnDigits[tens]}十${ones ? cnDigits[ones] : ''}`
+}
+
+/**
+ * One sentence from the clauses that are present: 本机关认为 + 两个事实 → "本机关认为，甲，乙。"
+ * Absent clauses (null, empty) leave no mark, and a clause's own end punctuation is not doubled.
+ */
+function sentence(clauses: Array<string | null | undefined>): string {
+  const present = clauses.map((c) => (c ? trimEnd(c) : '')).filter((c) => c !== '')
+  return present.length > 0 ? `${present.join('，')}。` : ''
+}
+
+/** A clause without its closing punctuation, to be joined into a longer sentence. */
+function trimEnd(clause: string): string {
+  return clause.trim().replace(/[，、；。.,;！!]+$/u, '')
+}
+
+/**
+ * Removes the marks a missing clause leaves in Chinese text: doubled separators (，，　、、　，、),
+ * a separator before a full stop or closing bracket (，。　，）), a separator right after an opening
+ * one (（，　：，) and empty brackets. A safety net applied to every block a document prints;
+ * the builders already join sentences from the clauses present.
+ *
+ * @example
+ * tidyClauses('依据第七条的规定，，本机关决定：，罚款（）。') // '依据第七条的规定，本机关决定：罚款。'
+ */
+export function tidyClauses(value: string): string {
+  return value
+    .replace(/（\s*）/gu, '')
+    .replace(/([，、；：])(?:\s*[，、；])+/gu, '$1')
+    .replace(/[，、；：]+(?=[。！？）」”])/gu, '')
+    .replace(/([（“「])[，、；。]+/gu, '$1')
+    .replace(/^[，、；。]+/u, '')
 }
 
 function text(value: unknown): string | null {

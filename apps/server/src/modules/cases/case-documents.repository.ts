@@ -28,6 +28,7 @@ export async function findCaseForDocuments(db: Executor, caseId: string, onDate:
       'o.name as org_name',
       'o.short_name as org_short_name',
       'o.address as org_address',
+      'o.postal_code as org_postal_code',
       'o.contact_phone as org_phone',
       'r.path as region_path',
       'p.code as power_item_code',

@@ -261,7 +261,7 @@ function documentInput(
   const legalReview = c.legal_review as { passed: boolean; reviewerName: string; onDate?: string; at?: string; opinion: string } | null
   const collective = c.collective_discussion as { heldOn: string; attendees: string[]; conclusion: string } | null
   return {
-    organ: { name: c.org_name, address: c.org_address, phone: c.org_phone },
+    organ: { name: c.org_name, address: c.org_address, postalCode: c.org_postal_code, phone: c.org_phone },
     remedy: { reviewOrgan: `${county}人民政府`, court: `${county}人民法院` },
     caseNo: c.case_no,
     caseTitle: c.title,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type CaseDocumentKind, caseDocumentKinds } from '@yangguang/core'
+import { type CaseDocumentKind, caseDocumentKinds, type NoPenaltyGround, noPenaltyGrounds } from '@yangguang/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { createDb } from '../../platform/db/create-db'
@@ -11,7 +11,7 @@ import { inTransaction } from '../../platform/db/transaction'
 import { integrateOnce } from '../../platform/ledger/integrate-batch'
 import { signOnce } from '../../platform/ledger/sign-checkpoint'
 import type { OfficialDocument } from '../../platform/pdf/official-document'
-import { buildCaseDocument, type CaseDocumentInput } from './case-document-builders'
+import { buildCaseDocument, type CaseDocumentInput, tidyClauses } from './case-document-builders'
 import { issueCaseDocuments, MAX_LOOKUP_FAILURES, renderStoredDocument } from './case-documents.service'
 import { contextOf, createDecidedCase, issue } from './case-documents.test-factory'
 
@@ -39,7 +39,7 @@ function textOf(doc: OfficialDocument): string {
 
 function sampleInput(overrides: Partial<CaseDocumentInput> = {}): CaseDocumentInput {
   return {
-    organ: { name: '禄丰市住房和城乡建设局', address: '禄丰市金山镇行政中心', phone: '0878-4121234' },
+    organ: { name: '禄丰市住房和城乡建设局', address: '云南省楚雄彝族自治州禄丰市金山镇龙城路1号', postalCode: '651200', phone: '0878-4121234' },
     remedy: { reviewOrgan: '禄丰市人民政府', court: '禄丰市人民法院' },
     caseNo: '禄住建立〔2026〕7号',
     caseTitle: '未取得施工许可证擅自施工案',
@@ -127,21 +127,161 @@ describe('document builders', () => {
 
   it('builds every kind, and keeps the ID number off documents that do not need it', () => {
     for (const kind of caseDocumentKinds) {
-      const doc = buildCaseDocument(kind, sampleInput())
+      const doc = buildCaseDocument(kind, kind === 'no_penalty_decision' ? noPenaltyInput('art33_minor') : sampleInput())
       expect(doc.title.length).toBeGreaterThan(0)
       expect(doc.verification.caption).toContain('abcdefghijklmnop')
     }
     expect(textOf(buildCaseDocument('hearing_notice', sampleInput()))).not.toContain('532331198507150014')
   })
+})
 
-  it('gives a 不予行政处罚决定书 its ground and the education art. 33 requires', () => {
-    const text = textOf(
-      buildCaseDocument('no_penalty_decision', sampleInput({ outcome: { outcome: 'no_penalty', kinds: [], fineFen: 0, confiscateFen: 0, tier: null, ground: 'art33_first_violation', reason: null, conditions: [] } })),
-    )
-    expect(text).toContain('初次违法且危害后果轻微并及时改正')
+/** A 不予行政处罚决定书 input for one ground. */
+function noPenaltyInput(ground: NoPenaltyGround, overrides: Partial<CaseDocumentInput> = {}): CaseDocumentInput {
+  return sampleInput({ outcome: { outcome: 'no_penalty', kinds: [], fineFen: 0, confiscateFen: 0, tier: null, ground, reason: null, conditions: [] }, ...overrides })
+}
+
+const EDUCATION = '第三十三条第三款'
+
+describe('不予行政处罚决定书: the article of each ground', () => {
+  it('art. 33 ¶1 (minor, corrected, no harm): cites art. 33 ¶1 with art. 57 ¶1(2) and educates', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art33_minor')))
+    expect(text).toContain('违法行为轻微并已及时改正，没有造成危害后果')
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第二项的规定，本机关决定：对你（单位）不予行政处罚。')
+    expect(text).toContain(EDUCATION)
     expect(text).toContain('应当对当事人进行教育')
   })
+
+  it('art. 33 ¶1 (first violation): cites the "可以不予" sentence of art. 33 ¶1 and educates', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art33_first_violation', { extra: { education: '已向当事人讲解建筑法有关施工许可的规定。' } })))
+    expect(text).toContain('初次违法且危害后果轻微并及时改正的，可以不予行政处罚')
+    expect(text).toContain('第三十三条第一款、第五十七条第一款第二项')
+    expect(text).toContain('已向当事人讲解建筑法有关施工许可的规定。')
+  })
+
+  it('art. 33 ¶2 (no subjective fault): cites art. 33 ¶2 and educates', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art33_no_fault')))
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第三十三条第二款的规定')
+    expect(text).toContain('有证据足以证明没有主观过错')
+    expect(text).toContain(EDUCATION)
+  })
+
+  it('art. 30 (under fourteen): orders the guardian to discipline (责令监护人加以管教), no education paragraph', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art30_minor_age', { extra: { guardian: '张大山' } })))
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第三十条的规定')
+    expect(text).toContain('对你不予行政处罚，并责令你的监护人张大山加以管教。')
+    expect(text).not.toContain(EDUCATION)
+    expect(text).not.toContain('第三十三条')
+  })
+
+  it('art. 31 (mental illness): orders the guardian to 严加看管和治疗, no education paragraph', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art31_mental_illness')))
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第三十一条的规定')
+    expect(text).toContain('并责令你的监护人严加看管和治疗。')
+    expect(text).not.toContain(EDUCATION)
+  })
+
+  it('art. 36 (limitation): 不再给予行政处罚, the two- and five-year periods and when they run', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('art36_limitation', { act: { date: '2023-05-02', endDate: '2023-09-30', place: null } })))
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第三十六条的规定，本机关决定：对你（单位）的上述行为不再给予行政处罚。')
+    expect(text).toContain('违法行为在二年内未被发现的，不再给予行政处罚')
+    expect(text).toContain('上述期限延长至五年')
+    expect(text).toContain('发生于2023年5月2日，其连续或者继续状态于2023年9月30日终了')
+    expect(text).not.toContain(EDUCATION)
+  })
+
+  it('art. 57 ¶1(3) (facts not established): no finding of a violation, no education', () => {
+    const text = textOf(buildCaseDocument('no_penalty_decision', noPenaltyInput('facts_not_established', { facts: '经现场核查，涉案综合楼已于2026年7月取得施工许可证' })))
+    expect(text).toContain('依据《中华人民共和国行政处罚法》第五十七条第一款第三项的规定，本机关决定：对你（单位）不予行政处罚。')
+    expect(text).toContain('违法事实不能成立')
+    expect(text).toContain('涉嫌未取得施工许可证擅自施工一案')
+    expect(text).toContain('本机关调查收集了下列证据：')
+    expect(text).not.toContain('经查明')
+    expect(text).not.toContain('违反了')
+    expect(text).not.toContain(EDUCATION)
+  })
+
+  it('prints the reason recorded with the ground, and the remedy and contact on every ground', () => {
+    for (const ground of noPenaltyGrounds) {
+      const doc = buildCaseDocument('no_penalty_decision', noPenaltyInput(ground, { outcome: { outcome: 'no_penalty', kinds: [], fineFen: 0, confiscateFen: 0, tier: null, ground, reason: '当事人已于当日拆除', conditions: [] } }))
+      const text = textOf(doc)
+      expect(text, ground).toContain('具体情况为：当事人已于当日拆除。')
+      expect(text, ground).toContain('六十日内向禄丰市人民政府申请行政复议')
+      expect(text, ground).toContain('本机关地址云南省楚雄彝族自治州禄丰市金山镇龙城路1号')
+      expect(text, ground).not.toMatch(/[，、；][，、；。]/)
+      expect(doc.closing).toEqual({ organ: '禄丰市住房和城乡建设局', date: '2026-11-20', sealed: true })
+    }
+  })
 })
+
+describe("the unit's address on the documents the party answers to", () => {
+  const partyFacing = ['prior_notice', 'hearing_notice', 'penalty_decision', 'no_penalty_decision', 'payment_reminder'] as const
+
+  it('prints the address, postal code and telephone on the 告知书, 听证通知书, 决定书 and 催告书', () => {
+    for (const kind of partyFacing) {
+      const input = kind === 'no_penalty_decision' ? noPenaltyInput('art33_minor') : sampleInput()
+      const rows = contactRows(buildCaseDocument(kind, input))
+      expect(rows, kind).toEqual({ 本机关地址: '云南省楚雄彝族自治州禄丰市金山镇龙城路1号', 邮政编码: '651200', 联系电话: '0878-4121234', 承办人: '王建、赵敏' })
+    }
+  })
+
+  it('prints only the fields a unit has, never a dash for a missing one', () => {
+    const phoneOnly = sampleInput({ organ: { name: '禄丰市住房和城乡建设局', address: null, postalCode: null, phone: '0878-4121234' } })
+    expect(contactRows(buildCaseDocument('prior_notice', phoneOnly))).toEqual({ 联系电话: '0878-4121234', 承办人: '王建、赵敏' })
+    const none = sampleInput({ organ: { name: '禄丰市住房和城乡建设局', address: null, postalCode: null, phone: null } })
+    const text = textOf(buildCaseDocument('penalty_decision', none))
+    expect(text).not.toContain('本机关地址')
+    expect(text).not.toContain('本机关地址—')
+    expect(contactRows(buildCaseDocument('penalty_decision', none))).toEqual({ 承办人: '王建、赵敏' })
+  })
+})
+
+describe('no empty clauses', () => {
+  it('tidyClauses removes the marks a missing clause leaves, and leaves whole sentences and numbers alone', () => {
+    expect(tidyClauses('依据第七条的规定，，本机关决定：，罚款（）。')).toBe('依据第七条的规定，本机关决定：罚款。')
+    expect(tidyClauses('甲、、乙，、丙；，丁，。')).toBe('甲、乙，丙；丁。')
+    expect(tidyClauses('（，见附页）')).toBe('（见附页）')
+    expect(tidyClauses('合同价款3,268,000.00元，已缴纳。')).toBe('合同价款3,268,000.00元，已缴纳。')
+  })
+
+  it('builds the reasons of a proposal from the parts present: no tier, no conditions, only a reason', () => {
+    const outcome = { outcome: 'penalty' as const, kinds: ['fine' as const], fineFen: 100_000, confiscateFen: 0, tier: null, ground: null, reason: '当事人主动消除违法行为危害后果。', conditions: [] }
+    const text = textOf(buildCaseDocument('prior_notice', sampleInput({ outcome })))
+    expect(text).toContain('第十二条的规定，当事人主动消除违法行为危害后果，本机关拟对你（单位）作出如下行政处罚：')
+    const bare = textOf(buildCaseDocument('penalty_decision', sampleInput({ outcome: { ...outcome, reason: null } })))
+    expect(bare).toContain('第十二条的规定，本机关决定对你（单位）作出如下行政处罚：')
+  })
+
+  it('orders a correction "立即" once, or by the date set', () => {
+    expect(textOf(buildCaseDocument('rectification_order', sampleInput()))).toContain('现责令你（单位）立即停止违法行为，并依法改正。')
+    expect(textOf(buildCaseDocument('rectification_order', sampleInput({ extra: { correctBy: '2026-12-01' } })))).toContain('现责令你（单位）于2026年12月1日前停止违法行为，并依法改正。')
+  })
+
+  it('leaves no doubled or dangling separator in any document, with every optional field empty', () => {
+    const sparse = sampleInput({
+      organ: { name: '禄丰市住房和城乡建设局', address: null, postalCode: null, phone: null },
+      caseNo: null,
+      party: { kind: 'organization', name: '禄丰市鑫达建筑工程有限公司', idNumber: null, creditCode: null, legalRep: null, address: null, phone: null },
+      act: { date: '2026-08-03', endDate: null, place: null },
+      facts: null,
+      evidence: [],
+      outcome: { outcome: 'penalty', kinds: ['warning'], fineFen: 0, confiscateFen: 0, tier: null, ground: null, reason: null, conditions: [] },
+      legalReview: null,
+      hearing: null,
+      lookup: null,
+    })
+    for (const kind of caseDocumentKinds) {
+      const input = kind === 'no_penalty_decision' ? { ...sparse, outcome: { ...sparse.outcome!, outcome: 'no_penalty' as const, kinds: [], ground: 'art36_limitation' as const } } : sparse
+      const text = textOf(buildCaseDocument(kind, input))
+      expect(text, kind).not.toMatch(/[，、；：][，、；。]|（）|^[，、]/m)
+    }
+  })
+})
+
+function contactRows(doc: OfficialDocument): Record<string, string> {
+  const block = doc.blocks.find((b) => b.type === 'fields' && b.rows.some((r) => r.label === '承办人'))
+  if (block?.type !== 'fields') throw new Error('no contact block')
+  return Object.fromEntries(block.rows.map((r) => [r.label, r.value]))
+}
 
 describe('issuing documents', () => {
   it('numbers decisions one after another per unit and year, and puts SHA-256(salt ‖ PDF) on the ledger', async () => {

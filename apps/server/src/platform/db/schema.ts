@@ -76,6 +76,8 @@ export interface OrgTable {
   onboarded_on: DateString | null
   contact_phone: string | null
   address: string | null
+  /** 邮政编码, six digits (migration 0025). */
+  postal_code: string | null
   created_at: CreatedAt
   updated_at: DefaultTimestamp
 }

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import {
   caseDeadlineRules,
+  checkDeadlineExtension,
   computeCaseDeadline,
+  deadlineOutcome,
+  defaultDeadlineExtensionRules,
   courtApplicationPeriodStartsOn,
   deadlineStatus,
   earliestCourtApplicationDate,
   earliestHearingDate,
   extendDeadline,
   hearingNoticeTimely,
+  lawfulDueOn,
   remedyPeriodsExpireOn,
+  type DeadlineExtensionRules,
 } from './case-deadlines'
 import { weekdayOf } from './calendar-date'
 import { InvalidArgumentError } from './invalid-argument-error'
@@ -274,6 +279,84 @@ describe('extendDeadline', () => {
       startsOn: '2026-02-24',
       basis: '《行政处罚法》第六十条',
     })
+  })
+})
+
+describe('checkDeadlineExtension (延长)', () => {
+  const rules = defaultDeadlineExtensionRules
+  const request = { kind: 'decision' as const, rules, dueOn: '2027-02-18', today: '2027-02-10', days: 30, priorExtensions: 0, collectiveDiscussion: false }
+
+  it('art. 60: the head may extend the 90 days once, by up to 30 days (市场监管 rules, the default)', () => {
+    expect(checkDeadlineExtension(request)).toEqual({ ok: true, ground: 'head_approval' })
+    expect(checkDeadlineExtension({ ...request, days: 31 })).toMatchObject({ ok: false, rule: 'extension_too_long' })
+  })
+
+  it('art. 60: a second extension only with a 集体讨论 record, which fixes its length', () => {
+    const second = { ...request, priorExtensions: 1, days: 60 }
+    expect(checkDeadlineExtension(second)).toMatchObject({ ok: false, rule: 'extension_needs_collective_discussion' })
+    expect(checkDeadlineExtension({ ...second, collectiveDiscussion: true })).toEqual({ ok: true, ground: 'collective_discussion' })
+  })
+
+  it('art. 60: extends on the due day itself, never after it — a missed period stays missed', () => {
+    expect(checkDeadlineExtension({ ...request, today: '2027-02-18' })).toMatchObject({ ok: true })
+    const late = checkDeadlineExtension({ ...request, today: '2027-02-19' })
+    expect(late).toMatchObject({ ok: false, rule: 'deadline_already_missed' })
+    expect(late.ok ? '' : late.message).toContain('2027-02-18 届满')
+  })
+
+  it('art. 61: the delivery period is fixed by law, whatever a rule set lists', () => {
+    const listed = { ...rules, delivery: { headApprovalMaxDays: 7, collectiveDiscussion: false, collectiveDiscussionMaxDays: null } } as DeadlineExtensionRules
+    expect(checkDeadlineExtension({ ...request, kind: 'delivery', rules: listed, days: 3 })).toMatchObject({ ok: false, rule: 'deadline_not_extendable' })
+  })
+
+  it('art. 66: payment is never extended, only deferred or split', () => {
+    const refused = checkDeadlineExtension({ ...request, kind: 'payment', days: 5 })
+    expect(refused).toMatchObject({ ok: false, rule: 'payment_not_extendable' })
+    expect(refused.ok ? '' : refused.message).toContain('第六十六条')
+  })
+
+  it('行政强制法 art. 53: the court application period cannot be extended', () => {
+    expect(checkDeadlineExtension({ ...request, kind: 'court_application', days: 10 })).toMatchObject({ ok: false, rule: 'deadline_not_extendable' })
+  })
+
+  it('follows a region’s rule set: filing extendable by the head, no second extension', () => {
+    const county: DeadlineExtensionRules = { filing: { headApprovalMaxDays: 15, collectiveDiscussion: false, collectiveDiscussionMaxDays: null } }
+    expect(checkDeadlineExtension({ ...request, kind: 'filing', rules: county, days: 15 })).toEqual({ ok: true, ground: 'head_approval' })
+    expect(checkDeadlineExtension({ ...request, kind: 'filing', rules: county, days: 5, priorExtensions: 1, collectiveDiscussion: true })).toMatchObject({ ok: false, rule: 'extension_limit_reached' })
+    expect(checkDeadlineExtension({ ...request, rules: county })).toMatchObject({ ok: false, rule: 'deadline_not_extendable' })
+  })
+})
+
+describe('lawfulDueOn and deadlineOutcome', () => {
+  it('art. 60: counts an extension granted in time, and 中止 days', () => {
+    expect(
+      lawfulDueOn('decision', '2027-02-18', [
+        { ground: 'head_approval', grantedOn: '2027-02-10', fromDueOn: '2027-02-18', toDueOn: '2027-03-20' },
+        { ground: 'suspension', grantedOn: '2027-03-01', fromDueOn: '2027-03-20', toDueOn: '2027-04-09' },
+      ]),
+    ).toBe('2027-04-09')
+  })
+
+  it('art. 60: ignores an extension recorded after the period was missed, and everything after it', () => {
+    expect(
+      lawfulDueOn('decision', '2027-02-18', [
+        { ground: 'legacy', grantedOn: '2027-02-25', fromDueOn: '2027-02-18', toDueOn: '2027-03-20' },
+        { ground: 'legacy', grantedOn: '2027-03-01', fromDueOn: '2027-03-20', toDueOn: '2027-04-20' },
+      ]),
+    ).toBe('2027-02-18')
+  })
+
+  it('art. 61 and 行政强制法 art. 53: an extension of a fixed period never counts', () => {
+    const extension = [{ ground: 'legacy' as const, grantedOn: '2027-01-05', fromDueOn: '2027-01-08', toDueOn: '2027-01-20' }]
+    expect(lawfulDueOn('delivery', '2027-01-08', extension)).toBe('2027-01-08')
+    expect(lawfulDueOn('court_application', '2027-01-08', extension)).toBe('2027-01-08')
+  })
+
+  it('keeps a late act flagged after it is done', () => {
+    expect(deadlineOutcome({ dueOn: '2027-02-18', metOn: '2027-02-20', today: '2027-06-01' })).toEqual({ outcome: 'met_late', daysLate: 2 })
+    expect(deadlineOutcome({ dueOn: '2027-02-18', metOn: '2027-02-18', today: '2027-06-01' })).toEqual({ outcome: 'met', daysLate: 0 })
+    expect(deadlineOutcome({ dueOn: '2027-02-18', metOn: null, today: '2027-02-18' })).toEqual({ outcome: 'running', daysLate: 0 })
+    expect(deadlineOutcome({ dueOn: '2027-02-18', metOn: null, today: '2027-02-21' })).toEqual({ outcome: 'missed', daysLate: 3 })
   })
 })
 

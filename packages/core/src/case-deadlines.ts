@@ -1,5 +1,6 @@
 import { type IsoDate, addCalendarDays, addCalendarMonths, assertIsoDate, calendarDaysBetween } from './calendar-date'
 import { InvalidArgumentError, describeValue } from './invalid-argument-error'
+import { labels } from './labels'
 import type { CaseDeadlineKind } from './penalty-procedure'
 import type { DateComputation, MissingHolidayData, PeriodUnit, WorkCalendar } from './work-calendar'
 
@@ -9,8 +10,10 @@ import type { DateComputation, MissingHolidayData, PeriodUnit, WorkCalendar } fr
  * the event is not counted — 民法典 第二百零一条; 2/3/5/7 days are working days — 行政处罚法 第八十五条;
  * up to 10 days are working days — 行政强制法 第六十九条; an end on a rest day moves — 民法典 第二百零三条).
  *
- * Statutory periods ([V], fixed by a law) cannot be changed by a caller: an extension is computed with
- * {@link extendDeadline} from the current due date and audited by the server. Configurable periods
+ * Statutory periods ([V], fixed by a law) cannot be changed by a caller. Only the periods a jurisdiction's
+ * rule set lists may be extended ({@link checkDeadlineExtension}: before they run out, first by the head,
+ * then by 集体讨论); the new due date is counted with {@link extendDeadline}, and the original statutory
+ * due date is kept — {@link lawfulDueOn} and {@link deadlineOutcome} judge every act against it. Configurable periods
  * ([R]/[I]: the law sets no number, a sector or local rule does) take `days`/`unit` from the
  * jurisdiction's rule set (`penalty_rule_set`), falling back to the defaults here.
  *
@@ -262,6 +265,177 @@ export function extendDeadline(
   const dueOn = assertIsoDate(input.dueOn, 'dueOn')
   const period = calendar.computePeriodEnd(dueOn, input.days, { rule: input.unit, moveOffHoliday: input.moveOffRestDay ?? true })
   return toComputation({ ...table, unit: input.unit }, dueOn, input.days, period)
+}
+
+/**
+ * The periods a jurisdiction's rule set may declare extendable (延长). The decision period is one because
+ * 《行政处罚法》第六十条 leaves the length to "法律、法规、规章另有规定"; the [R]/[I] periods are set by local
+ * rules anyway. Every other period is fixed by a law without such a clause and can never be extended:
+ * 送达 (第六十一条), 听证 (第六十四条), 缴纳罚款 (第六十七条 — only deferred or split under 第六十六条),
+ * 撤下公示 (第四十八条), 先行登记保存 (第五十六条), 申请法院强制执行 (《行政强制法》第五十三条).
+ */
+export const extendableDeadlineKinds = ['decision', 'filing', 'statement', 'publication', 'simple_record'] as const satisfies readonly CaseDeadlineKind[]
+export type ExtendableDeadlineKind = (typeof extendableDeadlineKinds)[number]
+
+/**
+ * How one period may be extended in a jurisdiction: once 经负责人批准 up to `headApprovalMaxDays`, then —
+ * only when `collectiveDiscussion` — again, each time 经负责人集体讨论决定, up to `collectiveDiscussionMaxDays`
+ * (null: the discussion fixes a reasonable period, 合理期限). Days are counted in the period's own unit.
+ */
+export type DeadlineExtensionRule = {
+  headApprovalMaxDays: number
+  collectiveDiscussion: boolean
+  collectiveDiscussionMaxDays: number | null
+}
+
+/** A jurisdiction's extension rules: a kind absent here cannot be extended. */
+export type DeadlineExtensionRules = Partial<Record<ExtendableDeadlineKind, DeadlineExtensionRule>>
+
+/**
+ * The platform default, after 《市场监督管理行政处罚程序规定》第六十四条: the 90 days may be extended by
+ * 30 days 经市场监督管理部门负责人批准; a further extension only 由负责人集体讨论决定, which fixes its
+ * length. No other period is extendable unless a region's rule set says so.
+ */
+export const defaultDeadlineExtensionRules: DeadlineExtensionRules = Object.freeze({
+  decision: Object.freeze({ headApprovalMaxDays: 30, collectiveDiscussion: true, collectiveDiscussionMaxDays: null }),
+})
+
+/** 延长的依据: the head's approval, a collective discussion, or 中止 (the days stood still; 第六十条 counts only running days). */
+export type DeadlineExtensionGround = 'head_approval' | 'collective_discussion' | 'suspension'
+
+/** Why an extension is refused — stable codes, sent as `details.rule`. */
+export type DeadlineExtensionRefusal =
+  | 'payment_not_extendable'
+  | 'deadline_not_extendable'
+  | 'deadline_already_missed'
+  | 'extension_too_long'
+  | 'extension_needs_collective_discussion'
+  | 'extension_limit_reached'
+
+export type DeadlineExtensionCheck =
+  | { ok: true; ground: Exclude<DeadlineExtensionGround, 'suspension'> }
+  | { ok: false; rule: DeadlineExtensionRefusal; message: string }
+
+/**
+ * Whether a period may be extended now, and on which ground. The rule of law, not a warning:
+ *
+ * - only a kind the rule set lists (and never a statutory period without a 另有规定 clause; 缴纳罚款 only
+ *   through 第六十六条 暂缓或者分期);
+ * - only while the period runs: `today` (the day the extension is recorded, not a back-dated act date)
+ *   on or before the current lawful due date — a missed period stays missed;
+ * - the first extension by the head, at most `headApprovalMaxDays`; each further one only with a
+ *   集体讨论 record, when the rule set allows it, at most `collectiveDiscussionMaxDays`.
+ *
+ * @example
+ * ```ts
+ * const rules = defaultDeadlineExtensionRules
+ * checkDeadlineExtension({ kind: 'decision', rules, dueOn: '2027-02-18', today: '2027-02-10', days: 30, priorExtensions: 0, collectiveDiscussion: false })
+ * // → { ok: true, ground: 'head_approval' }
+ * checkDeadlineExtension({ kind: 'decision', rules, dueOn: '2027-02-18', today: '2027-02-19', days: 30, priorExtensions: 0, collectiveDiscussion: false })
+ * // → { ok: false, rule: 'deadline_already_missed', message: '作出决定期限（九十日）已于 2027-02-18 届满，不能再延长；逾期的期限始终记为逾期' }
+ * ```
+ */
+export function checkDeadlineExtension(input: {
+  kind: CaseDeadlineKind
+  rules: DeadlineExtensionRules
+  /** The current lawful due date (the statutory one plus the extensions granted in time). */
+  dueOn: IsoDate
+  today: IsoDate
+  days: number
+  /** Extensions by approval or discussion already granted on this period (not 中止). */
+  priorExtensions: number
+  /** Whether the request carries a 集体讨论 record. */
+  collectiveDiscussion: boolean
+}): DeadlineExtensionCheck {
+  const table = caseDeadlineRules[input?.kind]
+  if (!table) throw new InvalidArgumentError('invalid_deadline_kind', `Unknown deadline kind ${describeValue(input?.kind)}`)
+  const dueOn = assertIsoDate(input.dueOn, 'dueOn')
+  const today = assertIsoDate(input.today, 'today')
+  if (!Number.isSafeInteger(input.days) || input.days < 1) throw new InvalidArgumentError('invalid_options', `days must be a positive integer, got ${describeValue(input.days)}`)
+  const name = labels.caseDeadlineKind[input.kind]
+  if (input.kind === 'payment') {
+    return refuse('payment_not_extendable', '缴纳罚款期限不能延长；当事人确有经济困难的，依照《行政处罚法》第六十六条申请暂缓或者分期缴纳')
+  }
+  const rule = isExtendable(input.kind) ? input.rules[input.kind] : undefined
+  if (!rule) {
+    const why = isExtendable(input.kind) ? '本地处罚程序规则未规定可以延长' : `由${table.basis}规定，不能延长`
+    return refuse('deadline_not_extendable', `${name}${why}`)
+  }
+  if (today > dueOn) return refuse('deadline_already_missed', `${name}已于 ${dueOn} 届满，不能再延长；逾期的期限始终记为逾期`)
+  const unit = table.unit === 'working_days' ? '个工作日' : '日'
+  if (input.priorExtensions === 0) {
+    if (input.days > rule.headApprovalMaxDays) return refuse('extension_too_long', `经负责人批准，${name}最多延长 ${rule.headApprovalMaxDays}${unit}`)
+    return { ok: true, ground: 'head_approval' }
+  }
+  if (!rule.collectiveDiscussion) return refuse('extension_limit_reached', `${name}已经延长过，本地处罚程序规则不允许再次延长`)
+  if (!input.collectiveDiscussion) return refuse('extension_needs_collective_discussion', `${name}已经负责人批准延长，再次延长须经负责人集体讨论决定，请附集体讨论记录`)
+  if (rule.collectiveDiscussionMaxDays !== null && input.days > rule.collectiveDiscussionMaxDays) {
+    return refuse('extension_too_long', `经集体讨论，${name}每次最多延长 ${rule.collectiveDiscussionMaxDays}${unit}`)
+  }
+  return { ok: true, ground: 'collective_discussion' }
+}
+
+/** One extension of a period, as recorded: its ground, the day it was granted, and the due dates it moved between. */
+export type DeadlineExtensionRecord = {
+  ground: DeadlineExtensionGround | 'legacy'
+  /** The day the extension took effect: the approval's day, or for 中止 the day the case was suspended. */
+  grantedOn: IsoDate
+  fromDueOn: IsoDate
+  toDueOn: IsoDate
+}
+
+/**
+ * The lawful due date of a period: its original statutory due date, moved only by the extensions
+ * granted while it still ran (`grantedOn` on or before the due date they extended) and only for a kind
+ * that may be extended at all (中止 moves only the decision period). An extension recorded after the
+ * period was missed — possible before this rule — does not count, so the miss stays visible.
+ *
+ * @example
+ * ```ts
+ * lawfulDueOn('decision', '2027-02-18', [{ ground: 'head_approval', grantedOn: '2027-02-10', fromDueOn: '2027-02-18', toDueOn: '2027-03-20' }])
+ * // → '2027-03-20'
+ * lawfulDueOn('delivery', '2027-01-08', [{ ground: 'legacy', grantedOn: '2027-01-05', fromDueOn: '2027-01-08', toDueOn: '2027-01-20' }])
+ * // → '2027-01-08' (送达 cannot be extended)
+ * ```
+ */
+export function lawfulDueOn(kind: CaseDeadlineKind, originalDueOn: IsoDate, extensions: readonly DeadlineExtensionRecord[]): IsoDate {
+  let due = assertIsoDate(originalDueOn, 'originalDueOn')
+  if (!isExtendable(kind)) return due
+  for (const e of [...extensions].sort((a, b) => (a.fromDueOn < b.fromDueOn ? -1 : a.fromDueOn > b.fromDueOn ? 1 : 0))) {
+    if (e.ground === 'suspension' && kind !== 'decision') continue
+    if (e.fromDueOn !== due || e.grantedOn > due) continue
+    due = e.toDueOn
+  }
+  return due
+}
+
+/** How a period ended or stands: met in time, met late, missed (not done, past due), or still running. */
+export type DeadlineOutcome = 'met' | 'met_late' | 'missed' | 'running'
+
+/**
+ * Whether a period was kept, judged on its lawful due date: an act after that day is late and stays
+ * late after it is done; without the act, the period is missed once `today` is past it.
+ *
+ * @example
+ * ```ts
+ * deadlineOutcome({ dueOn: '2027-02-18', metOn: '2027-02-20', today: '2027-03-01' }) // { outcome: 'met_late', daysLate: 2 }
+ * deadlineOutcome({ dueOn: '2027-02-18', metOn: null, today: '2027-02-18' }) // { outcome: 'running', daysLate: 0 }
+ * ```
+ */
+export function deadlineOutcome(input: { dueOn: IsoDate; metOn: IsoDate | null; today: IsoDate }): { outcome: DeadlineOutcome; daysLate: number } {
+  const dueOn = assertIsoDate(input.dueOn, 'dueOn')
+  const end = input.metOn === null ? assertIsoDate(input.today, 'today') : assertIsoDate(input.metOn, 'metOn')
+  const daysLate = Math.max(0, calendarDaysBetween(dueOn, end))
+  if (input.metOn !== null) return { outcome: daysLate > 0 ? 'met_late' : 'met', daysLate }
+  return { outcome: daysLate > 0 ? 'missed' : 'running', daysLate }
+}
+
+function isExtendable(kind: CaseDeadlineKind): kind is ExtendableDeadlineKind {
+  return (extendableDeadlineKinds as readonly CaseDeadlineKind[]).includes(kind)
+}
+
+function refuse(rule: DeadlineExtensionRefusal, message: string): DeadlineExtensionCheck {
+  return { ok: false, rule, message }
 }
 
 /**

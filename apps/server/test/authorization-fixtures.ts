@@ -5,7 +5,7 @@ import type { Database } from '../src/platform/db/create-db'
  * Real record ids for the authorization matrix, per unit: for every path parameter of the API
  * (`/api/cases/:id`, `/api/inspection-files/:sha256`, …) one value owned by the given unit (or its
  * region), so a request reaches the policy with a record that exists. `null` when the unit owns
- * no such record (the matrix then skips that context).
+ * no such record (the matrix then fails that context: the fixtures must add one).
  */
 export type RecordIds = Record<ResourceKind, string | null>
 
@@ -315,6 +315,45 @@ export async function addOtherCountyRecords(database: Database, own: RecordIds):
   await cloneRow(db, 'case_publication', need(own.publishedCase, 'published case'), { case_id: uuid(penaltyCase), org_id: uuid(md) }, 'case_id')
   const ownUnit = (await db.selectFrom('org').select('id').where('code', '=', 'LF-ZJJ').executeTakeFirstOrThrow()).id
   await cloneRow(db, 'clue_transfer', transfer, { from_org_id: uuid(lfZrzy), to_org_id: uuid(ownUnit), case_id: sql`null`, status: sql`'pending'`, decided_at: sql`null`, decided_by: sql`null`, decision_note: sql`null` })
+}
+
+/**
+ * 自然资源局's own records of the kinds the demo data gives only to 住建局 (a supervision document sent to it
+ * alone, a 普法提示单, a complaint, an inspection override), and a power item held by 牟定县住建局 in 牟定's
+ * own catalogue: copies of 住建局's, so that every "other unit" and "other county" context of the matrix has
+ * a real record and none is skipped.
+ */
+export async function addOtherUnitRecords(database: Database, own: RecordIds): Promise<void> {
+  const db = database.db
+  const orgId = async (code: string) => (await db.selectFrom('org').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id
+  const [zrzy, md] = [await orgId('LF-ZRZY'), await orgId('MD-ZJJ')]
+  const uuid = (id: string) => sql`${id}::uuid`
+  const need = (id: string | null, kind: string) => {
+    if (!id) throw new Error(`住建局 has no ${kind} to copy for 自然资源局`)
+    return id
+  }
+  const document = await cloneRow(db, 'supervision_document', need(own.supervisionDocument, 'supervision document'), {
+    escalated_task_id: sql`null`,
+    number: sql`number || '-自然资源'`,
+    verify_id: sql`case when verify_id is null then null else 'zrzyzrzyzrzyzr24' end`,
+  })
+  await db.insertInto('supervision_recipient').columns(['document_id', 'org_id', 'delivered_on']).expression(
+    db.selectFrom('supervision_recipient').select([sql<string>`${document}::uuid`.as('document_id'), sql<string>`${zrzy}::uuid`.as('org_id'), 'delivered_on']).where('document_id', '=', need(own.supervisionDocument, 'supervision document')).limit(1),
+  ).execute()
+  const notice = await cloneRow(db, 'legal_notice', need(own.legalNotice, 'legal notice'), {})
+  await db.insertInto('legal_notice_recipient').values({ notice_id: notice, org_id: zrzy }).execute()
+  await cloneRow(db, 'complaint', need(own.complaint, 'complaint'), {
+    org_id: uuid(zrzy),
+    complaint_no: sql`complaint_no || '-自然资源'`,
+    lookup_code_hash: sql`null`,
+    inspection_complaint_id: sql`null`,
+    case_id: sql`null`,
+    handler_org_id: sql`case when handler_org_id is null then null else ${uuid(zrzy)} end`,
+  })
+  await cloneRow(db, 'inspection_override', need(own.inspectionOverride, 'inspection override'), { org_id: uuid(zrzy), inspection_id: sql`null`, status: sql`'pending'` })
+  const mdEntity = (await db.selectFrom('enforcement_entity').select('id').where('org_id', '=', md).executeTakeFirstOrThrow()).id
+  const item = await cloneRow(db, 'power_item', need(own.powerItem, 'power item'), { code: sql`code || '-MD'`, region_code: sql`'532323'` })
+  await db.insertInto('power_item_holder').values({ power_item_id: item, entity_id: mdEntity }).execute()
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Role } from '@yangguang/core'
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { routeAccess, type RouteAccess } from '../src/platform/http/route-access'
-import { addOtherCountyRecords, fillPath, paramKinds, recordIdsOf, type RecordIds, type ResourceKind } from './authorization-fixtures'
+import { addOtherCountyRecords, addOtherUnitRecords, fillPath, paramKinds, recordIdsOf, type RecordIds, type ResourceKind } from './authorization-fixtures'
 import { type Client, createTestApp, type TestApp } from './harness'
 
 /**
@@ -16,7 +16,7 @@ import { type Client, createTestApp, type TestApp } from './harness'
  * - a record outside the caller's scope is answered 403 or 404 (or 400/415 for a body refused
  *   before the record is looked at), never with data and never with a state error that would
  *   tell it exists.
- * Where the demo data has no record of a kind for a context, the case is reported as skipped.
+ * Every context has a real record: the demo data's, or a copy made by the fixtures; a missing one fails.
  */
 
 const accounts = {
@@ -70,7 +70,9 @@ beforeAll(async () => {
     if (username) clients.set(username, await t.as(username))
   }
   clients.set('anonymous', t.anonymous)
-  await addOtherCountyRecords(t.database, await recordIdsOf(t.database, 'LF-ZJJ'))
+  const zjj = await recordIdsOf(t.database, 'LF-ZJJ')
+  await addOtherCountyRecords(t.database, zjj)
+  await addOtherUnitRecords(t.database, zjj)
   ids = {
     own: await recordIdsOf(t.database, 'LF-ZJJ'),
     otherUnit: await recordIdsOf(t.database, 'LF-ZRZY', 'LF-ZJJ'),
@@ -188,8 +190,8 @@ type ScopeCase = { caller: string; context: string; records: 'own' | 'otherUnit'
 /**
  * The scope cases of one route: 住建局 staff on their own unit's record, on 自然资源局's (another
  * unit of 禄丰) and on 牟定县住建局's (another county); the 禄丰 supervisor on both 禄丰 units'
- * records and on 牟定's; the 牟定 supervisor on 禄丰's. A context for which the demo data has no
- * record of the kind is reported as skipped.
+ * records and on 牟定's; the 牟定 supervisor on 禄丰's. A context without a record of the kind fails:
+ * the fixtures must provide one.
  */
 function scopeCases(route: string): Array<[string, ScopeCase]> {
   const rule = routeAccess[route] as RouteAccess
@@ -220,10 +222,10 @@ function callerRole(username: string): Caller | undefined {
 /** Scope dimension of reads: out of scope 403/404, in scope 200. */
 function readScopes(selected: string[]) {
   describe.each(selected)('%s', (route) => {
-    it.for(scopeCases(route))('%s', async ([, c], ctx) => {
+    it.for(scopeCases(route))('%s', async ([, c]) => {
       const url = fillPath(route, ids[c.records])
-      if (url === null) return ctx.skip(`no ${c.records} record for ${route} in the demo data`)
-      const res = await send(clients.get(c.caller) as Client, route, url)
+      expect(url, `no ${c.records} record for ${route}: add one in authorization-fixtures.ts`).not.toBeNull()
+      const res = await send(clients.get(c.caller) as Client, route, url as string)
       if (c.expect === 'refused') {
         expect([403, 404], answer(res)).toContain(res.statusCode)
         return
@@ -241,10 +243,10 @@ function readScopes(selected: string[]) {
 /** Scope dimension of writes: out of scope never reaches the record's state (no 409/422, no success). */
 function writeScopes(selected: string[]) {
   describe.each(selected)('%s', (route) => {
-    it.for(scopeCases(route).filter(([, c]) => c.expect === 'refused'))('%s', async ([, c], ctx) => {
+    it.for(scopeCases(route).filter(([, c]) => c.expect === 'refused'))('%s', async ([, c]) => {
       const url = fillPath(route, ids[c.records])
-      if (url === null) return ctx.skip(`no ${c.records} record for ${route} in the demo data`)
-      const res = await send(clients.get(c.caller) as Client, route, url)
+      expect(url, `no ${c.records} record for ${route}: add one in authorization-fixtures.ts`).not.toBeNull()
+      const res = await send(clients.get(c.caller) as Client, route, url as string)
       // 400/415: the empty body is refused before the record is looked at, which tells nothing.
       expect([400, 403, 404, 415], answer(res)).toContain(res.statusCode)
     })

@@ -247,6 +247,10 @@ export async function addOtherCountyRecords(database: Database, own: RecordIds):
     joint_id: sql`null`,
     override_id: sql`null`,
     client_key: sql`null`,
+    // 文号 are unique (a copy has none of its own).
+    notice_no: sql`null`,
+    record_no: sql`null`,
+    correction_no: sql`null`,
   })
   await cloneRow(db, 'inspection_override', need(own.inspectionOverride, 'inspection override'), { org_id: uuid(md), enterprise_id: uuid(enterprise), inspection_id: uuid(inspection) })
   await cloneRow(db, 'inspection_complaint', need(own.inspectionComplaint, 'inspection complaint'), {

@@ -120,7 +120,7 @@ export const inspectionResults = ['no_issue', 'correct', 'transfer'] as const
 export type InspectionResult = (typeof inspectionResults)[number]
 
 /** The rules checked when an inspection starts; the overridable ones may be set aside by the unit head. */
-export const inspectionRules = ['task', 'scan', 'catalogue', 'officers', 'cap_unit', 'cap_all', 'plan_month', 'backfill'] as const
+export const inspectionRules = ['task', 'scan', 'catalogue', 'inspection_item', 'officers', 'cap_unit', 'cap_all', 'plan_month', 'backfill', 'certificates_shown'] as const
 export type InspectionRule = (typeof inspectionRules)[number]
 
 /** 例外放行申请状态 */

@@ -207,11 +207,13 @@ export const labels = {
     task: '须有已批准的检查任务',
     scan: '须扫码入企',
     catalogue: '清单之外无权力',
+    inspection_item: '检查事项须为行政检查事项',
     officers: '两名以上持证执法人员',
     cap_unit: '本单位检查频次上限',
     cap_all: '跨单位检查频次上限',
     plan_month: '计划检查月份',
     backfill: '离线补录时限',
+    certificates_shown: '出示执法证件（亮证）',
   } satisfies Record<InspectionRule, string>,
   overrideStatus: {
     pending: '待审批',

@@ -2,18 +2,20 @@ import { labels } from '@yangguang/core'
 import type { LegalBasis } from '../../platform/db/schema'
 import type { InspectionRow } from './inspections.repository'
 
+/** Shown in place of a 文号 not yet taken: the notice and the record are numbered when the inspection starts. */
+export const UNNUMBERED = '（入企检查时编号）'
+
 /**
  * The inspection's documents as data — 行政检查通知书, 现场检查笔录 and, when the result is an
  * order to correct, 责令改正通知书 — following the elements of the MoJ 《行政检查文书基本格式文本》
- * (basis, subject, task source, frequency, officers with certificate numbers). PDFs are rendered
- * from this data later.
+ * (basis, subject, task source, frequency, officers with certificate numbers, 亮证). The 文号 are
+ * those taken from the unit's counters (检通字, 检录字, 检改字); the basis is each 行政检查 item's own.
+ * PDFs are rendered from this data later.
  */
 export function inspectionDocuments(
   row: InspectionRow,
-  extra: { orgShortName: string; legalBasis: Array<{ code: string; name: string; basis: LegalBasis[] }>; sequenceInYear: number; frequencyNote: string },
+  extra: { legalBasis: Array<{ code: string; name: string; basis: LegalBasis[] }>; sequenceInWindow: number; frequencyNote: string },
 ) {
-  const year = (row.inspection_date ?? row.planned_date).slice(0, 4)
-  const number = (kind: string) => `${extra.orgShortName}${kind}〔${year}〕${row.id.slice(0, 6).toUpperCase()}号`
   const officers = (row.officers as Array<{ name: string; role: string; certNo: string | null }>).map((o) => ({ name: o.name, certNo: o.certNo, role: o.role === 'lead' ? '主办' : '协办' }))
   const items = row.items as Array<{ code: string; name: string; outcome: string | null; note: string | null }>
   const source =
@@ -24,7 +26,7 @@ export function inspectionDocuments(
     {
       type: 'inspection_notice',
       title: '行政检查通知书',
-      number: number('检通'),
+      number: row.notice_no ?? UNNUMBERED,
       fields: {
         party: { name: row.enterprise_name, creditCode: row.enterprise_credit_code, address: row.enterprise_address },
         organ: row.org_name,
@@ -48,7 +50,7 @@ export function inspectionDocuments(
     documents.push({
       type: 'on_site_record',
       title: '现场检查笔录',
-      number: number('检录'),
+      number: row.record_no ?? UNNUMBERED,
       fields: {
         party: { name: row.enterprise_name, creditCode: row.enterprise_credit_code, address: row.enterprise_address },
         organ: row.org_name,
@@ -56,13 +58,14 @@ export function inspectionDocuments(
         place: row.enterprise_address,
         entry: row.scan_method === 'qr' ? '扫码入企' : '手工输入统一社会信用代码入企',
         officers,
-        certificatesShown: true,
+        // 亮证 as recorded on the phone: who showed which certificate, and when.
+        certificatesShown: (row.certificates_shown as Array<{ name: string; certNo: string; shownAt: string }>).map((c) => ({ name: c.name, certNo: c.certNo, shownAt: c.shownAt })),
         checklist: items.map((i) => ({ code: i.code, name: i.name, outcome: i.outcome, note: i.note })),
         findings: row.findings,
         photos: (row.photos as Array<{ sha256: string; capturedAt: string }>).map((p) => ({ sha256: p.sha256, capturedAt: p.capturedAt })),
         result: row.result ? labels.inspectionResult[row.result] : null,
         representative: row.representative_name ? { name: row.representative_name, confirmedAt: row.representative_confirmed_at?.toISOString() ?? null } : null,
-        sequenceInYear: extra.sequenceInYear,
+        sequenceInWindow: extra.sequenceInWindow,
       },
     })
   }
@@ -70,7 +73,7 @@ export function inspectionDocuments(
     documents.push({
       type: 'correction_order',
       title: '责令改正通知书',
-      number: number('责改'),
+      number: row.correction_no ?? UNNUMBERED,
       fields: {
         party: { name: row.enterprise_name, creditCode: row.enterprise_credit_code },
         organ: row.org_name,

@@ -1,4 +1,4 @@
-import { labels, shanghaiDateOf, type InspectionTrigger, type IsoDate } from '@yangguang/core'
+import { formatDocNumber, labels, shanghaiDateOf, type InspectionTrigger, type IsoDate } from '@yangguang/core'
 import type { Kysely, Transaction } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { orgScopeOf, scopeCovers } from '../../platform/auth/scope'
@@ -10,9 +10,11 @@ import type { FileStore } from '../../platform/files/file-store'
 import { SNIFF_HEAD_BYTES } from '../../platform/files/file-type-sniff'
 import { acceptUpload, tooLarge } from '../../platform/files/upload-limits'
 import { markUploadsLinked } from '../../platform/files/uploads.repository'
+import { nextDocumentSequence } from '../cases/case-documents.repository'
 import { findEnterpriseInReach } from '../enterprises/enterprise-reach'
 import { hashToken } from '../enterprises/enterprise-tokens'
 import { canEnterprise, enterpriseFacts } from '../enterprises/enterprises.policy'
+import { validCertificatesOn } from '../registry/certificate-validity'
 import { checkCaps, checkCatalogue, checkOfficers, checkPlanMonth, overridableRules, rulesForOrg, type InspectionRules } from './inspection-rules'
 import { isInspector, isUnitHeadOf } from './inspections.policy'
 import * as repo from './inspections.repository'
@@ -196,6 +198,9 @@ export async function startInspection(db: Kysely<DB>, ctx: Ctx, input: StartInpu
       late_sync: late,
       officer_ids: checked.map((o) => o.personId),
       joint_joined_at: task.joint_id ? ctx.now : null,
+      // 行政检查通知书 and 现场检查笔录 are numbered now, when they are shown and drawn up on site.
+      notice_no: await takeDocNumber(trx, orgId, '检通字', date),
+      record_no: await takeDocNumber(trx, orgId, '检录字', date),
       updated_at: ctx.now,
     })
     await repo.insertOfficers(
@@ -336,6 +341,8 @@ export type CompleteInput = {
   representativeName: string
   representativeConfirmedAt: Date
   completedAt: Date
+  /** 亮证: which officer showed which 执法证 (by its number), and when — captured on the phone. */
+  certificatesShown: Array<{ personId: string; certNo: string; shownAt: Date }>
 }
 
 /**
@@ -365,8 +372,9 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
     throw new AppError('VALIDATION_FAILED', '责令改正或移送立案时，检查清单中至少应有一项“发现问题”', { field: 'result' })
   }
   const photos = await storedPhotos(store, input.photos)
-  if (input.representativeConfirmedAt < row.scanned_at!) throw new AppError('VALIDATION_FAILED', '企业确认时间不能早于扫码入企时间', { field: 'representativeConfirmedAt' })
   const rules = await rulesForOrg(db, row.org_id)
+  const shown = await checkCertificatesShown(db, rules, row, input)
+  if (input.representativeConfirmedAt < row.scanned_at!) throw new AppError('VALIDATION_FAILED', '企业确认时间不能早于扫码入企时间', { field: 'representativeConfirmedAt' })
   const late = row.late_sync || ctx.now.getTime() - input.completedAt.getTime() > rules.lateSyncHours * 3_600_000
   await inTransaction(db, async (trx) => {
     const fresh = await trx.selectFrom('inspection').select('status').where('id', '=', row.id).forUpdate().executeTakeFirstOrThrow()
@@ -377,8 +385,13 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
       photos.map((p) => ({ inspection_id: row.id, sha256: p.sha256, captured_at: p.capturedAt, byte_size: p.byteSize, media_type: p.mediaType })),
     )
     await markUploadsLinked(trx, photos.map((p) => p.sha256), ctx.now)
+    await repo.insertCertificatesShown(
+      trx,
+      shown.map((c) => ({ inspection_id: row.id, person_id: c.personId, certificate_id: c.certificateId, cert_no: c.certNo, shown_at: c.shownAt, recorded_by: ctx.actor.userId, synced_at: ctx.now })),
+    )
     await repo.updateInspection(trx, row.id, {
       status: 'completed',
+      correction_no: input.result === 'correct' ? await takeDocNumber(trx, row.org_id, '检改字', row.inspection_date!) : null,
       findings: input.findings,
       result: input.result,
       correction_deadline: input.result === 'correct' ? input.correctionDeadline! : null,
@@ -402,11 +415,64 @@ export async function completeInspection(db: Kysely<DB>, ctx: Ctx, input: Comple
         completedAt: input.completedAt.toISOString(),
         photos: input.photos.map((p) => p.sha256),
         representativeName: input.representativeName,
+        certificatesShown: shown.map((c) => ({ personId: c.personId, certNo: c.certNo, shownAt: c.shownAt.toISOString() })),
         lateSync: late,
       },
     })
   })
   return { inspectionId: row.id, replayed: false }
+}
+
+/** The kind codes of the inspection's 文号 (the unit's counters in `doc_number_sequence`). */
+type InspectionNumberKind = '检通字' | '检录字' | '检改字'
+
+/**
+ * The next 文号 of a kind for the unit, in the year of the inspection (e.g. 禄住建检通字〔2026〕第12号),
+ * taken in the act's transaction: the counter row stays locked until it ends, so no two
+ * inspections share a number.
+ */
+async function takeDocNumber(trx: Transaction<DB>, orgId: string, kind: InspectionNumberKind, date: IsoDate): Promise<string> {
+  const org = await repo.findOrg(trx, orgId)
+  if (!org) throw notFound('执法单位', { id: orgId })
+  const year = Number(date.slice(0, 4))
+  return formatDocNumber({ prefix: org.short_name, kind, year, seq: await nextDocumentSequence(trx, orgId, kind, year) })
+}
+
+/**
+ * 亮证 — 执法人员在调查或者进行检查时，应当主动向当事人或者有关人员出示执法证件 (行政处罚法 第五十五条
+ * 第一款), by no fewer than two officers (第四十二条): the record is complete only when at least the
+ * required number (two, or the region's higher minimum) of the inspection's officers each showed a
+ * certificate of their own that was valid on the day, at a time on that day no later than the
+ * record's completion. Anything else is refused with the reasons, and nothing is stored.
+ */
+async function checkCertificatesShown(db: Kysely<DB>, rules: InspectionRules, row: repo.InspectionRow, input: CompleteInput) {
+  const date = row.inspection_date!
+  const officers = new Map((row.officers as Array<{ personId: string; name: string }>).map((o) => [o.personId, o.name]))
+  const valid = await validCertificatesOn(db, [...officers.keys()], date)
+  const problems: string[] = []
+  const shown: Array<{ personId: string; certificateId: string; certNo: string; shownAt: Date }> = []
+  for (const c of input.certificatesShown) {
+    const name = officers.get(c.personId)
+    if (!name) {
+      problems.push('出示证件的人员不是本次检查的执法人员')
+      continue
+    }
+    if (shown.some((x) => x.personId === c.personId)) continue
+    const certificate = (valid.get(c.personId) ?? []).find((v) => v.certNo === c.certNo)
+    if (!certificate) {
+      problems.push(`${name}出示的执法证 ${c.certNo} 不是本人在 ${date} 有效的执法证`)
+      continue
+    }
+    if (shanghaiDateOf(c.shownAt) !== date || c.shownAt > input.completedAt) {
+      problems.push(`${name}的亮证时间须在检查当日（${date}）、提交记录之前`)
+      continue
+    }
+    shown.push({ personId: c.personId, certificateId: certificate.certificateId, certNo: certificate.certNo, shownAt: c.shownAt })
+  }
+  const required = Math.max(2, rules.minOfficers)
+  if (shown.length >= required && problems.length === 0) return shown
+  const message = `执法人员须向当事人出示执法证件，且不得少于${required}人：${problems.length > 0 ? problems.join('；') : `本记录只有 ${shown.length} 人的亮证记录`}`
+  throw new AppError('RULE_VIOLATION', `不能提交检查记录：${message}`, { violations: [{ rule: 'certificates_shown', message, overridable: false }], field: 'certificatesShown' })
 }
 
 /**

@@ -1,4 +1,4 @@
-import { addCalendarDays, isoDateFromParts, labels, type InspectionRule, type IsoDate } from '@yangguang/core'
+import { addCalendarDays, addCalendarMonths, labels, type InspectionRule, type IsoDate } from '@yangguang/core'
 import type { Executor } from '../../platform/audit/audit'
 import type { Row, RuleViolation } from '../../platform/db/schema'
 import { unitHoldsPowerItem } from '../catalogue/catalogue.repository'
@@ -65,18 +65,20 @@ export async function rulesForOrg(db: Executor, orgId: string): Promise<Inspecti
   return rulesFromRow(rows[0])
 }
 
-/** The first and last day of the cap period that contains `date`. */
-export function capPeriodOf(date: IsoDate, period: InspectionRules['capPeriod']): { from: IsoDate; to: IsoDate; label: string } {
-  const year = Number(date.slice(0, 4))
-  const month = Number(date.slice(5, 7))
-  if (period === 'year') return { from: `${year}-01-01`, to: `${year}-12-31`, label: `${year}年` }
-  const firstMonth = period === 'month' ? month : Math.floor((month - 1) / 3) * 3 + 1
-  const span = period === 'month' ? 1 : 3
-  const from = isoDateFromParts(year, firstMonth, 1)
-  const nextMonth = firstMonth + span
-  const to = addCalendarDays(nextMonth > 12 ? isoDateFromParts(year + 1, 1, 1) : isoDateFromParts(year, nextMonth, 1), -1)
-  return { from, to, label: period === 'month' ? `${year}年${month}月` : `${year}年第${Math.floor((month - 1) / 3) + 1}季度` }
+/**
+ * The frequency-cap window that ends on `date`: [date − period, date], the configured period counted
+ * back from the day of the inspection (a rolling month, quarter or year, both ends included — a year
+ * back from 2026-03-10 starts on 2025-03-11). The start rule and the oversight view both count in it.
+ *
+ * @example
+ * capWindowOf('2026-03-10', 'quarter') // { from: '2025-12-11', to: '2026-03-10', label: '近三个月' }
+ */
+export function capWindowOf(date: IsoDate, period: InspectionRules['capPeriod']): { from: IsoDate; to: IsoDate; label: string } {
+  const months = { month: 1, quarter: 3, year: 12 }[period]
+  return { from: addCalendarDays(addCalendarMonths(date, -months), 1), to: date, label: capWindowLabels[period] }
 }
+
+const capWindowLabels: Record<InspectionRules['capPeriod'], string> = { month: '近一个月', quarter: '近三个月', year: '近一年' }
 
 /** Whether a certificate's areas (执法领域) cover a power item's domain. */
 export function areaCovers(areas: readonly string[], domain: string): boolean {
@@ -134,10 +136,22 @@ export async function checkOfficers(
   }
 }
 
-/** 清单之外无权力: every item must be in force and held by the unit. */
+/**
+ * 清单之外无权力: every item must be in force and held by the unit — and be a 行政检查 item: a plan
+ * or an inspection is grounded in an inspection power (its basis is what the 检查通知书 cites), not
+ * in the penalty it may lead to.
+ */
 export async function checkCatalogue(db: Executor, orgId: string, powerItemIds: string[]): Promise<RuleViolation | null> {
   if (powerItemIds.length === 0) return { rule: 'catalogue', message: '检查事项不能为空', overridable: false }
   const items = await repo.findPowerItems(db, powerItemIds)
+  const notInspection = items.filter((i) => i.kind !== 'inspection')
+  if (notInspection.length > 0) {
+    return {
+      rule: 'inspection_item',
+      message: `检查事项须为行政检查事项（依据检查职权），不能以${notInspection.map((i) => `${labels.powerKind[i.kind]}事项“${i.name}”`).join('、')}作为检查事项`,
+      overridable: false,
+    }
+  }
   const outside: string[] = []
   for (const id of powerItemIds) {
     const item = items.find((i) => i.id === id)
@@ -147,31 +161,36 @@ export async function checkCatalogue(db: Executor, orgId: string, powerItemIds: 
   return { rule: 'catalogue', message: `清单之外无权力：本单位不享有或已废止的事项——${outside.join('、')}`, overridable: false }
 }
 
-/** The frequency caps: per unit and across units, in the period containing the date. */
+/** The frequency caps: per unit and across units, in the window that ends on the day of the inspection. */
 export async function checkCaps(
   db: Executor,
   rules: InspectionRules,
   task: Pick<Row<'inspection'>, 'org_id' | 'enterprise_id' | 'joint_id'>,
   date: IsoDate,
 ): Promise<RuleViolation[]> {
-  const period = capPeriodOf(date, rules.capPeriod)
-  const counts = await repo.countInspections(db, task.enterprise_id, period.from, period.to, task.org_id, task.joint_id)
+  const window = capWindowOf(date, rules.capPeriod)
+  const counts = countsFor(await repo.inspectionsInWindow(db, { from: window.from, to: window.to, enterpriseId: task.enterprise_id, excludeJointId: task.joint_id }), task.org_id)
   const violations: RuleViolation[] = []
   if (counts.unit >= rules.capPerUnit) {
     violations.push({
       rule: 'cap_unit',
-      message: `超过检查频次上限：本单位${period.label}已检查该企业 ${counts.unit} 次（上限 ${rules.capPerUnit} 次）`,
+      message: `超过检查频次上限：本单位${window.label}（${window.from} 至 ${window.to}）已检查该企业 ${counts.unit} 次（上限 ${rules.capPerUnit} 次）`,
       overridable: true,
     })
   }
   if (counts.all >= rules.capAllUnits) {
     violations.push({
       rule: 'cap_all',
-      message: `超过检查频次上限：各单位${period.label}已检查该企业 ${counts.all} 次（上限 ${rules.capAllUnits} 次，联合检查计一次）`,
+      message: `超过检查频次上限：各单位${window.label}（${window.from} 至 ${window.to}）已检查该企业 ${counts.all} 次（上限 ${rules.capAllUnits} 次，联合检查计一次）`,
       overridable: true,
     })
   }
   return violations
+}
+
+/** One enterprise's counts out of `inspectionsInWindow` rows: by the unit, and across units. */
+export function countsFor(rows: repo.WindowCount[], orgId: string): { unit: number; all: number } {
+  return { unit: rows.find((r) => r.orgId === orgId)?.unit ?? 0, all: rows[0]?.all ?? 0 }
 }
 
 /** A planned inspection happens in one of its plan's months, under a published plan. */

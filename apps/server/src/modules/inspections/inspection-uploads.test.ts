@@ -93,6 +93,7 @@ async function completeWith(inspection: { clientKey: string; id: string }, photo
     representativeName: '李红梅',
     representativeConfirmedAt: '2026-11-20T11:00:00+08:00',
     completedAt: '2026-11-20T11:00:00+08:00',
+    certificatesShown: detail.officers.map((o: { personId: string; certNo: string }) => ({ personId: o.personId, certNo: o.certNo, shownAt: '2026-11-20T10:01:00+08:00' })),
   })
   return { res, inspectionId: row.id }
 }

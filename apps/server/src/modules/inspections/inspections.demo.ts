@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
-import { addCalendarDays, generateUscc, shanghaiDateOf, weekdayOf, type IsoDate } from '@yangguang/core'
+import { addCalendarDays, formatDocNumber, generateUscc, shanghaiDateOf, weekdayOf, type IsoDate } from '@yangguang/core'
 import type { Transaction } from 'kysely'
 import type { DB, NewRow } from '../../platform/db/schema'
+import { inspectionItems } from '../catalogue/catalogue-demo-items'
 import { townshipList } from '../demo/demo-places'
 import { type DemoContext, registerDemoSeeder } from '../demo/seed-demo'
 import { demoQrToken, hashToken } from '../enterprises/enterprise-tokens'
-import { areaCovers, defaultRules } from './inspection-rules'
+import { areaCovers, capWindowOf, defaultRules } from './inspection-rules'
 import { listHeldPowerItems } from './inspections.repository'
 
 /** The enterprise the demo account `qiye` speaks for. */
@@ -40,6 +41,7 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
 
   await trx.insertInto('inspection_rule_set').values({ region_code: '532331', updated_at: '2025-06-30T09:00:00+08:00' }).execute()
   const rules = defaultRules
+  await seedInspectionItems(trx)
 
   // Units that can inspect: they hold items and have at least two officers.
   const persons = await trx
@@ -55,11 +57,12 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
   for (const o of orgs) {
     if (!['LF-ZJJ', 'LF-LCJ', 'LF-ZRZY'].includes(o.code) && !o.code.endsWith('-ZF')) continue
     if (o.code.startsWith('MD-')) continue
-    const held = await listHeldPowerItems(trx, o.id)
+    // Plans and inspections rest on 行政检查 items only (the penalty items are what a case cites).
+    const held = (await listHeldPowerItems(trx, o.id)).filter((i) => i.kind === 'inspection')
     const officers = persons.filter((p) => p.org_id === o.id)
     if (held.length === 0 || new Set(officers.map((p) => p.id)).size < 2) continue
     const domain = o.code === 'LF-LCJ' ? '林草' : o.code === 'LF-ZRZY' ? '自然资源和规划' : '住房城乡建设'
-    const items = held.filter((i) => i.domain === domain).slice(0, 8)
+    const items = held.filter((i) => i.domain === domain)
     units.push({ id: o.id, code: o.code, township: o.code.endsWith('-ZF') ? o.region_code : null, items: items.length ? items : held.slice(0, 6), officers, weight: o.code === 'LF-ZJJ' ? 6 : o.code.startsWith('LF-') ? 4 : 1 })
   }
   if (units.length === 0) return
@@ -115,9 +118,31 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
   const ratingRows: NewRow<'inspection_rating'>[] = []
   const overrideRows: NewRow<'inspection_override'>[] = []
   const jointRows: NewRow<'joint_inspection'>[] = []
-  const perUnit = new Map<string, number>()
-  const perAll = new Map<string, number>()
-  const key = (year: number, e: string, u?: string) => `${year}:${e}${u ? `:${u}` : ''}`
+  // What each enterprise has had, to keep every inspection within the caps as the start rule
+  // judges them: in the window that ends on its own day (the overrides are the exceptions).
+  type Visit = { date: IsoDate; unitId: string; visit: string; exempt: boolean }
+  const history = new Map<string, Visit[]>()
+  const lawfulAt = (visits: Visit[], p: Visit) => {
+    const from = capWindowOf(p.date, rules.capPeriod).from
+    const before = visits.filter((v) => v !== p && v.date >= from && v.date <= p.date && v.visit !== p.visit)
+    return before.filter((v) => v.unitId === p.unitId).length < rules.capPerUnit && new Set(before.map((v) => v.visit)).size < rules.capAllUnits
+  }
+  /** Whether an inspection of `e` by `u` on `date` keeps itself and every later one within the caps. */
+  const fits = (u: Unit, e: (typeof enterprises)[number], date: IsoDate, visit: string = randomUUID()) => {
+    // 住建局's visits to 恒通建材 stay clear of today's window: zjj_officer inspects it today.
+    if (e.id === qiye.id && u.code === 'LF-ZJJ' && date >= capWindowOf(today, rules.capPeriod).from) return false
+    const visits = history.get(e.id!) ?? []
+    const candidate: Visit = { date, unitId: u.id, visit, exempt: false }
+    const withIt = [...visits, candidate]
+    if (!lawfulAt(withIt, candidate)) return false
+    return visits.every((x) => x.exempt || x.date < date || lawfulAt(withIt, x))
+  }
+  /** This unit's and all units' inspections of `e` in the window ending on `date`. */
+  const inWindow = (u: Unit, e: (typeof enterprises)[number], date: IsoDate) => {
+    const from = capWindowOf(date, rules.capPeriod).from
+    const visits = (history.get(e.id!) ?? []).filter((v) => v.date >= from && v.date <= date)
+    return { unit: visits.filter((v) => v.unitId === u.id).length, all: new Set(visits.map((v) => v.visit)).size }
+  }
   const eligible = (u: Unit, date: IsoDate, domains: string[]) => {
     const seen = new Set<string>()
     return u.officers.filter((p) => {
@@ -196,13 +221,10 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
       const score = s < 0.6 ? 5 : s < 0.85 ? 4 : s < 0.93 ? 3 : s < 0.97 ? 2 : 1
       ratingRows.push({ inspection_id: id, enterprise_id: m.e.id!, score, comment: score <= 2 ? '检查人员态度生硬，反复要求提供已提交过的材料' : score === 5 ? '检查规范，亮证执法，指导到位' : null, created_at: new Date(completedAt.getTime() + 86_400_000) })
     }
-    perUnit.set(key(year, m.e.id!, m.u.id), (perUnit.get(key(year, m.e.id!, m.u.id)) ?? 0) + 1)
-    const visitCounted = m.jointId ? rows.some((x) => x.joint_id === m.jointId && x.id !== id) : false
-    if (!visitCounted) perAll.set(key(year, m.e.id!), (perAll.get(key(year, m.e.id!)) ?? 0) + 1)
+    history.set(m.e.id!, [...(history.get(m.e.id!) ?? []), { date: m.date, unitId: m.u.id, visit: m.jointId ?? id, exempt: Boolean(m.override) }])
     return id
   }
 
-  const fits = (u: Unit, e: (typeof enterprises)[number], year: number) => (perUnit.get(key(year, e.id!, u.id)) ?? 0) < rules.capPerUnit && (perAll.get(key(year, e.id!)) ?? 0) < rules.capAllUnits
   const generate = (count: number, from: IsoDate, span: number) => {
     const start = rows.length
     for (let attempt = 0; rows.length - start < count && attempt < count * 40; attempt++) {
@@ -210,17 +232,15 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
       const pool = targetsOf(u)
       const e = pool[Math.floor(random() * pool.length)]!
       const date = workingDay(from, span)
-      const year = Number(date.slice(0, 4))
-      if (!fits(u, e, year)) continue
       // 综合查一次: now and then a department and the township visit together.
       const township = units.find((t) => t.township === e.township_code)
-      if (!u.township && township && rows.length - start + 2 <= count && random() < 0.05 && fits(township, e, year)) {
-        const jointId = randomUUID()
+      const jointId = randomUUID()
+      if (!u.township && township && rows.length - start + 2 <= count && random() < 0.05 && fits(u, e, date, jointId) && fits(township, e, date, jointId)) {
         jointRows.push({ id: jointId, enterprise_id: e.id!, planned_date: date, lead_org_id: u.id, created_at: new Date(`${addCalendarDays(date, -7)}T10:00:00+08:00`) })
         if (make({ u, e, date, jointId })) make({ u: township, e, date, jointId })
         continue
       }
-      make({ u, e, date })
+      if (fits(u, e, date)) make({ u, e, date })
     }
     return rows.length - start
   }
@@ -231,8 +251,10 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
   if (zjj) {
     for (const e of enterprises) {
       if (overrides === 3) break
-      if ((perUnit.get(key(2025, e.id!, zjj.id)) ?? 0) !== 2 || (perAll.get(key(2025, e.id!)) ?? 0) >= rules.capAllUnits) continue
-      if (make({ u: zjj, e, date: workingDay('2025-12-01', 25), override: true })) overrides += 1
+      const date = workingDay('2025-12-01', 25)
+      const counts = inWindow(zjj, e, date)
+      if (counts.unit !== rules.capPerUnit || counts.all >= rules.capAllUnits) continue
+      if (make({ u: zjj, e, date, override: true })) overrides += 1
     }
   }
   // Top up to exactly 786 if a unit lacked officers on some day.
@@ -247,7 +269,7 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
   }
 
   // The demo enterprise has a history, and 住建局 has one enterprise already at its cap this year.
-  const capped = enterprises.find((e) => e.id !== qiye.id && e.township_code === '532331100' && (perUnit.get(key(thisYear, e.id!, zjj?.id ?? '')) ?? 0) === 0 && (perAll.get(key(thisYear, e.id!)) ?? 0) <= 1)
+  const capped = zjj ? enterprises.find((e) => e.id !== qiye.id && e.township_code === '532331100' && inWindow(zjj, e, today).unit === 0 && inWindow(zjj, e, today).all <= 1) : undefined
   if (zjj && capped) {
     for (const date of [addCalendarDays(today, -120), addCalendarDays(today, -40)]) {
       const d = weekdayOf(date) === 0 ? addCalendarDays(date, 1) : weekdayOf(date) === 6 ? addCalendarDays(date, 2) : date
@@ -260,7 +282,7 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
   const taskItems: NewRow<'inspection_item'>[] = []
   const linked = zjj ? [ctx.userIds.get('zjj_officer'), ctx.userIds.get('zjj_officer2')].map((uid) => zjj.officers.find((p) => p.user_id === uid)?.id).filter((x): x is string => Boolean(x)) : []
   if (zjj && linked.length === 2) {
-    const free = enterprises.filter((e) => e.id !== capped?.id && (perUnit.get(key(thisYear, e.id!, zjj.id)) ?? 0) === 0 && (perAll.get(key(thisYear, e.id!)) ?? 0) < 2)
+    const free = enterprises.filter((e) => e.id !== capped?.id && inWindow(zjj, e, today).unit === 0 && inWindow(zjj, e, today).all < 2)
     const todayTargets = [qiye, ...free.filter((e) => e.id !== qiye.id).slice(0, 2), ...(capped ? [capped] : [])]
     const missed = free.filter((e) => e.id !== qiye.id).slice(2, 7)
     for (const [i, e] of [...todayTargets, ...missed].entries()) {
@@ -287,11 +309,44 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
     taskItems.push({ inspection_id: adHoc, power_item_id: zjj.items[0]!.id, outcome: null, note: null })
   }
 
+  // 文号 from the units' counters, in the order of the scans (as the start and completion take them),
+  // and the 亮证 of both officers on arrival.
+  const shortName = new Map(orgs.map((o) => [o.id, o.short_name]))
+  const counters = new Map<string, number>()
+  const take = (orgId: string, kind: string, year: number) => {
+    const k = `${orgId}|${kind}|${year}`
+    const seq = (counters.get(k) ?? 0) + 1
+    counters.set(k, seq)
+    return formatDocNumber({ prefix: shortName.get(orgId)!, kind, year, seq })
+  }
+  const byScan = [...rows].sort((a, b) => new Date(a.scanned_at!).getTime() - new Date(b.scanned_at!).getTime())
+  for (const r of byScan) {
+    const year = Number(String(r.inspection_date).slice(0, 4))
+    r.notice_no = take(r.org_id, '检通字', year)
+    r.record_no = take(r.org_id, '检录字', year)
+  }
+  for (const r of [...byScan].sort((a, b) => new Date(a.completed_at!).getTime() - new Date(b.completed_at!).getTime())) {
+    if (r.result === 'correct') r.correction_no = take(r.org_id, '检改字', Number(String(r.inspection_date).slice(0, 4)))
+  }
+  const shownRows: NewRow<'inspection_certificate_shown'>[] = officerRows.map((o, i) => {
+    const scannedAt = new Date(rows.find((r) => r.id === o.inspection_id)!.scanned_at!)
+    return { inspection_id: o.inspection_id, person_id: o.person_id, certificate_id: o.certificate_id!, cert_no: o.cert_no!, shown_at: new Date(scannedAt.getTime() + (60 + (i % 2) * 20) * 1000), recorded_by: null }
+  })
+
   await insertBatches(trx, 'joint_inspection', jointRows)
   await insertBatches(trx, 'inspection_override', overrideRows.map((o) => ({ ...o, inspection_id: null })))
   await insertBatches(trx, 'inspection', [...rows, ...tasks])
   for (const o of overrideRows) await trx.updateTable('inspection_override').set({ inspection_id: o.inspection_id }).where('id', '=', o.id!).execute()
   await insertBatches(trx, 'inspection_officer', officerRows)
+  await insertBatches(trx, 'inspection_certificate_shown', shownRows)
+  await insertBatches(
+    trx,
+    'doc_number_sequence',
+    [...counters].map(([k, last]) => {
+      const [orgId, kind, year] = k.split('|')
+      return { org_id: orgId!, kind_code: kind!, year: Number(year), last_seq: last }
+    }),
+  )
   await insertBatches(trx, 'inspection_item', [...itemRows, ...taskItems])
   await insertBatches(trx, 'inspection_rating', ratingRows)
   const zjjRow = orgs.find((o) => o.code === 'LF-ZJJ')
@@ -303,6 +358,23 @@ export async function seedInspectionsDemo(trx: Transaction<DB>, ctx: DemoContext
 }
 
 registerDemoSeeder(seedInspectionsDemo)
+
+/** The 行政检查 items of the master list, held by their department and the 14 township governments. */
+async function seedInspectionItems(trx: Transaction<DB>) {
+  const inserted = await trx
+    .insertInto('power_item')
+    .values(inspectionItems.map((item) => ({ code: item.code, name: item.name, kind: 'inspection' as const, domain: item.domain, legal_basis: JSON.stringify(item.legalBasis), created_at: '2025-02-10T09:00:00+08:00', updated_at: '2025-02-10T09:00:00+08:00' })))
+    .returning(['id', 'code'])
+    .execute()
+  const entities = await trx.selectFrom('enforcement_entity as e').innerJoin('org as o', 'o.id', 'e.org_id').select(['e.id', 'o.code']).execute()
+  const townshipGovernments = new Set(townshipList.map(([code]) => `${code}-ZF`))
+  const holders: NewRow<'power_item_holder'>[] = []
+  for (const item of inspectionItems) {
+    const id = inserted.find((r) => r.code === item.code)!.id
+    for (const e of entities) if (e.code === item.department || townshipGovernments.has(e.code)) holders.push({ power_item_id: id, entity_id: e.id })
+  }
+  await insertBatches(trx, 'power_item_holder', holders)
+}
 
 // ——— the enterprises ————————————————————————————————————————————————————————
 

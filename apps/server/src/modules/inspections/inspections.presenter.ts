@@ -6,6 +6,7 @@ import type { selectPlans } from './plans.service'
 
 type Officer = { personId: string; name: string; role: 'lead' | 'co'; certNo: string | null }
 type Item = { powerItemId: string; code: string; name: string; domain: string; outcome: 'ok' | 'issue' | 'not_applicable' | null; note: string | null }
+type Shown = { personId: string; name: string; certNo: string; shownAt: string }
 type Photo = { sha256: string; capturedAt: string; byteSize: number; mediaType: string }
 
 export function presentInspection(actor: Actor, row: InspectionRow, personId: string | null) {
@@ -30,6 +31,8 @@ export function presentInspection(actor: Actor, row: InspectionRow, personId: st
     startedAt: row.started_at?.toISOString() ?? null,
     offlineReason: row.offline_reason,
     officers: row.officers as Officer[],
+    certificatesShown: (row.certificates_shown as Shown[]).map((c) => ({ ...c, shownAt: new Date(c.shownAt).toISOString() })),
+    numbers: { notice: row.notice_no, record: row.record_no, correction: row.correction_no },
     items: row.items as Item[],
     photos: (row.photos as Photo[]).map((p) => ({ ...p, capturedAt: new Date(p.capturedAt).toISOString() })),
     findings: row.findings,

@@ -86,6 +86,11 @@ export async function ruleSetsOnPath(db: Executor, regionPath: string) {
     .execute()
 }
 
+/** The units in a scope, with their region's path (to find the rules in force for each). */
+export async function orgsInScope(db: Executor, scope: OrgScope) {
+  return db.selectFrom('org as o').innerJoin('region as r', 'r.code', 'o.region_code').select(['o.id', 'r.path as region_path']).where(orgInScope('o.id', scope)).execute()
+}
+
 export async function listRuleSets(db: Executor, regionPath: string | null) {
   let q = db.selectFrom('inspection_rule_set as s').innerJoin('region as r', 'r.code', 's.region_code').selectAll('s').select(['r.path', 'r.name as region_name'])
   if (regionPath !== null) q = q.where('r.path', 'like', `${regionPath}%`)
@@ -127,6 +132,14 @@ export function selectInspections(db: Executor) {
           .whereRef('io.inspection_id', '=', 'i.id')
           .orderBy('io.role', 'desc'),
       ).as('officers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('inspection_certificate_shown as cs')
+          .innerJoin('person as sp', 'sp.id', 'cs.person_id')
+          .select(['cs.person_id as personId', 'sp.name', 'cs.cert_no as certNo', 'cs.shown_at as shownAt'])
+          .whereRef('cs.inspection_id', '=', 'i.id')
+          .orderBy('cs.shown_at'),
+      ).as('certificates_shown'),
       jsonArrayFrom(
         eb
           .selectFrom('inspection_item as it')
@@ -219,23 +232,53 @@ export async function findScheduledTasks(db: Executor, orgId: string, enterprise
   return db.selectFrom('inspection').selectAll().where('org_id', '=', orgId).where('enterprise_id', '=', enterpriseId).where('status', '=', 'scheduled').orderBy('planned_date').execute()
 }
 
+/** Inspections of one enterprise by one unit in a cap window, and of that enterprise by all units. */
+export type WindowCount = { enterpriseId: string; enterpriseName: string; orgId: string; orgName: string; unit: number; all: number }
+
 /**
- * How many inspections an enterprise had between two dates: by one unit, and across all units
- * (a joint inspection counts once there — 综合查一次 is one visit).
+ * The one count behind the frequency caps: the inspections (started or completed) of enterprises in
+ * the window [from, to], per enterprise and unit (`unit`) and per enterprise across all units (`all`,
+ * where a joint inspection counts once — 综合查一次 is one visit). The start rule asks for one
+ * enterprise (`enterpriseId`); the oversight view for the enterprises its units inspected (`orgIds`:
+ * the unit rows are theirs, `all` still counts every unit). `excludeJointId` leaves a joint visit
+ * out of `all` (joining it adds no visit).
+ *
+ * @example
+ * const rows = await inspectionsInWindow(db, { from: '2025-03-11', to: '2026-03-10', enterpriseId })
+ * rows.find((r) => r.orgId === orgId)?.unit ?? 0 // this unit's inspections of the enterprise in the window
  */
-export async function countInspections(db: Executor, enterpriseId: string, from: string, to: string, orgId: string, excludeJointId: string | null) {
-  const row = await db
-    .selectFrom('inspection')
-    .select([
-      sql<number>`count(*) filter (where org_id = ${orgId})`.as('unit'),
-      sql<number>`count(distinct coalesce(joint_id, id)) filter (where ${excludeJointId}::uuid is null or joint_id is distinct from ${excludeJointId}::uuid)`.as('all'),
-    ])
-    .where('enterprise_id', '=', enterpriseId)
-    .where('status', 'in', ['in_progress', 'completed'])
-    .where('inspection_date', '>=', from)
-    .where('inspection_date', '<=', to)
-    .executeTakeFirstOrThrow()
-  return { unit: Number(row.unit), all: Number(row.all) }
+export async function inspectionsInWindow(
+  db: Executor,
+  w: { from: string; to: string; enterpriseId?: string; orgIds?: string[]; excludeJointId?: string | null },
+): Promise<WindowCount[]> {
+  if (w.orgIds && w.orgIds.length === 0) return []
+  const exclude = w.excludeJointId ?? null
+  const rows = await db
+    .with('w', (qb) =>
+      qb
+        .selectFrom('inspection')
+        .select(['id', 'org_id', 'enterprise_id', 'joint_id'])
+        .where('status', 'in', ['in_progress', 'completed'])
+        .where('inspection_date', '>=', w.from)
+        .where('inspection_date', '<=', w.to)
+        .$if(Boolean(w.enterpriseId), (q) => q.where('enterprise_id', '=', w.enterpriseId!)),
+    )
+    .with('visits', (qb) =>
+      qb
+        .selectFrom('w')
+        .select(['enterprise_id', sql<number>`count(distinct coalesce(joint_id, id)) filter (where ${exclude}::uuid is null or joint_id is distinct from ${exclude}::uuid)`.as('n')])
+        .groupBy('enterprise_id'),
+    )
+    .selectFrom('w')
+    .innerJoin('visits as v', 'v.enterprise_id', 'w.enterprise_id')
+    .innerJoin('enterprise as e', 'e.id', 'w.enterprise_id')
+    .innerJoin('org as o', 'o.id', 'w.org_id')
+    .select(['w.enterprise_id as enterpriseId', 'e.name as enterpriseName', 'w.org_id as orgId', 'o.name as orgName', sql<number>`count(*)`.as('unit'), 'v.n as all'])
+    .$if(Boolean(w.orgIds), (q) => q.where('w.org_id', 'in', w.orgIds!))
+    .groupBy(['w.enterprise_id', 'e.name', 'w.org_id', 'o.name', 'v.n'])
+    .orderBy('e.name')
+    .execute()
+  return rows.map((r) => ({ ...r, unit: Number(r.unit), all: Number(r.all) }))
 }
 
 /** Other units' scheduled tasks for an enterprise within `days` of a date: candidates for 综合查一次. */
@@ -254,6 +297,10 @@ export async function findJointCandidates(db: Executor, enterpriseId: string, or
 
 export async function insertOfficers(db: Executor, rows: NewRow<'inspection_officer'>[]) {
   if (rows.length > 0) await db.insertInto('inspection_officer').values(rows).execute()
+}
+
+export async function insertCertificatesShown(db: Executor, rows: NewRow<'inspection_certificate_shown'>[]) {
+  if (rows.length > 0) await db.insertInto('inspection_certificate_shown').values(rows).execute()
 }
 
 export async function insertPhotos(db: Executor, rows: NewRow<'inspection_photo'>[]) {

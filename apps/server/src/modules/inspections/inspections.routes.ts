@@ -20,7 +20,7 @@ import { certificateQrSvg } from '../registry/certificate-qr'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import * as sideService from './enterprise-side.service'
 import { inspectionDocuments } from './inspection-documents'
-import { capPeriodOf, rulesForOrg } from './inspection-rules'
+import { capWindowOf, countsFor, rulesForOrg } from './inspection-rules'
 import * as lifecycle from './inspection-lifecycle.service'
 import { isSupervisor } from './inspections.policy'
 import { presentInspection, presentOverride, presentPlan } from './inspections.presenter'
@@ -51,10 +51,10 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = signedIn(req)
     return { items: (await plans.listPlans(db, ctx, req.query)).map((p) => presentPlan(ctx.actor, p)) }
   })
-  app.get('/inspection-plans/held-items', { schema: { tags: planTags, summary: '本单位享有的权力事项（编制计划、临时检查可选）', response: { 200: z.object({ items: z.array(s.heldItemView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
+  app.get('/inspection-plans/held-items', { schema: { tags: planTags, summary: '本单位享有的行政检查事项（编制计划、临时检查只能选择行政检查事项）', response: { 200: z.object({ items: z.array(s.heldItemView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
     if (!ctx.actor.orgId) throw forbidden()
-    return { items: await repo.listHeldPowerItems(db, ctx.actor.orgId) }
+    return { items: (await repo.listHeldPowerItems(db, ctx.actor.orgId)).filter((i) => i.kind === 'inspection') }
   })
   app.get('/inspection-plans/:id', { schema: { tags: planTags, summary: '检查计划详情（事项和检查对象）', params: idParams, response: { 200: s.planDetailView, 401: errorBody, 404: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
@@ -315,16 +315,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   async function documentsOf(row: repo.InspectionRow) {
     const itemIds = (row.items as Array<{ powerItemId: string }>).map((i) => i.powerItemId)
     const powerItems = await repo.findPowerItems(db, itemIds)
-    const org = await repo.findOrg(db, row.org_id)
     const rules = await rulesForOrg(db, row.org_id)
     const date = row.inspection_date ?? row.planned_date
-    const period = capPeriodOf(date, rules.capPeriod)
-    const counts = await repo.countInspections(db, row.enterprise_id, period.from, date, row.org_id, null)
+    const window = capWindowOf(date, rules.capPeriod)
+    const counts = countsFor(await repo.inspectionsInWindow(db, { from: window.from, to: window.to, enterpriseId: row.enterprise_id }), row.org_id)
     return inspectionDocuments(row, {
-      orgShortName: org?.short_name ?? '',
       legalBasis: powerItems.map((p) => ({ code: p.code, name: p.name, basis: p.legal_basis })),
-      sequenceInYear: counts.unit,
-      frequencyNote: `本单位${period.label}对该企业的检查频次上限为 ${rules.capPerUnit} 次，各单位合计上限 ${rules.capAllUnits} 次（联合检查计一次）；截至本次已检查 ${counts.unit} 次`,
+      sequenceInWindow: counts.unit,
+      frequencyNote: `本单位${window.label}（${window.from} 至 ${window.to}）对该企业的检查频次上限为 ${rules.capPerUnit} 次，各单位合计上限 ${rules.capAllUnits} 次（联合检查计一次）；截至本次本单位已检查 ${counts.unit} 次`,
     })
   }
 }

@@ -93,6 +93,8 @@ export const inspectionView = z.object({
   startedAt: z.string().nullable(),
   offlineReason: z.string().nullable(),
   officers: z.array(z.object({ personId: z.string(), name: z.string(), role: z.enum(['lead', 'co']), certNo: z.string().nullable() })),
+  certificatesShown: z.array(z.object({ personId: z.string(), name: z.string(), certNo: z.string(), shownAt: z.string() })).describe('亮证：哪位执法人员何时出示了哪张执法证'),
+  numbers: z.object({ notice: z.string().nullable(), record: z.string().nullable(), correction: z.string().nullable() }).describe('文号：检查通知书、现场检查笔录（入企时取号）、责令改正通知书（提交时取号）'),
   items: z.array(z.object({ powerItemId: z.string(), code: z.string(), name: z.string(), domain: z.string(), outcome: z.enum(['ok', 'issue', 'not_applicable']).nullable(), note: z.string().nullable() })),
   photos: z.array(z.object({ sha256: z.string(), capturedAt: z.string(), byteSize: z.number(), mediaType: z.string() })),
   findings: z.string().nullable(),
@@ -155,6 +157,11 @@ export const completeBody = z.object({
   representativeName: z.string().trim().min(2, '请企业现场负责人签名确认').max(50),
   representativeConfirmedAt: instant,
   completedAt: instant,
+  certificatesShown: z
+    .array(z.object({ personId: z.uuid(), certNo: z.string().trim().min(1).max(40), shownAt: instant }))
+    .max(10)
+    .default([])
+    .describe('亮证记录：参加检查的执法人员各自出示的执法证编号和出示时间（手机采集）；至少两人，执法证须当日有效'),
 })
 
 export const sha256Params = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件哈希应为 64 位十六进制 SHA-256') })

@@ -41,6 +41,7 @@ async function todaysTasks() {
     .execute()
 }
 
+/** A unit's inspections of an enterprise in the demo's cap window (a year back from 2026-11-20). */
 async function capCount(enterpriseId: string, org: string) {
   const row = await t.db
     .selectFrom('inspection')
@@ -48,7 +49,7 @@ async function capCount(enterpriseId: string, org: string) {
     .where('enterprise_id', '=', enterpriseId)
     .where('org_id', '=', org)
     .where('status', 'in', ['in_progress', 'completed'])
-    .where('inspection_date', '>=', '2026-01-01')
+    .where('inspection_date', '>=', '2025-11-21')
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -207,6 +208,7 @@ describe('the on-site record', () => {
       representativeName: '李红梅',
       representativeConfirmedAt: '2026-11-20T11:00:00+08:00',
       completedAt: '2026-11-20T11:00:00+08:00',
+      certificatesShown: detail.officers.map((o: { personId: string; certNo: string }) => ({ personId: o.personId, certNo: o.certNo, shownAt: '2026-11-20T10:01:00+08:00' })),
     }
     const noDeadline = await officer.post('/api/inspections/complete', { ...body, correctionDeadline: null })
     expect(noDeadline.statusCode).toBe(400)
@@ -223,7 +225,63 @@ describe('the on-site record', () => {
     const docs = (await later.get(`/api/inspections/${row.id}/documents`)).json().documents
     expect(docs.map((d: { title: string }) => d.title)).toEqual(['行政检查通知书', '现场检查笔录', '责令改正通知书'])
     expect(docs[2].fields.deadline).toBe('2026-12-05')
+    // 文号 from the unit's counters, not from the record's id; the correction order numbered at completion.
+    expect(docs.map((d: { number: string }) => d.number.replace(/\d+号$/, 'N号'))).toEqual(['禄住建检通字〔2026〕第N号', '禄住建检录字〔2026〕第N号', '禄住建检改字〔2026〕第N号'])
+    const counter = await t.db.selectFrom('doc_number_sequence').select('last_seq').where('org_id', '=', await orgId('LF-ZJJ')).where('kind_code', '=', '检改字').where('year', '=', 2026).executeTakeFirstOrThrow()
+    expect(docs[2].number).toBe(`禄住建检改字〔2026〕第${counter.last_seq}号`)
+    // 亮证 as recorded, printed in the on-site record.
+    expect(docs[1].fields.certificatesShown.map((c: { certNo: string }) => c.certNo).sort()).toEqual(detail.officers.map((o: { certNo: string }) => o.certNo).sort())
+    // The notice cites the inspection items' own basis (行政检查 powers), not a penalty article.
+    expect(docs[0].fields.legalBasis.length).toBeGreaterThan(0)
+    expect(docs[0].fields.legalBasis.every((b: { code: string }) => b.code.startsWith('JC-'))).toBe(true)
     t.clock.now = new Date(NOW)
+  })
+
+  it('art. 55: a record without 亮证 by two of its officers, each with a certificate of their own valid that day, is refused and nothing is stored', async () => {
+    const officer = await t.as('zjj_officer')
+    const co = await personOf('zjj_officer2')
+    const [task] = (await todaysTasks()).filter((x) => x.credit_code !== DEMO_ENTERPRISE.creditCode)
+    const clientKey = key()
+    const started = await officer.post('/api/inspections/start', { clientKey, taskId: task!.id, scan: { method: 'qr', token: demoQrToken(task!.credit_code) }, coOfficerIds: [co], scannedAt: NOW })
+    expect(started.statusCode).toBe(201)
+    const inspection = started.json().inspection
+    expect(inspection.numbers.notice).toMatch(/^禄住建检通字〔2026〕第\d+号$/)
+    const [lead, second] = inspection.officers as Array<{ personId: string; certNo: string }>
+    const body = {
+      clientKey,
+      items: inspection.items.map((i: { powerItemId: string }) => ({ powerItemId: i.powerItemId, outcome: 'ok' })),
+      findings: '现场检查未发现问题。',
+      result: 'no_issue',
+      photos: [],
+      representativeName: '张先生',
+      representativeConfirmedAt: '2026-11-20T10:40:00+08:00',
+      completedAt: '2026-11-20T10:45:00+08:00',
+    }
+    const shown = (o: { personId: string; certNo: string }, at = '2026-11-20T10:02:00+08:00') => ({ personId: o.personId, certNo: o.certNo, shownAt: at })
+    const refusals = [
+      await officer.post('/api/inspections/complete', body),
+      await officer.post('/api/inspections/complete', { ...body, certificatesShown: [shown(lead!)] }),
+      await officer.post('/api/inspections/complete', { ...body, certificatesShown: [shown(lead!), { ...shown(second!), certNo: lead!.certNo }] }),
+      await officer.post('/api/inspections/complete', { ...body, certificatesShown: [shown(lead!), shown(second!, '2026-11-19T10:02:00+08:00')] }),
+    ]
+    for (const r of refusals) {
+      expect(r.statusCode).toBe(422)
+      expect(r.json().details.violations[0]).toMatchObject({ rule: 'certificates_shown', overridable: false })
+      expect(r.json().message).toContain('出示执法证件')
+    }
+    expect(refusals[2]!.json().message).toContain('不是本人')
+    const stored = async () => ({
+      status: (await t.db.selectFrom('inspection').select('status').where('id', '=', inspection.id).executeTakeFirstOrThrow()).status,
+      shown: await t.db.selectFrom('inspection_certificate_shown').select('person_id').where('inspection_id', '=', inspection.id).execute(),
+    })
+    expect(await stored()).toEqual({ status: 'in_progress', shown: [] })
+    const done = await officer.post('/api/inspections/complete', { ...body, certificatesShown: [shown(lead!), shown(second!, '2026-11-20T10:03:00+08:00')] })
+    expect(done.statusCode).toBe(200)
+    expect(done.json().inspection.certificatesShown).toEqual([
+      { personId: lead!.personId, name: expect.any(String), certNo: lead!.certNo, shownAt: '2026-11-20T02:02:00.000Z' },
+      { personId: second!.personId, name: expect.any(String), certNo: second!.certNo, shownAt: '2026-11-20T02:03:00.000Z' },
+    ])
+    expect(done.json().inspection.numbers.correction).toBeNull()
   })
 })
 
@@ -355,12 +413,21 @@ describe('plans, ad-hoc inspections and joint inspections', () => {
     const officer = await t.as('zjj_officer')
     const held = (await officer.get('/api/inspection-plans/held-items')).json().items
     expect(held.length).toBeGreaterThan(0)
-    const notHeld = await t.db.selectFrom('power_item').select('id').where('domain', '=', '林草').executeTakeFirstOrThrow()
+    const notHeld = await t.db.selectFrom('power_item').select('id').where('domain', '=', '林草').where('kind', '=', 'inspection').executeTakeFirstOrThrow()
     const enterprise = await t.db.selectFrom('enterprise').select('id').where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
     const base = { year: 2026, kind: 'special', title: '2026年冬季施工安全专项检查', months: [12], targetMode: 'list', enterpriseIds: [enterprise.id] }
     const outside = await officer.post('/api/inspection-plans', { ...base, powerItemIds: [notHeld.id] })
     expect(outside.statusCode).toBe(422)
     expect(outside.json().message).toContain('清单之外无权力')
+    // A penalty item the unit holds is still no ground for an inspection.
+    const penalty = await t.db.selectFrom('power_item').select('id').where('code', '=', 'CF-ZJ-040').executeTakeFirstOrThrow()
+    const before = Number((await t.db.selectFrom('inspection_plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    const penaltyPlan = await officer.post('/api/inspection-plans', { ...base, powerItemIds: [held[0].id, penalty.id] })
+    expect(penaltyPlan.statusCode).toBe(422)
+    expect(penaltyPlan.json().details.violations[0].rule).toBe('inspection_item')
+    expect(penaltyPlan.json().message).toContain('行政处罚事项')
+    expect(Number((await t.db.selectFrom('inspection_plan').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before)
+    expect(held.every((i: { kind: string }) => i.kind === 'inspection')).toBe(true)
     const created = await officer.post('/api/inspection-plans', { ...base, powerItemIds: [held[0].id] })
     expect(created.statusCode).toBe(201)
     const id = created.json().plan.id
@@ -488,5 +555,41 @@ describe('oversight (justice bureau)', () => {
     expect((await officer.get('/api/inspection-oversight?year=2025')).statusCode).toBe(403)
     const md = (await (await t.as('md_sfj')).get('/api/inspection-oversight?year=2025')).json()
     expect(md.totals.total).toBe(0)
+  })
+
+  it('the start rule and the oversight count the same window, of the configured period: a monthly cap of one refuses a second visit within a month, and the overridden one is listed', async () => {
+    const sfj = await t.as('sfj')
+    const { regionCode: _r, regionName: _n, ...values } = (await sfj.get('/api/inspection-rules')).json().sets[0]
+    const setRules = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/inspection-rules/532331', payload: body as object, headers: { cookie: sfj.cookie! } })
+    expect((await setRules({ ...values, capPeriod: 'month', capPerUnit: 1 })).statusCode).toBe(200)
+    try {
+      const head = await t.as('zjj_head')
+      const officer = await t.as('zjj_officer')
+      const officers = [await personOf('zjj_officer'), await personOf('zjj_officer2')]
+      const held = (await officer.get('/api/inspection-plans/held-items')).json().items
+      const qiye = await t.db.selectFrom('enterprise').select(['id', 'credit_code']).where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
+      // 恒通建材 was inspected today by 住建局 (above): one visit in the month back from today.
+      const task = (await head.post('/api/inspections/ad-hoc', { enterpriseId: qiye.id, trigger: 'complaint', triggerNote: '群众举报夜间施工', powerItemIds: [held[0].id], plannedDate: '2026-11-20', officerIds: officers })).json().inspection
+      const scan = { method: 'qr', token: demoQrToken(qiye.credit_code) }
+      const refused = await start(officer, { taskId: task.id, scan, coOfficerIds: [officers[1]] })
+      expect(refused.statusCode).toBe(422)
+      expect(refused.json().details.violations.map((v: { rule: string }) => v.rule)).toEqual(['cap_unit'])
+      expect(refused.json().message).toContain('近一个月（2026-10-21 至 2026-11-20）已检查该企业 1 次（上限 1 次）')
+      const override = (await officer.post('/api/inspection-overrides', { taskId: task.id, date: '2026-11-20', reason: '举报称存在重大安全隐患，须当日核查' })).json().override
+      expect((await head.post(`/api/inspection-overrides/${override.id}/approve`, { note: '同意' })).statusCode).toBe(200)
+      expect((await start(officer, { taskId: task.id, scan, coOfficerIds: [officers[1]], overrideId: override.id })).statusCode).toBe(201)
+
+      const o = (await sfj.get('/api/inspection-oversight?year=2026')).json()
+      expect(o.capAsOf).toBe('2026-11-20')
+      expect(o.overUnitCap.filter((r: { enterpriseId: string }) => r.enterpriseId === qiye.id)).toEqual([
+        { enterpriseId: qiye.id, enterpriseName: DEMO_ENTERPRISE.name, orgName: '禄丰市住房和城乡建设局', count: 2, cap: 1, from: '2026-10-21', to: '2026-11-20' },
+      ])
+      // Back to a yearly cap of two: the same two visits are within it, and the oversight says so.
+      expect((await setRules(values)).statusCode).toBe(200)
+      const yearly = (await sfj.get('/api/inspection-oversight?year=2026')).json()
+      expect(yearly.overUnitCap.some((r: { enterpriseId: string }) => r.enterpriseId === qiye.id)).toBe(false)
+    } finally {
+      await setRules(values)
+    }
   })
 })

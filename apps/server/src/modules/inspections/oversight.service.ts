@@ -1,10 +1,10 @@
-import { todayInShanghai } from '@yangguang/core'
+import { type IsoDate, todayInShanghai } from '@yangguang/core'
 import { type Kysely, sql } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
-import { orgInScope, orgScopeOf } from '../../platform/auth/scope'
+import { type OrgScope, orgInScope, orgScopeOf } from '../../platform/auth/scope'
 import type { DB } from '../../platform/db/schema'
 import { forbidden } from '../../platform/errors'
-import { defaultRules, rulesFromRow } from './inspection-rules'
+import { capWindowOf, defaultRules, type InspectionRules, rulesFromRow } from './inspection-rules'
 import { isSupervisor } from './inspections.policy'
 import * as repo from './inspections.repository'
 
@@ -27,7 +27,7 @@ export async function oversight(db: Kysely<DB>, ctx: Ctx, year: number) {
   const base = () => db.selectFrom('inspection as i').where(inScope)
   const today = todayInShanghai(ctx.now)
 
-  const [byMonth, byUnit, byEnterprise, overUnitCap, overAllCap, multiUnit, lateSyncs, typedScans, missed, lowRatings, results] = await Promise.all([
+  const [byMonth, byUnit, byEnterprise, caps, multiUnit, lateSyncs, typedScans, missed, lowRatings, results] = await Promise.all([
     done(base())
       .select([sql<number>`extract(month from i.inspection_date)::int`.as('month'), sql<number>`count(*)::int`.as('count')])
       .groupBy(sql`extract(month from i.inspection_date)`)
@@ -46,21 +46,7 @@ export async function oversight(db: Kysely<DB>, ctx: Ctx, year: number) {
       .orderBy('count', 'desc')
       .limit(20)
       .execute(),
-    done(base())
-      .innerJoin('enterprise as e', 'e.id', 'i.enterprise_id')
-      .innerJoin('org as o', 'o.id', 'i.org_id')
-      .select(['e.id as enterpriseId', 'e.name as enterpriseName', 'o.name as orgName', sql<number>`count(*)::int`.as('count')])
-      .groupBy(['e.id', 'e.name', 'o.name'])
-      .having(sql<boolean>`count(*) > ${rules.capPerUnit}`)
-      .orderBy('count', 'desc')
-      .execute(),
-    done(base())
-      .innerJoin('enterprise as e', 'e.id', 'i.enterprise_id')
-      .select(['e.id as enterpriseId', 'e.name as enterpriseName', sql<number>`count(distinct coalesce(i.joint_id, i.id))::int`.as('count')])
-      .groupBy(['e.id', 'e.name'])
-      .having(sql<boolean>`count(distinct coalesce(i.joint_id, i.id)) > ${rules.capAllUnits}`)
-      .orderBy('count', 'desc')
-      .execute(),
+    overCap(db, scope, `${year}-12-31` < today ? `${year}-12-31` : today),
     sql<{ enterpriseId: string; enterpriseName: string; firstOrg: string; secondOrg: string; firstDate: string; secondDate: string; days: number }>`
       select distinct on (e.id, a.id) e.id as "enterpriseId", e.name as "enterpriseName", oa.name as "firstOrg", ob.name as "secondOrg",
              a.inspection_date::text as "firstDate", b.inspection_date::text as "secondDate", (b.inspection_date - a.inspection_date) as days
@@ -126,13 +112,14 @@ export async function oversight(db: Kysely<DB>, ctx: Ctx, year: number) {
   const overrides = await repo.selectOverrides(db).where(orgInScope('v.org_id', scope)).where(sql<boolean>`extract(year from v.valid_on) = ${year}`).orderBy('v.requested_at', 'desc').limit(200).execute()
   return {
     year,
-    rules: { capPerUnit: rules.capPerUnit, capAllUnits: rules.capAllUnits, jointWindowDays: rules.jointWindowDays },
+    rules: { capPeriod: rules.capPeriod, capPerUnit: rules.capPerUnit, capAllUnits: rules.capAllUnits, jointWindowDays: rules.jointWindowDays },
+    capAsOf: caps.asOf,
     totals: results,
     byMonth: Array.from({ length: 12 }, (_, m) => ({ month: m + 1, count: byMonth.find((r) => r.month === m + 1)?.count ?? 0 })),
     byUnit,
     byEnterprise,
-    overUnitCap,
-    overAllCap,
+    overUnitCap: caps.overUnitCap,
+    overAllCap: caps.overAllCap,
     multiUnit: multiUnit.rows.map((r) => ({ ...r, days: Number(r.days) })),
     lateSyncs: lateSyncs.map((r) => ({ id: r.id, enterpriseName: r.enterpriseName, orgName: r.orgName, inspectionDate: r.inspection_date!, scannedAt: r.scanned_at?.toISOString() ?? null, completedAt: r.completed_at?.toISOString() ?? null, syncedAt: r.synced_at?.toISOString() ?? null, offlineReason: r.offline_reason })),
     typedScans: typedScans.map((r) => ({ id: r.id, enterpriseName: r.enterpriseName, orgName: r.orgName, inspectionDate: r.inspection_date!, scannedAt: r.scanned_at?.toISOString() ?? null })),
@@ -151,4 +138,37 @@ export async function oversight(db: Kysely<DB>, ctx: Ctx, year: number) {
       decisionNote: o.decision_note,
     })),
   }
+}
+
+/**
+ * 超频次: the enterprises over a frequency cap on `asOf` (the year's last day, or today in the current
+ * year), each judged as the start rule judges it — with the rules in force for the unit that
+ * inspected (its region's rule set or the nearest ancestor's), counting in that rule set's window
+ * ending on `asOf`, through the same count (`inspectionsInWindow`).
+ */
+async function overCap(db: Kysely<DB>, scope: OrgScope, asOf: IsoDate) {
+  const [units, sets] = await Promise.all([repo.orgsInScope(db, scope), repo.listRuleSets(db, null)])
+  const groups = new Map<string, { rules: InspectionRules; orgIds: string[] }>()
+  for (const unit of units) {
+    const set = sets.filter((x) => unit.region_path.startsWith(x.path)).sort((x, y) => y.path.length - x.path.length)[0]
+    const rules = rulesFromRow(set)
+    const key = `${rules.capPeriod}:${rules.capPerUnit}:${rules.capAllUnits}`
+    const group = groups.get(key) ?? { rules, orgIds: [] }
+    group.orgIds.push(unit.id)
+    groups.set(key, group)
+  }
+  type Over = { enterpriseId: string; enterpriseName: string; count: number; cap: number; from: IsoDate; to: IsoDate }
+  const overUnitCap: Array<Over & { orgName: string }> = []
+  const overAllCap = new Map<string, Over>()
+  for (const { rules, orgIds } of groups.values()) {
+    const window = capWindowOf(asOf, rules.capPeriod)
+    const rows = await repo.inspectionsInWindow(db, { from: window.from, to: window.to, orgIds })
+    for (const r of rows) {
+      if (r.unit > rules.capPerUnit) overUnitCap.push({ enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, orgName: r.orgName, count: r.unit, cap: rules.capPerUnit, from: window.from, to: window.to })
+      const known = overAllCap.get(r.enterpriseId)
+      if (r.all > rules.capAllUnits && (!known || rules.capAllUnits < known.cap)) overAllCap.set(r.enterpriseId, { enterpriseId: r.enterpriseId, enterpriseName: r.enterpriseName, count: r.all, cap: rules.capAllUnits, from: window.from, to: window.to })
+    }
+  }
+  const byCount = (x: Over, y: Over) => y.count - x.count || x.enterpriseName.localeCompare(y.enterpriseName, 'zh-CN')
+  return { asOf, overUnitCap: overUnitCap.sort(byCount), overAllCap: [...overAllCap.values()].sort(byCount) }
 }

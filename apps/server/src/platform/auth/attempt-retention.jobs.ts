@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { registerJob } from '../jobs/job-runner'
-import { type AttemptLog, deleteAttemptsBefore } from './attempt-retention.repository'
+import { type AttemptLog, deleteAttemptsBefore, deleteSessionsExpiredBefore } from './attempt-retention.repository'
 
-/** Job type of the daily removal of old login and case-lookup attempts. */
+/** Job type of the daily removal of old login and case-lookup attempts and of expired sessions. */
 export const PRUNE_ATTEMPT_LOGS_JOB = 'auth.prune_attempt_logs'
 
 /**
@@ -29,10 +29,20 @@ export async function pruneAttemptLogs(db: Kysely<DB>, now: Date): Promise<Recor
   return deleted
 }
 
+/**
+ * Deletes the sessions past their absolute end (`expires_at`). A session that merely sat idle is refused at its
+ * next use and dies with its absolute end at the latest, so no session row outlives SESSION_MAX_HOURS by more
+ * than a day.
+ */
+export async function pruneExpiredSessions(db: Kysely<DB>, now: Date): Promise<number> {
+  return deleteSessionsExpiredBefore(db, now)
+}
+
 registerJob(
   PRUNE_ATTEMPT_LOGS_JOB,
   async (db, _job, now) => {
     await pruneAttemptLogs(db, now)
+    await pruneExpiredSessions(db, now)
   },
   { everyMs: DAY_MS },
 )

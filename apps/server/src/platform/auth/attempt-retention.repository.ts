@@ -8,3 +8,9 @@ export async function deleteAttemptsBefore(db: Executor, table: AttemptLog, befo
   const result = await db.deleteFrom(table).where('at', '<', before).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** Deletes the sessions whose absolute lifetime ended before `now` (signed-out ones are deleted at logout). */
+export async function deleteSessionsExpiredBefore(db: Executor, now: Date): Promise<number> {
+  const result = await db.deleteFrom('user_session').where('expires_at', '<', now).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -41,6 +41,7 @@ export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, C
   inspection_override: InspectionOverrideTable
   inspection: InspectionTable
   inspection_officer: InspectionOfficerTable
+  inspection_certificate_shown: InspectionCertificateShownTable
   inspection_item: InspectionItemTable
   inspection_photo: InspectionPhotoTable
   inspection_rating: InspectionRatingTable
@@ -492,6 +493,21 @@ export interface InspectionTable {
   created_by: string | null
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0029: 文号 of the 检查通知书, 现场检查笔录 and 责令改正通知书 (unit counters, kind codes 检通字/检录字/检改字). */
+  notice_no: string | null
+  record_no: string | null
+  correction_no: string | null
+}
+
+/** 0029 亮证: an officer showed this 执法证 at this instant (captured on the phone). */
+export interface InspectionCertificateShownTable {
+  inspection_id: string
+  person_id: string
+  certificate_id: string
+  cert_no: string
+  shown_at: Timestamp
+  recorded_by: string | null
+  synced_at: DefaultTimestamp
 }
 
 export interface InspectionOfficerTable {

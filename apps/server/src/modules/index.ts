@@ -17,6 +17,7 @@ import { userRoutes } from './users/users.routes'
 import { caseRoutes } from './cases/cases.routes'
 import { calendarRoutes } from '../platform/calendar/calendar.routes'
 import { caseDocumentRoutes } from './cases/case-documents.routes'
+import { caseEvidenceFileRoutes } from './cases/case-evidence-files.routes'
 import { casesPublicRoutes } from './cases/cases-public.routes'
 import { discretionPublicRoutes } from './discretion/discretion-public.routes'
 import { discretionRoutes } from './discretion/discretion.routes'
@@ -45,6 +46,7 @@ export const modules: FastifyPluginAsyncZod[] = [
   ledgerRoutes,
   calendarRoutes,
   caseDocumentRoutes,
+  caseEvidenceFileRoutes,
   casesPublicRoutes,
   discretionRoutes,
   discretionPublicRoutes,

@@ -33,6 +33,8 @@ export const errorStatus = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   DUPLICATE: 409,
+  /** Files attached to a case's evidence after its decision: the evidence is frozen. */
+  EVIDENCE_FROZEN: 409,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   /** An upload beyond the uploader's bytes per day. */
@@ -40,6 +42,8 @@ export const errorStatus = {
   HEADERS_TOO_LARGE: 431,
   PASSWORD_RULES: 422,
   RULE_VIOLATION: 422,
+  /** A penalty outside the statutory range of its provision (kinds or amount): refused, never overridden. */
+  PENALTY_OUTSIDE_STATUTORY_RANGE: 422,
   INTERNAL: 500,
 } as const
 

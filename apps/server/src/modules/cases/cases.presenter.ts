@@ -1,6 +1,8 @@
 import { deadlineStatus, labels, maskIdNumber, type CaseDeadlineKind, type IsoDate, type WorkCalendar } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
+import { mediaTypeLabels, type SniffedMediaType } from '../../platform/files/file-type-sniff'
 import { presentDeadline } from './case-deadlines.service'
+import type { EvidenceFileRow } from './case-evidence-files.repository'
 import type { Execution } from './case-execution.service'
 import type { BenchmarkCheck } from './case-guards'
 import type { CaseState } from './case-state'
@@ -90,6 +92,9 @@ export function presentDetail(
     execution: Execution | null
     benchmark: BenchmarkCheck | null
     actions: CaseDetailView['actions']
+    /** The files attached to the evidence items, and whether the caller may attach more now. */
+    evidenceFiles: readonly EvidenceFileRow[]
+    mayAttachEvidenceFiles: boolean
   },
 ): CaseDetailView {
   const { row } = state
@@ -125,7 +130,9 @@ export function presentDetail(
       officerIds: e.officer_ids,
       fileSha256: e.file_sha256,
       fileName: e.file_name,
+      files: extras.evidenceFiles.filter((f) => f.evidence_id === e.id).map(presentEvidenceFile),
     })),
+    mayAttachEvidenceFiles: extras.mayAttachEvidenceFiles,
     payments: state.payments.map((p) => ({ id: p.id, kind: p.kind, amountFen: Number(p.amount_fen), paidOn: p.paid_on, receiptNo: p.receipt_no })),
     instalments: state.instalments.map((i) => ({ seq: i.seq, dueOn: i.due_on, amountFen: Number(i.amount_fen) })),
     remedies: state.remedies.map((r) => ({ id: r.id, kind: r.kind, startedOn: r.started_on, endedOn: r.ended_on, result: r.result })),
@@ -180,5 +187,20 @@ export function presentCaseRow(row: ListRow, today: IsoDate, calendar: WorkCalen
       next && status
         ? { kind: next.kind, label: labels.caseDeadlineKind[next.kind], dueOn: next.dueOn, daysLeft: status.daysLeft, state: status.state, provisional: next.provisional || !status.exact }
         : null,
+  }
+}
+
+/** A file of an evidence item, with its download address (GET /api/cases/:id/evidence-files/:fileId). */
+export function presentEvidenceFile(f: EvidenceFileRow) {
+  const mediaType = f.media_type as SniffedMediaType
+  return {
+    id: f.id,
+    fileName: f.file_name,
+    mediaType: f.media_type,
+    mediaTypeLabel: mediaTypeLabels[mediaType] ?? f.media_type,
+    byteSize: f.byte_size,
+    sha256: f.sha256,
+    attachedAt: f.attached_at.toISOString(),
+    url: `/api/cases/${f.case_id}/evidence-files/${f.id}`,
   }
 }

@@ -106,6 +106,18 @@ export type SimpleCaseInput = z.infer<typeof simpleCaseBody>
 
 const qa = z.object({ q: text(1000), a: z.string().trim().max(5000) })
 
+/** A file attached to an evidence item (case-evidence-files.service.ts). */
+export const evidenceFileView = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: z.string().describe('按内容判定的类型'),
+  mediaTypeLabel: z.string(),
+  byteSize: z.number(),
+  sha256: z.string(),
+  attachedAt: z.string(),
+  url: z.string().describe('下载地址'),
+})
+
 export const evidenceSection = z.object({
   kind: z.enum(evidenceKinds),
   title: text(200),
@@ -424,8 +436,10 @@ export const caseDetailView = z.object({
       officerIds: z.array(z.string()),
       fileSha256: z.string().nullable(),
       fileName: z.string().nullable(),
+      files: z.array(evidenceFileView).describe('附加的证据文件（照片、扫描件、录音、录像），按附加先后'),
     }),
   ),
+  mayAttachEvidenceFiles: z.boolean().describe('调用者现在可否为证据附加文件（本案承办人或单位负责人，作出决定前）'),
   payments: z.array(z.object({ id: z.string(), kind: z.enum(['fine', 'late_fee', 'confiscation']), amountFen: z.number(), paidOn: z.string(), receiptNo: z.string().nullable() })),
   instalments: z.array(z.object({ seq: z.number(), dueOn: z.string(), amountFen: z.number() })),
   remedies: z.array(z.object({ id: z.string(), kind: z.enum(['reconsideration', 'litigation']), startedOn: z.string(), endedOn: z.string().nullable(), result: z.string().nullable() })),

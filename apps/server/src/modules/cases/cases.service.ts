@@ -13,6 +13,8 @@ import { findEnterpriseInReach } from '../enterprises/enterprise-reach'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
 import { scheduleDeadline } from './case-deadlines.service'
+import { listEvidenceFiles } from './case-evidence-files.repository'
+import { mayAttachNow } from './case-evidence-files.service'
 import { executionOf } from './case-execution.service'
 import { benchmarkCheck, evaluateGuards, type ActContext } from './case-guards'
 import { penaltyRulesForOrg } from './case-rules.service'
@@ -309,6 +311,8 @@ export async function caseDetail(db: Kysely<DB>, ctx: Ctx, id: string): Promise<
     execution: executionOf(state, today),
     benchmark,
     actions: await previewActions(db, ctx, state),
+    evidenceFiles: await listEvidenceFiles(db, row.id),
+    mayAttachEvidenceFiles: await mayAttachNow(db, ctx, row, state.officers.map((o) => o.person_id)),
   })
 }
 

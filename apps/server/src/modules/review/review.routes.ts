@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema'
 import { notFound, forbidden } from '../../platform/errors'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
+import { reviewCaseEvidence } from './review-case-file'
 import { isUnitStaff, maySupervise } from './review.policy'
 import { deductionTexts, presentBatch, presentFile, presentPublicBatch, presentResults } from './review.presenter'
 import * as repo from './review.repository'
@@ -68,6 +69,7 @@ async function sheetDetail(db: Kysely<DB>, ctx: Ctx, id: string) {
     items: sheet.items,
     score: { complete: s.complete, missingItems: s.missingItems, problems: s.problems, score: s.score, pointsBeforeVeto: s.pointsBeforeVeto, grade: s.grade, vetoed: s.vetoed },
     suggestions: await review.autoChecks(db, file.case_id),
+    caseEvidence: await reviewCaseEvidence(db, file.case_id),
     actions: [
       ...(mine && sheet.status === 'assigned' && batch.status === 'reviewing' ? ['save', 'submit'] : []),
       ...(sheet.status === 'submitted' && maySupervise(ctx.actor, batch, s.deductions.length) ? ['supervise'] : []),

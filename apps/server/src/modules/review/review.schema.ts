@@ -1,5 +1,6 @@
 import { isoDateSchema, reviewFileKinds, reviewGrades, reviewSheetItemSchema } from '@yangguang/core'
 import { z } from 'zod'
+import { evidenceFileView } from '../cases/cases.schema'
 
 // A calendar date: 2025-02-30 is refused, not just a malformed string.
 const isoDate = isoDateSchema
@@ -164,6 +165,9 @@ export const sheetView = z.object({
     vetoed: z.boolean(),
   }),
   suggestions: z.array(z.object({ code: z.string(), itemCode: z.string(), deductionCode: z.string(), description: z.string(), evidence: z.string() })),
+  caseEvidence: z
+    .array(z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), title: z.string(), collectedOn: z.string(), files: z.array(evidenceFileView) }))
+    .describe('行政处罚案卷的证据及其附加文件（照片、扫描件、录音、录像）；许可案卷为空'),
   actions: z.array(z.string()),
 })
 

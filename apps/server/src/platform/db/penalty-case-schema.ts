@@ -23,6 +23,7 @@ export interface PenaltyCaseTables {
   case_officer: CaseOfficerTable
   case_event: CaseEventTable
   case_evidence: CaseEvidenceTable
+  case_evidence_file: CaseEvidenceFileTable
   case_deadline: CaseDeadlineTable
   case_payment: CasePaymentTable
   case_instalment: CaseInstalmentTable
@@ -184,6 +185,20 @@ export interface CaseEventTable {
   officer_ids: ColumnType<string[], string[] | undefined, never>
   data: Json<Record<string, unknown>>
   note: string | null
+}
+
+/** A file (photo, scan, audio, video) attached to an evidence item — migration 0028. */
+export interface CaseEvidenceFileTable {
+  id: Generated<string>
+  evidence_id: string
+  case_id: string
+  sha256: string
+  file_name: string
+  /** The type its bytes show (sniffed on upload), never the client's label. */
+  media_type: string
+  byte_size: number
+  attached_by: string
+  attached_at: ColumnType<Date, Date | string, never>
 }
 
 export interface CaseEvidenceTable {

@@ -56,7 +56,7 @@ export async function deleteUpload(db: Executor, id: string): Promise<void> {
 
 /**
  * Whether anything still names the file: another upload row, or any record that keeps a file by its
- * digest — inspection photos, case evidence, case and supervision documents and reports, volunteer
+ * digest — inspection photos, case evidence and the files of its items, case and supervision documents and reports, volunteer
  * opinion attachments, rectification evidence (the last two inside jsonb). A new table that keeps
  * files by digest must be added here, or the cleanup could delete its files.
  */
@@ -69,6 +69,7 @@ export async function isFileReferenced(db: Executor, sha256: string): Promise<bo
           eb.exists(eb.selectFrom('upload').select('id').where('sha256', '=', sha256)),
           eb.exists(eb.selectFrom('inspection_photo').select('inspection_id').where('sha256', '=', sha256)),
           eb.exists(eb.selectFrom('case_evidence').select('id').where('file_sha256', '=', sha256)),
+          eb.exists(eb.selectFrom('case_evidence_file').select('id').where('sha256', '=', sha256)),
           eb.exists(eb.selectFrom('case_document').select('id').where((w) => w.or([w('sha256', '=', sha256), w('file_ref', '=', sha256)]))),
           eb.exists(eb.selectFrom('supervision_document').select('id').where('sha256', '=', sha256)),
           eb.exists(eb.selectFrom('supervision_escalation_report').select('id').where('sha256', '=', sha256)),

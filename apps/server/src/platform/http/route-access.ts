@@ -204,6 +204,10 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/cases/:id/actions/:action': unitStaff,
   'GET /api/penalty-rules/:regionCode': bureau,
   'PUT /api/penalty-rules/:regionCode': bureau,
+  // Evidence files: attached by the case's officers or unit head (cases module checks which); seen by
+  // those who see the case and by the 案卷评查 reviewers (volunteers among them) assigned to its file.
+  'PUT /api/cases/:id/evidence/:evidenceId/files/:sha256': inspectors,
+  'GET /api/cases/:id/evidence-files/:fileId': reviewParticipants,
   'GET /api/cases/:id/documents': staff,
   'GET /api/cases/:id/documents/:docId/pdf': staff,
   'GET /api/cases/:id/publication': staff,

@@ -51,11 +51,17 @@ test('an officer scans in, inspects offline with a co-inspector and a photo, syn
   await expect(page.getByRole('heading', { name: '禄丰金山恒通建材有限公司' })).toBeVisible()
   await expect(page.getByLabel('同行执法人员')).toHaveValue(/.+/)
   await expect(page.getByLabel('同行执法人员').locator('option:checked')).toContainText('刘洋')
-  await page.getByText('两名执法人员均已向企业出示执法证').click()
+  // 亮证 is recorded per officer: starting waits until both have shown their certificates.
+  await expect(page.getByRole('button', { name: '开始检查' })).toBeDisabled()
+  await page.getByRole('button', { name: /记录 张伟 已出示执法证/ }).click()
+  await expect(page.getByRole('button', { name: '开始检查' })).toBeDisabled()
+  await page.getByRole('button', { name: /记录 刘洋 已出示执法证/ }).click()
+  await expect(page.getByTestId('certificates-shown')).toContainText('刘洋 已出示执法证')
   await shot(page, '2-start')
   await page.getByRole('button', { name: '开始检查' }).click()
 
   await expect(page.getByRole('heading', { name: '检查清单' })).toBeVisible()
+  await expect(page.getByTestId('shown-record')).toHaveCount(2)
   for (const group of await page.locator('fieldset.item').all()) await group.getByText('符合', { exact: true }).click()
   await page.getByTestId('photo-input').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: photo })
   await expect(page.locator('figcaption')).toContainText('SHA-256')
@@ -82,6 +88,9 @@ test('an officer scans in, inspects offline with a co-inspector and a photo, syn
   expect(done.items[0]).toMatchObject({ result: 'no_issue', representativeName: '李红梅', lateSync: false })
   expect(done.items[0].photos).toHaveLength(1)
   expect(done.items[0].officers.map((o: { name: string }) => o.name).sort()).toEqual(['刘洋', '张伟'].sort())
+  // The 亮证 travelled with the record: who showed which certificate, stored on the server.
+  expect(done.items[0].certificatesShown.map((c: { name: string }) => c.name).sort()).toEqual(['刘洋', '张伟'].sort())
+  expect(done.items[0].numbers.notice).toMatch(/^禄住建检通字〔\d{4}〕第\d+号$/)
 
   // Over the frequency cap: refused, with the reason.
   const tasks = (await (await page.request.get('/api/m/today')).json()).tasks as Array<{ enterprise: { id: string; name: string }; status: string }>
@@ -93,7 +102,8 @@ test('an officer scans in, inspects offline with a co-inspector and a photo, syn
   }
   expect(capped).not.toBeNull()
   await page.goto(await posterLink(page, capped!.id))
-  await page.getByText('两名执法人员均已向企业出示执法证').click()
+  await page.getByRole('button', { name: /记录 张伟 已出示执法证/ }).click()
+  await page.getByRole('button', { name: /记录 刘洋 已出示执法证/ }).click()
   await page.getByRole('button', { name: '开始检查' }).click()
   await expect(page.getByTestId('refusal')).toContainText('超过检查频次上限')
   await expect(page.getByRole('button', { name: '申请例外放行' })).toBeVisible()

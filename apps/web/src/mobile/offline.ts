@@ -21,11 +21,15 @@ export type Draft = {
   representativeName: string
   representativeConfirmedAt: string | null
   scannedAt: string
+  /** 亮证 as it happened: which officer showed which certificate, and when (tapped on this phone). */
+  certificatesShown?: CertificateShown[]
   startState: 'synced' | 'queued' | 'refused'
   refusal: string | null
   submitted: boolean
   syncedAt: string | null
 }
+
+export type CertificateShown = { personId: string; name: string; certNo: string; shownAt: string }
 
 export type OutboxEntry =
   | { id?: number; kind: 'start'; clientKey: string; body: unknown; queuedAt: string }

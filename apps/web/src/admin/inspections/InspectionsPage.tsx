@@ -111,6 +111,8 @@ function InspectionDrawer({ id, onClose }: { id: string; onClose: () => void }) 
             <Descriptions.Item label="任务来源">{i.kindLabel}{i.planTitle ? `《${i.planTitle}》` : ''}{i.trigger ? `（${labels.inspectionTrigger[i.trigger]}：${i.triggerNote ?? ''}）` : ''}</Descriptions.Item>
             <Descriptions.Item label="入企">{i.scannedAt ? `${formatTime(i.scannedAt)}（${i.scanMethod === 'qr' ? '扫码' : '手工输入代码'}）` : `计划 ${i.plannedDate}`}</Descriptions.Item>
             <Descriptions.Item label="执法人员">{i.officers.map((o) => `${o.name}（${o.certNo ?? '无证'}）`).join('、') || i.assigned.map((a) => a.name).join('、')}</Descriptions.Item>
+            <Descriptions.Item label="亮证">{i.certificatesShown.length > 0 ? i.certificatesShown.map((c) => <div key={c.personId}>{c.name} 出示执法证 {c.certNo}（{formatTime(c.shownAt)}）</div>) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="文号">{[i.numbers.notice, i.numbers.record, i.numbers.correction].filter(Boolean).join('；') || '入企检查时编号'}</Descriptions.Item>
             <Descriptions.Item label="检查事项">{i.items.map((x) => <div key={x.powerItemId}>{x.name}{x.outcome ? ` — ${x.outcome === 'ok' ? '符合' : x.outcome === 'issue' ? `发现问题${x.note ? `：${x.note}` : ''}` : '不适用'}` : ''}</div>)}</Descriptions.Item>
             <Descriptions.Item label="检查情况">{i.findings ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="结果">{i.resultLabel ?? '—'}{i.correctionDeadline ? `（期限 ${i.correctionDeadline}）` : ''}</Descriptions.Item>

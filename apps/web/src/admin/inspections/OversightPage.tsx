@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { Card, Col, Row, Select, Statistic, Table, Tabs, Tag } from 'antd'
+import { Card, Col, Row, Select, Statistic, Table, Tabs, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
@@ -8,7 +8,9 @@ import { BarChart } from './BarChart'
 type Row = Record<string, string | number | null | string[]>
 type Oversight = {
   year: number
-  rules: { capPerUnit: number; capAllUnits: number; jointWindowDays: number }
+  rules: { capPeriod: 'month' | 'quarter' | 'year'; capPerUnit: number; capAllUnits: number; jointWindowDays: number }
+  /** The day the cap windows end on: the year's last day, or today in the current year. */
+  capAsOf: string
   totals: { total: number; noIssue: number; correct: number; transfer: number; joint: number; overridden: number }
   byMonth: Array<{ month: number; count: number }>
   byUnit: Array<{ orgName: string; count: number; late: number; typed: number }>
@@ -52,7 +54,7 @@ export function OversightPage() {
           <Tabs
             style={{ marginTop: 8 }}
             items={[
-              { key: 'cap', label: `超过频次上限（${o.overUnitCap.length + o.overAllCap.length}）`, children: <><Table size="small" rowKey={(r) => `${r.enterpriseId}-${r.orgName}`} dataSource={o.overUnitCap} pagination={{ pageSize: 10 }} columns={[{ title: '企业', dataIndex: 'enterpriseName' }, { title: '单位', dataIndex: 'orgName' }, { title: `次数（上限 ${o.rules.capPerUnit}）`, dataIndex: 'count' }]} /><Table size="small" rowKey={(r) => String(r.enterpriseId)} dataSource={o.overAllCap} pagination={false} columns={[{ title: '企业（各单位合计）', dataIndex: 'enterpriseName' }, { title: `次数（上限 ${o.rules.capAllUnits}）`, dataIndex: 'count' }]} /></> },
+              { key: 'cap', label: `超过频次上限（${o.overUnitCap.length + o.overAllCap.length}）`, children: <><Typography.Paragraph type="secondary">截至 {o.capAsOf}，按各单位适用的检查规则，在规则设定的周期内（自检查当日向前倒推）统计，与开始检查时的频次校验使用同一计数。</Typography.Paragraph><Table size="small" rowKey={(r) => `${r.enterpriseId}-${r.orgName}`} dataSource={o.overUnitCap} pagination={{ pageSize: 10 }} columns={[{ title: '企业', dataIndex: 'enterpriseName' }, { title: '单位', dataIndex: 'orgName' }, { title: '统计区间', render: (_, r) => `${r.from} 至 ${r.to}` }, { title: '次数（上限）', render: (_, r) => `${r.count}（${r.cap}）` }]} /><Table size="small" rowKey={(r) => String(r.enterpriseId)} dataSource={o.overAllCap} pagination={false} columns={[{ title: '企业（各单位合计）', dataIndex: 'enterpriseName' }, { title: '统计区间', render: (_, r) => `${r.from} 至 ${r.to}` }, { title: '次数（上限）', render: (_, r) => `${r.count}（${r.cap}）` }]} /></> },
               { key: 'multi', label: `${o.rules.jointWindowDays} 日内多头检查（${o.multiUnit.length}）`, children: <Table size="small" rowKey={(r, i) => `${r.enterpriseId}-${i}`} dataSource={o.multiUnit} pagination={{ pageSize: 10 }} columns={[{ title: '企业', dataIndex: 'enterpriseName' }, { title: '先', render: (_, r) => `${r.firstOrg} ${r.firstDate}` }, { title: '后', render: (_, r) => `${r.secondOrg} ${r.secondDate}` }, { title: '间隔（天）', dataIndex: 'days' }]} /> },
               { key: 'late', label: `迟报（${o.lateSyncs.length}）`, children: <Table size="small" rowKey="id" dataSource={o.lateSyncs} pagination={{ pageSize: 10 }} columns={[{ title: '企业', dataIndex: 'enterpriseName' }, { title: '单位', dataIndex: 'orgName' }, { title: '扫码', render: (_, r) => formatTime(r.scannedAt as string) }, { title: '同步', render: (_, r) => formatTime(r.syncedAt as string) }, { title: '说明', dataIndex: 'offlineReason' }]} /> },
               { key: 'typed', label: `未扫码（${o.typedScans.length}）`, children: <Table size="small" rowKey="id" dataSource={o.typedScans} pagination={{ pageSize: 10 }} columns={[{ title: '企业', dataIndex: 'enterpriseName' }, { title: '单位', dataIndex: 'orgName' }, { title: '日期', dataIndex: 'inspectionDate' }]} /> },

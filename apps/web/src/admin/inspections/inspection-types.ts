@@ -39,6 +39,10 @@ export type Inspection = {
   startedAt: string | null
   offlineReason: string | null
   officers: Array<{ personId: string; name: string; role: 'lead' | 'co'; certNo: string | null }>
+  /** 亮证 as recorded on the phone. */
+  certificatesShown: Array<{ personId: string; name: string; certNo: string; shownAt: string }>
+  /** 文号 from the unit's counters (null until taken). */
+  numbers: { notice: string | null; record: string | null; correction: string | null }
   items: Array<{ powerItemId: string; code: string; name: string; domain: string; outcome: string | null; note: string | null }>
   photos: Array<{ sha256: string; capturedAt: string; byteSize: number; mediaType: string }>
   findings: string | null

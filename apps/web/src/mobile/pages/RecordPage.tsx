@@ -79,6 +79,7 @@ export function RecordPage({ clientKey }: { clientKey: string }) {
     if (!draft.result) return setError('请选择检查结果')
     if (draft.result === 'correct' && !draft.correctionDeadline) return setError('责令改正须写明改正期限')
     if (!draft.representativeConfirmedAt || draft.representativeName.trim().length < 2) return setError('请企业现场负责人签名确认')
+    if ((draft.certificatesShown ?? []).length < 2) return setError('没有两名执法人员的亮证记录，不能提交：请重新扫码，亮证后开始检查')
     const completedAt = new Date().toISOString()
     const body = {
       clientKey,
@@ -90,6 +91,7 @@ export function RecordPage({ clientKey }: { clientKey: string }) {
       representativeName: draft.representativeName.trim(),
       representativeConfirmedAt: draft.representativeConfirmedAt,
       completedAt,
+      certificatesShown: (draft.certificatesShown ?? []).map((c) => ({ personId: c.personId, certNo: c.certNo, shownAt: c.shownAt })),
     }
     for (const p of draft.photos) await store.enqueue({ kind: 'photo', clientKey, sha256: p.sha256, mediaType: p.mediaType, queuedAt: completedAt })
     await store.enqueue({ kind: 'complete', clientKey, body, queuedAt: completedAt })
@@ -106,6 +108,11 @@ export function RecordPage({ clientKey }: { clientKey: string }) {
         <p className="muted">
           {draft.orgName} · 入企 {beijingDateTime(draft.scannedAt)}
         </p>
+        {(draft.certificatesShown ?? []).map((c) => (
+          <p key={c.personId} className="muted" data-testid="shown-record">
+            亮证：{c.name} 执法证 {c.certNo} · {beijingTime(c.shownAt)}
+          </p>
+        ))}
         {draft.startState === 'queued' && <p className="warn">开始检查的记录尚未同步，联网后由平台核验规则。</p>}
         {draft.refusal && <p className="error">{draft.refusal}</p>}
       </section>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { api, ApiError } from '../../shared/api'
-import { type Draft, newClientKey, store, syncOutbox } from '../offline'
+import { type CertificateShown, type Draft, newClientKey, store, syncOutbox } from '../offline'
 import { navigate } from '../router'
+import { beijingTime } from '../time'
 import { loadToday, type Task, type Today } from '../today'
 import { CertificateCard } from './CertificateCard'
 
@@ -10,7 +11,8 @@ type Refusal = { message: string; overridable: boolean; taskId: string | null }
 
 /**
  * After the scan: the enterprise and the officer's task there, the co-inspector to confirm, the
- * certificate to show — then the server checks every rule and the inspection starts. Without a
+ * certificates to show (亮证, each recorded with its time) — then the server checks every rule and
+ * the inspection starts. Without a
  * network the start is queued and checked when it syncs (补录, within the back-fill window).
  */
 export function StartPage({ scan }: { scan: Scan }) {
@@ -22,7 +24,7 @@ export function StartPage({ scan }: { scan: Scan }) {
   const [error, setError] = useState<string | null>(null)
   const [taskId, setTaskId] = useState<string | null>(null)
   const [coId, setCoId] = useState<string>('')
-  const [shown, setShown] = useState(false)
+  const [shown, setShown] = useState<CertificateShown[]>([])
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState<Refusal | null>(null)
   const [overrideNote, setOverrideNote] = useState<string | null>(null)
@@ -72,6 +74,15 @@ export function StartPage({ scan }: { scan: Scan }) {
   if (!today || (!enterprise && !offline)) return <p className="muted center">正在识别企业…</p>
   const task = tasks.find((x) => x.id === taskId) ?? null
   const colleagues = today.colleagues.filter((c) => c.certNo)
+  const co = colleagues.find((c) => c.id === coId)
+  // 亮证 by each officer of this inspection, recorded as it happens (行政处罚法 第五十五条).
+  const showing = [
+    ...(today.certificate ? [{ personId: today.person.id, name: today.person.name, certNo: today.certificate.certNo }] : []),
+    ...(co?.certNo ? [{ personId: co.id, name: co.name, certNo: co.certNo }] : []),
+  ]
+  const shownNow = shown.filter((x) => showing.some((o) => o.personId === x.personId && o.certNo === x.certNo))
+  const allShown = showing.length >= 2 && showing.every((o) => shownNow.some((x) => x.personId === o.personId))
+  const recordShown = (o: (typeof showing)[number]) => setShown([...shown.filter((x) => x.personId !== o.personId), { ...o, shownAt: new Date().toISOString() }])
 
   const begin = async () => {
     if (!task) return
@@ -92,6 +103,7 @@ export function StartPage({ scan }: { scan: Scan }) {
       representativeName: '',
       representativeConfirmedAt: null,
       scannedAt: scannedAt.current,
+      certificatesShown: shownNow,
       startState: 'queued',
       refusal: null,
       submitted: false,
@@ -168,10 +180,23 @@ export function StartPage({ scan }: { scan: Scan }) {
             </select>
           </section>
           <CertificateCard today={today} />
-          <label className="choice card">
-            <input type="checkbox" checked={shown} onChange={(e) => setShown(e.target.checked)} />
-            <span>两名执法人员均已向企业出示执法证（亮证），并告知检查事项、频次和企业权利</span>
-          </label>
+          <section className="card stack" data-testid="certificates-shown">
+            <h2>亮证</h2>
+            <p className="muted">每位执法人员向企业出示执法证后点击记录（记录人员、证号和时间，写入现场检查笔录），并告知检查事项、频次和企业权利。</p>
+            {showing.map((o) => {
+              const done = shownNow.find((x) => x.personId === o.personId)
+              return done ? (
+                <p key={o.personId} className="ok">
+                  {o.name} 已出示执法证 {o.certNo}（{beijingTime(done.shownAt)}）
+                </p>
+              ) : (
+                <button key={o.personId} type="button" onClick={() => recordShown(o)}>
+                  记录 {o.name} 已出示执法证 {o.certNo}
+                </button>
+              )
+            })}
+            {showing.length < 2 && <p className="warn">须两名持有效执法证的执法人员共同检查：请先选择同行执法人员。</p>}
+          </section>
           {refusal && (
             <div className="card stack" role="alert">
               <p className="error" data-testid="refusal">
@@ -185,7 +210,7 @@ export function StartPage({ scan }: { scan: Scan }) {
               {overrideNote && <p className="muted">{overrideNote}</p>}
             </div>
           )}
-          <button type="button" className="primary big" disabled={!task || !coId || !shown || busy} onClick={begin}>
+          <button type="button" className="primary big" disabled={!task || !coId || !allShown || busy} onClick={begin}>
             {busy ? '正在核验规则…' : '开始检查'}
           </button>
         </>

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, hash, randomBytes } from 'node:crypto'
 
 /** Version of the leaf format below; a new format gets a new number, old leaves keep theirs. */
 export const LEAF_SCHEMA_VERSION = 1
@@ -62,6 +62,46 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
+ * {@link canonicalJson} of a value that came from `JSON.parse` (objects, arrays, strings, numbers,
+ * booleans, null), written out directly instead of copying every object with sorted keys first:
+ * what verify does for each audit row. Same text: keys that are array indices first in numeric
+ * order (as `JSON.stringify` writes them), the others sorted; a `__proto__` key dropped, as
+ * assigning it to a plain object does.
+ *
+ * @example
+ * canonicalJsonOfParsed(JSON.parse('{"b": 1, "10": 2, "9": [true, null]}')) // '{"9":[true,null],"10":2,"b":1}'
+ */
+export function canonicalJsonOfParsed(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJsonOfParsed(value[i])
+    return `${out}]`
+  }
+  const record = value as Record<string, unknown>
+  let out = '{'
+  for (const key of canonicalKeyOrder(Object.keys(record))) {
+    if (key === '__proto__') continue
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJsonOfParsed(record[key])}`
+  }
+  return `${out}}`
+}
+
+/** `Object.keys` gives array-index keys first, ascending: they keep that place, the rest are sorted. */
+function canonicalKeyOrder(keys: string[]): string[] {
+  let indices = 0
+  while (indices < keys.length && isArrayIndex(keys[indices])) indices++
+  if (indices === 0) return keys.sort()
+  return [...keys.slice(0, indices), ...keys.slice(indices).sort()]
+}
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0)
+  if (first < 48 || first > 57) return false
+  return /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295
+}
+
+/**
  * The bytes a content digest commits to: bytes as given (a document file), anything else as its
  * canonical JSON in UTF-8.
  */
@@ -79,6 +119,16 @@ export function contentBytes(content: unknown): Uint8Array {
  */
 export function contentDigest(salt: Uint8Array, content: Uint8Array): string {
   return createHash('sha256').update(salt).update(content).digest('hex')
+}
+
+/**
+ * {@link contentDigest} over a canonical JSON text, in one pass: no byte copy of the text first.
+ *
+ * @example
+ * contentDigestOfJson(salt, canonicalJsonOfParsed(JSON.parse(afterText))) === contentDigest(salt, contentBytes(JSON.parse(afterText)))
+ */
+export function contentDigestOfJson(salt: Uint8Array, canonical: string): string {
+  return createHash('sha256').update(salt).update(canonical, 'utf8').digest('hex')
 }
 
 /** A fresh random salt. */
@@ -118,3 +168,15 @@ export function leafHashOf(leaf: Uint8Array): Buffer {
 }
 
 const LEAF_PREFIX = Buffer.from([0])
+
+/**
+ * {@link leafHashOf} as hex, one call: a leaf read as text is hashed as its UTF-8 bytes behind the
+ * 0x00 prefix (U+0000 is that byte in UTF-8), without copying it into a Buffer first.
+ *
+ * @example
+ * leafHashHex('{"act":…}') === leafHashOf(Buffer.from('{"act":…}')).toString('hex')
+ */
+export function leafHashHex(leaf: string | Uint8Array): string {
+  if (typeof leaf === 'string') return hash('sha256', `\u0000${leaf}`, 'hex')
+  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest('hex')
+}

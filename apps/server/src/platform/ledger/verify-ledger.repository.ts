@@ -15,18 +15,26 @@ export async function batchHeaders(db: Executor, afterFirstIndex: number, limit:
   return rows.map((r) => ({ ...r, first_index: Number(r.first_index), size: Number(r.size) }))
 }
 
-export type EntryWithLeaf = { idx: number; leaf_id: number; leaf: Buffer | null; leaf_hash: Buffer | null }
+/**
+ * A page of entries: their leaf ids and the leaves' stored hashes, each concatenated in index order
+ * (8 bytes big-endian an id, 32 bytes a hash), and the first index whose leaf no longer exists.
+ */
+export type EntryPage = { count: number; leafIds: Buffer; leafHashes: Buffer; firstMissing: number | null }
 
 /**
- * Entries `start ≤ i < end` in index order with their leaves; `leaf` is null where the batch names a
- * leaf that no longer exists. The caller has checked that the batches covering the range are contiguous.
+ * The entries `start ≤ i < end` in one row: the database only moves the bytes (one value a page
+ * instead of a row an entry); each stored hash is checked against its leaf's content in
+ * {@link leavesWithReceipts}. A missing leaf's hash is absent from `leafHashes`, whose positions are
+ * right up to `firstMissing`. The caller has checked that the batches covering the range are contiguous.
  */
-export async function entriesWithLeaves(db: Executor, start: number, end: number): Promise<EntryWithLeaf[]> {
-  const { rows } = await sql<EntryWithLeaf>`
+export async function entryPage(db: Executor, start: number, end: number): Promise<EntryPage> {
+  const { rows } = await sql<{ count: number; leaf_ids: Buffer | null; leaf_hashes: Buffer | null; first_missing: number | null }>`
     ${entryIdsInRange(start, end)}
-    SELECT ids.idx, ids.leaf_id, l.leaf, l.leaf_hash
-    FROM ids LEFT JOIN ledger_leaf l ON l.id = ids.leaf_id ORDER BY ids.idx`.execute(db)
-  return rows.map((r) => ({ ...r, idx: Number(r.idx), leaf_id: Number(r.leaf_id) }))
+    SELECT count(*)::int AS count, string_agg(int8send(ids.leaf_id), ''::bytea ORDER BY ids.idx) AS leaf_ids,
+           string_agg(l.leaf_hash, ''::bytea ORDER BY ids.idx) AS leaf_hashes, min(ids.idx) FILTER (WHERE l.id IS NULL) AS first_missing
+    FROM ids LEFT JOIN ledger_leaf l ON l.id = ids.leaf_id`.execute(db)
+  const r = rows[0]
+  return { count: r.count, leafIds: r.leaf_ids ?? Buffer.alloc(0), leafHashes: r.leaf_hashes ?? Buffer.alloc(0), firstMissing: r.first_missing }
 }
 
 /** Stored full tiles by (level, index), for the tiles a page of entries completed: one statement. */
@@ -64,24 +72,6 @@ export async function cosignaturesBySize(db: Executor): Promise<Map<number, Arra
 }
 
 /**
- * Leaf ids after `after` in id order, with whether each was committed within the last finished
- * interval's snapshot (then it must be in the log).
- */
-export async function leavesSettledPage(db: Executor, after: number, lastDoneSnapshot: string | null, limit: number): Promise<Array<{ id: number; settled: boolean }>> {
-  const { rows } = await sql<{ id: string; settled: boolean }>`
-    SELECT id, ${lastDoneSnapshot === null ? sql`false` : sql`pg_visible_in_snapshot(xid, ${lastDoneSnapshot}::pg_snapshot)`} AS settled
-    FROM ledger_leaf WHERE id > ${after} ORDER BY id LIMIT ${limit}`.execute(db)
-  return rows.map((r) => ({ id: Number(r.id), settled: r.settled }))
-}
-
-/** The first leaf with no receipt (every leaf is written with one). */
-export async function firstLeafWithoutReceipt(db: Executor): Promise<number | undefined> {
-  const { rows } = await sql<{ id: string }>`
-    SELECT l.id FROM ledger_leaf l WHERE NOT EXISTS (SELECT 1 FROM ledger_receipt r WHERE r.leaf_id = l.id) ORDER BY l.id LIMIT 1`.execute(db)
-  return rows[0] ? Number(rows[0].id) : undefined
-}
-
-/**
  * Tables besides the audit log that keep the hash of the leaf they wrote (issued documents): a leaf
  * one of them names has an owner. Found from the catalogue, so a new such table counts at once.
  */
@@ -94,43 +84,75 @@ export async function leafOwnerTables(db: Executor): Promise<Array<{ table: stri
   return rows.map((r) => ({ table: r.table_name, column: r.column_name }))
 }
 
-export type ReceiptAuditRow = {
-  leaf_hash: Buffer
-  leaf_id: number
-  record_type: string
-  record_id: string
-  record_version: number
-  salt: Buffer
-  leaf: Buffer | null
-  /** The leaf exists and its stored hash is the receipt's. */
-  leaf_matches: boolean
+/** A leaf with one receipt that names its id (if any), and the audit row that names the receipt (if any). */
+export type LeafReceiptRow = {
+  id: number
+  /** The leaf's bytes as UTF-8 text, or as bytes when they are not valid UTF-8 (then no honest leaf). */
+  leaf: string | Buffer
+  /** The stored leaf hash, hex: what the tree was built from and what receipts and rows name. */
+  leaf_hash: string
+  /** Committed within the last finished interval's snapshot (then the leaf must be in the log). */
+  settled: boolean
+  /** The receipt names the leaf's stored hash; null when the leaf has no receipt. */
+  receipt_matches: boolean | null
+  record_type: string | null
+  record_id: string | null
+  record_version: number | null
+  salt: Buffer | null
   audit_id: number | null
   action: string | null
   /** The audit row is about the receipt's record. */
-  same_record: boolean
+  same_record: boolean | null
   org_id: string | null
   summary: string | null
   before: string | null
   after: string | null
-  at: Date | null
+  /** The audit row's instant in whole milliseconds since 1970 (as a JS Date holds it). */
+  at: number | null
   actor_id: string | null
   owned: boolean
 }
 
-/** The highest leaf id any leaf or receipt has: where the windows of {@link receiptsWithOwners} end. */
-export async function maxLeafId(db: Executor): Promise<number> {
-  const { rows } = await sql<{ n: string | null }>`SELECT greatest((SELECT max(id) FROM ledger_leaf), (SELECT max(leaf_id) FROM ledger_receipt)) AS n`.execute(db)
-  return Number(rows[0].n ?? 0)
+/** The lowest and highest leaf id: where the windows of {@link leavesWithReceipts} start and end. */
+export async function leafIdRange(db: Executor): Promise<{ first: number; last: number }> {
+  const { rows } = await sql<{ first: number | null; last: number | null }>`SELECT min(id) AS first, max(id) AS last FROM ledger_leaf`.execute(db)
+  return { first: Number(rows[0].first ?? 0), last: Number(rows[0].last ?? -1) }
 }
 
 /**
- * The receipts of the leaves `from ≤ id < to`, each with its leaf, the audit row that names it (its
- * jsonb as text, to be parsed the same way on every engine) and whether a document row names it.
- * Windows of ids rather than LIMIT pages: each window is a bounded index range on both tables (a
- * LIMIT page made the planner merge with the leaves from the first one, quadratic over the log),
- * and the next window can be asked for while this one is checked.
+ * The leaves `from ≤ id < to` in id order, each with the receipts that name its id (a leaf without
+ * one comes alone), each receipt with the audit row that names it (its jsonb as text, to be parsed
+ * the same way on every engine) and whether a document row names it. Leaves come as text (a leaf is
+ * UTF-8 JSON): half the bytes of bytea's hex and no decoding; a window holding a leaf that is not
+ * UTF-8 is read again with the leaves as bytes. Windows of ids rather than LIMIT pages: each window
+ * is a bounded index range on both tables, merged in id order (a LIMIT page made the planner merge
+ * with the leaves from the first one, quadratic over the log), and the next window can be asked for
+ * while this one is checked.
  */
-export async function receiptsWithOwners(db: Executor, window: { from: number; to: number }, owners: ReadonlyArray<{ table: string; column: string }>): Promise<ReceiptAuditRow[]> {
+export async function leavesWithReceipts(
+  db: Executor,
+  window: { from: number; to: number },
+  owners: ReadonlyArray<{ table: string; column: string }>,
+  lastDoneSnapshot: string | null,
+): Promise<LeafReceiptRow[]> {
+  try {
+    return await leavesWithReceiptsAs(db, window, owners, lastDoneSnapshot, sql`convert_from(l.leaf, 'UTF8')`)
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== INVALID_UTF8) throw error
+    return leavesWithReceiptsAs(db, window, owners, lastDoneSnapshot, sql`l.leaf`)
+  }
+}
+
+/** SQLSTATE character_not_in_repertoire: bytes that are not UTF-8 (or a NUL) converted to text. */
+const INVALID_UTF8 = '22021'
+
+async function leavesWithReceiptsAs(
+  db: Executor,
+  window: { from: number; to: number },
+  owners: ReadonlyArray<{ table: string; column: string }>,
+  lastDoneSnapshot: string | null,
+  leaf: RawBuilder<unknown>,
+): Promise<LeafReceiptRow[]> {
   const ownedBy: RawBuilder<boolean> =
     owners.length === 0
       ? sql<boolean>`false`
@@ -138,19 +160,30 @@ export async function receiptsWithOwners(db: Executor, window: { from: number; t
           owners.map((o) => sql`EXISTS (SELECT 1 FROM ${sql.table(o.table)} d WHERE d.${sql.ref(o.column)} = r.leaf_hash)`),
           sql` OR `,
         )})`
-  const { rows } = await sql<ReceiptAuditRow>`
-    SELECT r.leaf_hash, r.leaf_id, r.record_type, r.record_id, r.record_version, r.salt, l.leaf, coalesce(l.leaf_hash = r.leaf_hash, false) AS leaf_matches,
-           a.id AS audit_id, a.action, coalesce(a.entity_type = r.record_type AND a.entity_id = r.record_id, false) AS same_record,
-           a.org_id::text AS org_id, a.summary, a.before::text AS before, a.after::text AS after, a.at, a.actor_id::text AS actor_id,
-           CASE WHEN a.id IS NULL THEN ${ownedBy} ELSE false END AS owned
-    FROM ledger_receipt r
-    LEFT JOIN ledger_leaf l ON l.id = r.leaf_id AND l.id >= ${window.from}::bigint AND l.id < ${window.to}::bigint
+  const settled = lastDoneSnapshot === null ? sql`false` : sql`pg_visible_in_snapshot(l.xid, ${lastDoneSnapshot}::pg_snapshot)`
+  const { rows } = await sql<LeafReceiptRow>`
+    SELECT l.id, ${leaf} AS leaf, encode(l.leaf_hash, 'hex') AS leaf_hash, ${settled} AS settled,
+           r.leaf_hash = l.leaf_hash AS receipt_matches, r.record_type, r.record_id, r.record_version, r.salt,
+           a.id AS audit_id, a.action, a.entity_type = r.record_type AND a.entity_id = r.record_id AS same_record,
+           a.org_id::text AS org_id, a.summary, a.before::text AS before, a.after::text AS after,
+           floor(extract(epoch FROM a.at) * 1000)::float8 AS at, a.actor_id::text AS actor_id,
+           CASE WHEN r.leaf_hash IS NOT NULL AND a.id IS NULL THEN ${ownedBy} ELSE false END AS owned
+    FROM ledger_leaf l
+    LEFT JOIN ledger_receipt r ON r.leaf_id = l.id AND r.leaf_id >= ${window.from}::bigint AND r.leaf_id < ${window.to}::bigint
     -- Lateral with LIMIT (so it is not flattened into a join): one index probe per receipt. A plain
     -- join let the planner hash the whole audit log for every window — quadratic in the log's size.
     LEFT JOIN LATERAL (SELECT * FROM audit_log x WHERE x.leaf_hash = r.leaf_hash LIMIT 1) a ON true
-    WHERE r.leaf_id >= ${window.from}::bigint AND r.leaf_id < ${window.to}::bigint
-    ORDER BY r.leaf_id, r.leaf_hash`.execute(db)
-  return rows.map((r) => ({ ...r, leaf_id: Number(r.leaf_id), audit_id: r.audit_id === null ? null : Number(r.audit_id) }))
+    WHERE l.id >= ${window.from}::bigint AND l.id < ${window.to}::bigint
+    ORDER BY l.id, r.leaf_hash`.execute(db)
+  return rows
+}
+
+/** The first receipt that names a leaf id with no leaf (the leaf was deleted, or the receipt forged). */
+export async function firstReceiptWithoutLeaf(db: Executor): Promise<{ leaf_id: number; leaf_hash: Buffer } | undefined> {
+  const { rows } = await sql<{ leaf_id: number; leaf_hash: Buffer }>`
+    SELECT r.leaf_id, r.leaf_hash FROM ledger_receipt r WHERE NOT EXISTS (SELECT 1 FROM ledger_leaf l WHERE l.id = r.leaf_id)
+    ORDER BY r.leaf_id, r.leaf_hash LIMIT 1`.execute(db)
+  return rows[0]
 }
 
 /** The first audit row that names no existing leaf receipt (inserted, or its leaf deleted). */

@@ -122,6 +122,14 @@ describe('ledger verify', () => {
     expect(message).toBe('序号 700 的条目内容与其哈希不符（被修改）')
   })
 
+  it('finds a leaf edited into bytes that are not UTF-8 (leaves are read as text where they are)', async () => {
+    const id = await entryLeafId(701)
+    const { rows } = await sql<{ leaf: Buffer }>`SELECT leaf FROM ledger_leaf WHERE id = ${id}`.execute(t.db)
+    const original = rows[0].leaf.toString('hex')
+    const message = await tampered('ledger_leaf', `UPDATE ledger_leaf SET leaf = leaf || '\\xff00'::bytea WHERE id = ${id}`, `UPDATE ledger_leaf SET leaf = '\\x${original}'::bytea WHERE id = ${id}`)
+    expect(message).toBe('序号 701 的条目内容与其哈希不符（被修改）')
+  })
+
   it('finds a leaf edited together with its hash: the recomputed root differs', async () => {
     const id = await entryLeafId(5)
     const { rows } = await sql<{ leaf: Buffer; leaf_hash: Buffer }>`SELECT leaf, leaf_hash FROM ledger_leaf WHERE id = ${id}`.execute(t.db)

@@ -18,11 +18,10 @@ import {
 import { nodeSha256Ed25519Profile } from '@yangguang/ledger/node'
 import { createHash } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { auditContent } from '../audit/audit'
 import type { DB } from '../db/schema'
 import { readLastCheckpoint } from './checkpoint-log'
 import { splitHashes } from './integrate-batch'
-import { contentBytes, contentDigest, type LeafFields, leafHashOf } from './ledger-leaf'
+import { canonicalJsonOfParsed, contentDigestOfJson, type LeafFields, leafHashHex } from './ledger-leaf'
 import type { WitnessEndpoint } from './ledger-runtime'
 import { consistencyProof } from './ledger-tiles'
 import { findLog } from './ledger.repository'
@@ -31,14 +30,13 @@ import {
   batchHeaders,
   cosignaturesBySize,
   countTiles,
-  entriesWithLeaves,
+  entryPage,
   firstAuditRowWithoutLeaf,
-  firstLeafWithoutReceipt,
+  firstReceiptWithoutLeaf,
+  type LeafReceiptRow,
   leafOwnerTables,
-  leavesSettledPage,
-  maxLeafId,
-  type ReceiptAuditRow,
-  receiptsWithOwners,
+  leavesWithReceipts,
+  leafIdRange,
   tilesAt,
 } from './verify-ledger.repository'
 
@@ -102,18 +100,20 @@ const fail = (message: string, details: Record<string, unknown> = {}): never => 
 /** Entries read per statement; tiles and checkpoints of a page are checked with one statement each. */
 const ENTRY_PAGE = 16_384
 const BATCH_PAGE = 2_000
-const RECEIPT_PAGE = 10_000
-const RECEIPT_WINDOW = 10_000
+const LEAF_WINDOW = 10_000
 
 /**
- * Audits the whole ledger: re-reads every entry, checks each leaf against its hash, recomputes the
- * tree, every full tile, every batch's root and frontier, every stored checkpoint's root and
- * signature and every cosignature, the receipts, every audit row against its leaf (the digest
- * recomputed from the row and the receipt's salt) and every leaf against a row that names it, and
- * that no committed leaf was left out. Then what lives outside the database: the last entry of the
- * published-checkpoint file and each witness's latest cosigned checkpoint, which the log must still
- * reach with the same root — so a log cut back together with its checkpoints is caught. Linear:
- * a fixed number of statements per page of entries. Stops at the first divergence.
+ * Audits the whole ledger: recomputes the tree from the entries' leaf hashes, every full tile,
+ * every batch's root and frontier, every stored checkpoint's root and signature and every
+ * cosignature; then reads every leaf once, in id order with its receipts and audit rows, and
+ * recomputes its hash from its content (so every hash the tree was built from rests on a leaf, and
+ * no hash is taken from the database unchecked), the receipts against their leaves, every audit row
+ * against its leaf (the digest recomputed from the row and the receipt's salt), every leaf against a
+ * row that names it, and that no committed leaf was left out. Then what lives outside the database:
+ * the last entry of the published-checkpoint file and each witness's latest cosigned checkpoint,
+ * which the log must still reach with the same root — so a log cut back together with its
+ * checkpoints is caught. Linear: a fixed number of statements per page of entries or window of leaf
+ * ids. Stops at the first divergence.
  *
  * @example
  * const report = await verifyLedger(db, { verifierKey: ledger.verifierKey, checkpointLog: ledger.checkpointLog, witnesses: ledger.witnesses })
@@ -214,7 +214,8 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
   checkAnchors()
   if (checkpointBySize.has(0)) checkCheckpoint(0, hasher.emptyRoot())
 
-  const tiles = new TileRebuilder(hasher.hashSize)
+  const hashSize = hasher.hashSize
+  const tiles = new TileRebuilder(hashSize)
   const integratedIds: number[] = []
   let lastDoneSnapshot: string | null = null
   let afterBatch = -1
@@ -228,22 +229,20 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
       expected = batch.size
     }
     let b = 0
-    const pageAt = (start: number) => prefetched(entriesWithLeaves(db, start, Math.min(expected, start + ENTRY_PAGE)))
+    const pageAt = (start: number) => prefetched(entryPage(db, start, Math.min(expected, start + ENTRY_PAGE)))
     let nextPage = pageAt(range.size)
     for (let start = range.size; start < expected; ) {
       const end = Math.min(expected, start + ENTRY_PAGE)
-      const entries = await nextPage
+      const page = await nextPage
       // The database reads the next page while this one is hashed here.
       if (end < expected) nextPage = pageAt(end)
-      let index = start
-      for (const entry of entries) {
-        if (entry.idx !== index) break
-        if (!entry.leaf || !entry.leaf_hash) fail(`序号 ${index} 的条目缺失：叶子 ${entry.leaf_id} 不存在（被删除）`, { index, leafId: entry.leaf_id })
-        const hash = leafHashOf(entry.leaf!)
-        if (!equalBytes(hash, entry.leaf_hash!)) fail(`序号 ${index} 的条目内容与其哈希不符（被修改）`, { index, leafId: entry.leaf_id })
-        range.append(hash, tiles.sink)
-        integratedIds.push(entry.leaf_id)
-        index++
+      if (page.count !== end - start) fail(`批次 ${headers[b]?.first_index ?? start} 的条数与其记录的大小不符`, { firstIndex: headers[b]?.first_index ?? start })
+      for (let index = start, i = 0; index < end; index++, i++) {
+        const leafId = page.leafIds.readUInt32BE(8 * i) * 2 ** 32 + page.leafIds.readUInt32BE(8 * i + 4)
+        if (index === page.firstMissing) fail(`序号 ${index} 的条目缺失：叶子 ${leafId} 不存在（被删除）`, { index, leafId })
+        // The stored hash stands in for the leaf here; the leaf pass recomputes it from the leaf.
+        range.append(page.leafHashes.subarray(hashSize * i, hashSize * (i + 1)), tiles.sink)
+        integratedIds.push(leafId)
         checkAnchors()
         // Batch ends inside this page: root, frontier and checkpoint at exactly that size.
         while (b < headers.length && headers[b].size === range.size) {
@@ -251,13 +250,12 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
           counts.batches++
           if (!equalBytes(range.root(), batch.root)) fail(`第 ${batch.first_index}–${batch.size - 1} 条之后记录的树根与重新计算的不符`, { size: batch.size })
           const frontier = range.toFrontier().hashes
-          const stored = splitHashes(batch.frontier, hasher.hashSize)
+          const stored = splitHashes(batch.frontier, hashSize)
           if (stored.length !== frontier.length || frontier.some((h, i) => !equalBytes(h, stored[i]))) fail(`大小为 ${batch.size} 时记录的树前沿与重新计算的不符`, { size: batch.size })
           if (batch.interval_done) lastDoneSnapshot = batch.snapshot_hi
           checkCheckpoint(batch.size, range.root())
         }
       }
-      if (index !== end) fail(`批次 ${headers[b]?.first_index ?? start} 的条数与其记录的大小不符`, { firstIndex: headers[b]?.first_index ?? start })
       counts.entries = range.size
       const done = tiles.drain()
       const stored = await tilesAt(db, done)
@@ -300,103 +298,127 @@ async function run(db: Kysely<DB>, options: VerifyOptions, counts: VerifyReport[
     }
   }
 
-  // Every leaf is in the log once; none committed before the last finished interval is missing.
+  // Every leaf is in the log once.
   const sorted = Float64Array.from(integratedIds).sort()
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) fail(`叶子 ${sorted[i]} 在日志中出现了两次`, { leafId: sorted[i] })
-  let position = 0
-  let after = 0
-  for (;;) {
-    const rows = await leavesSettledPage(db, after, lastDoneSnapshot, RECEIPT_PAGE)
-    if (rows.length === 0) break
-    for (const row of rows) {
-      after = row.id
-      while (position < sorted.length && sorted[position] < row.id) position++
-      if (position < sorted.length && sorted[position] === row.id) continue
-      if (row.settled) fail(`叶子 ${row.id} 已提交，却没有纳入日志`, { leafId: row.id })
-      counts.pending++
-    }
-  }
-
-  // Every leaf was written with its receipt: a leaf without one means a receipt was deleted.
-  const orphan = await firstLeafWithoutReceipt(db)
-  if (orphan !== undefined) fail(`叶子 ${orphan} 没有回执（回执被删除）`, { leafId: orphan })
-
-  await checkReceiptsAndOwners(db, counts)
+  await checkLeavesAndReceipts(db, { integratedIds, sorted, lastDoneSnapshot }, counts)
 
   // Every audit row names a leaf that exists: a row without one was inserted behind the ledger's back.
   const stray = await firstAuditRowWithoutLeaf(db)
   if (stray) fail(`审计日志第 ${stray.id} 条（${stray.action} ${stray.entity_type} ${stray.entity_id}）没有对应的存证叶子（被插入，或其叶子被删除）`, { auditId: stray.id })
 }
 
+/** What the tree pass leaves for the leaf pass: the log's leaf ids, in log order and sorted. */
+type LogLeaves = { integratedIds: readonly number[]; sorted: Float64Array; lastDoneSnapshot: string | null }
+
 /**
- * Receipts say what their leaves say; an audit row's leaf commits to the row (digest recomputed
- * from the row and the receipt's salt, act, record and instant compared); and a leaf that no row
- * names, outside the bulk writers' acts, is a deleted audit row.
+ * Every leaf, once, in id order: its content against the stored hash the tree was built from (so
+ * every tree hash rests on a leaf hash recomputed here); a leaf outside the log must not have been
+ * committed before the last finished interval; every leaf has a receipt that says what the leaf
+ * says; an audit row's leaf commits to the row (digest recomputed from the row and the receipt's
+ * salt, act, record and instant compared); and a leaf that no row names, outside the bulk writers'
+ * acts, is a deleted audit row.
  */
-async function checkReceiptsAndOwners(db: Kysely<DB>, counts: VerifyReport['counts']) {
+async function checkLeavesAndReceipts(db: Kysely<DB>, log: LogLeaves, counts: VerifyReport['counts']) {
   const owners = await leafOwnerTables(db)
-  const last = await maxLeafId(db)
-  const windowAt = (from: number) => prefetched(receiptsWithOwners(db, { from, to: from + RECEIPT_WINDOW }, owners))
-  let next = windowAt(0)
-  for (let from = 0; from <= last; from += RECEIPT_WINDOW) {
+  const ids = await leafIdRange(db)
+  const windowAt = (from: number) => prefetched(leavesWithReceipts(db, { from, to: from + LEAF_WINDOW }, owners, log.lastDoneSnapshot))
+  let position = 0
+  let previousLeaf: number | undefined
+  let next = windowAt(ids.first)
+  for (let from = ids.first; from <= ids.last; from += LEAF_WINDOW) {
     const rows = await next
     // The database reads the next window while this one is checked here.
-    if (from + RECEIPT_WINDOW <= last) next = windowAt(from + RECEIPT_WINDOW)
+    if (from + LEAF_WINDOW <= ids.last) next = windowAt(from + LEAF_WINDOW)
     for (const r of rows) {
+      if (r.id !== previousLeaf) {
+        previousLeaf = r.id
+        checkLeaf(r, log)
+        while (position < log.sorted.length && log.sorted[position] < r.id) position++
+        if (position >= log.sorted.length || log.sorted[position] !== r.id) {
+          if (r.settled) fail(`叶子 ${r.id} 已提交，却没有纳入日志`, { leafId: r.id })
+          counts.pending++
+        }
+      }
+      if (r.receipt_matches === null) fail(`叶子 ${r.id} 没有回执（回执被删除）`, { leafId: r.id })
       counts.receipts++
-      const hex = r.leaf_hash.toString('hex')
-      if (!r.leaf || !r.leaf_matches) fail(`回执 ${hex} 指向的叶子不存在或不符`, { leafId: r.leaf_id })
-      let fields: Partial<LeafFields>
-      try {
-        fields = JSON.parse(r.leaf!.toString('utf8')) as Partial<LeafFields>
-      } catch {
-        fields = {}
-      }
-      const idMatches = fields.id === r.record_id || (r.record_id.length > 128 && fields.id === longIdOf(r.record_id))
-      if (fields.type !== r.record_type || !idMatches || fields.ver !== r.record_version) {
-        fail(`回执 ${hex} 所记的记录与叶子内容不符`, { recordType: r.record_type, recordId: r.record_id })
-      }
-      if (r.audit_id !== null) {
-        checkAuditRow(r, fields)
-        counts.auditRows++
-        continue
-      }
-      if (r.owned || UNAUDITED_ACTS.some((act) => act.test(fields.act ?? ''))) continue
-      fail(`存证叶子 ${r.leaf_id}（${fields.act} ${r.record_type} ${r.record_id}，${fields.at}）没有对应的审计日志或文书（记录被删除）`, {
-        leafId: r.leaf_id,
-        leafHash: hex,
-        act: fields.act,
-        recordType: r.record_type,
-        recordId: r.record_id,
-      })
+      if (!r.receipt_matches) fail(`叶子 ${r.id} 的回执所记的叶子哈希与叶子不符`, { leafId: r.id })
+      checkReceipt(r, counts)
     }
   }
+  // Every receipt names a leaf that exists.
+  const stray = await firstReceiptWithoutLeaf(db)
+  if (stray) fail(`回执 ${stray.leaf_hash.toString('hex')} 指向的叶子不存在或不符`, { leafId: stray.leaf_id })
+}
+
+/**
+ * A receipt against its leaf (record and version); then the audit row that names it, or a document
+ * row, or a bulk writer's act — else the leaf stands for a deleted audit row.
+ */
+function checkReceipt(r: LeafReceiptRow, counts: VerifyReport['counts']) {
+  let fields: Partial<LeafFields>
+  try {
+    fields = JSON.parse(r.leaf.toString()) as Partial<LeafFields>
+  } catch {
+    fields = {}
+  }
+  const recordId = r.record_id as string
+  const idMatches = fields.id === recordId || (recordId.length > 128 && fields.id === longIdOf(recordId))
+  if (fields.type !== r.record_type || !idMatches || fields.ver !== r.record_version) {
+    fail(`回执 ${r.leaf_hash} 所记的记录与叶子内容不符`, { recordType: r.record_type, recordId })
+  }
+  if (r.audit_id !== null) {
+    checkAuditRow(r, fields)
+    counts.auditRows++
+    return
+  }
+  if (r.owned || UNAUDITED_ACTS.some((act) => act.test(fields.act ?? ''))) return
+  fail(`存证叶子 ${r.id}（${fields.act} ${r.record_type} ${recordId}，${fields.at}）没有对应的审计日志或文书（记录被删除）`, {
+    leafId: r.id,
+    leafHash: r.leaf_hash,
+    act: fields.act,
+    recordType: r.record_type,
+    recordId,
+  })
+}
+
+/** A leaf's content against its stored hash, which is what the tree and the receipts were checked with. */
+function checkLeaf(r: LeafReceiptRow, log: LogLeaves) {
+  if (leafHashHex(r.leaf) === r.leaf_hash) return
+  // Only on a divergence: where the leaf sits in the log, to name the entry.
+  const index = log.integratedIds.indexOf(r.id)
+  if (index >= 0) fail(`序号 ${index} 的条目内容与其哈希不符（被修改）`, { index, leafId: r.id })
+  fail(`叶子 ${r.id} 的内容与其哈希不符（被修改）`, { leafId: r.id })
 }
 
 /** The audit row against its leaf: what the leaf states, and the digest over the row's content. */
-function checkAuditRow(r: ReceiptAuditRow, leaf: Partial<LeafFields>) {
+function checkAuditRow(r: LeafReceiptRow, leaf: Partial<LeafFields>) {
   const id = r.audit_id as number
-  const where = { auditId: id, leafId: r.leaf_id }
+  const where = { auditId: id, leafId: r.id }
   if (leaf.act !== r.action || !r.same_record) fail(`审计日志第 ${id} 条的操作或对象与其存证叶子不符（被修改）`, where)
-  if (!r.at || leaf.at !== r.at.toISOString()) fail(`审计日志第 ${id} 条的时间与其存证叶子不符（被修改）`, where)
+  if (r.at === null || leaf.at !== new Date(r.at).toISOString()) fail(`审计日志第 ${id} 条的时间与其存证叶子不符（被修改）`, where)
   const actor = leaf.actor ?? ''
   const actorMatches = actor.startsWith('acct:') ? r.actor_id === actor.slice(5) : actor.startsWith('cert:') || r.actor_id === null
   if (!actorMatches) fail(`审计日志第 ${id} 条的操作人与其存证叶子不符（被修改）`, where)
-  let content: ReturnType<typeof auditContent>
+  let content: string
   try {
-    content = auditContent({
-      action: r.action as string,
-      entityType: r.record_type,
-      entityId: r.record_id,
-      orgId: r.org_id,
-      summary: r.summary as string,
-      before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-      after: r.after === null ? null : (JSON.parse(r.after) as unknown),
-    })
+    content = auditContentJson(r)
   } catch {
     return fail(`审计日志第 ${id} 条的内容无法读取（被修改）`, where)
   }
-  if (contentDigest(r.salt, contentBytes(content)) !== leaf.digest) fail(`审计日志第 ${id} 条的内容与其存证摘要不符（被修改）`, where)
+  if (contentDigestOfJson(r.salt as Buffer, content) !== leaf.digest) fail(`审计日志第 ${id} 条的内容与其存证摘要不符（被修改）`, where)
+}
+
+/**
+ * The canonical JSON of `auditContent(row)` — what recordAudit's digest commits to — written out with
+ * its members in sorted order rather than built as an object and sorted, once per audit row.
+ * `auditContentJson` and `canonicalJson(auditContent(…))` are compared in the tests.
+ */
+export function auditContentJson(r: Pick<LeafReceiptRow, 'action' | 'record_type' | 'record_id' | 'org_id' | 'summary' | 'before' | 'after'>): string {
+  const s = JSON.stringify
+  const before = r.before === null ? 'null' : canonicalJsonOfParsed(JSON.parse(r.before))
+  const after = r.after === null ? 'null' : canonicalJsonOfParsed(JSON.parse(r.after))
+  return `{"action":${s(r.action)},"after":${after},"before":${before},"entityId":${s(r.record_id)},"entityType":${s(r.record_type)},"orgId":${s(r.org_id)},"summary":${s(r.summary)}}`
 }
 
 /**

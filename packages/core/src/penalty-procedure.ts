@@ -171,11 +171,11 @@ export const caseGuards = [
   'hearing_notice_period',
   /** art. 58: where legal review is required, it has passed. */
   'legal_review_passed',
-  /** art. 58: only a legal reviewer (法制审核员) reviews. */
+  /** art. 58: only a legal reviewer (法制审核员) of the unit, outside the case's team, and (¶2) qualified if first-time. */
   'legal_reviewer_role',
   /** art. 57 ¶2: complex or major cases are decided by collective discussion of the heads. */
   'collective_discussion_held',
-  /** art. 45: the decided penalty is not heavier than the notified one. */
+  /** art. 45: the decided penalty is not heavier than the notified one, and of the kinds notified (another kind is notified anew). */
   'not_heavier_than_notified',
   /** art. 33: a first violation is checked against the party's history (warning when 首违不罚 may apply). */
   'first_violation_checked',
@@ -227,14 +227,15 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'record_evidence', from: ['investigating'], to: 'same', guards: ['two_certified_officers'], by: ['case_officer'] },
   { action: 'finish_investigation', from: ['investigating'], to: 'under_review', guards: ['investigation_recorded', 'two_certified_officers'], by: ['case_officer'] },
   { action: 'return_investigation', from: ['under_review', 'legal_review', 'pending_decision'], to: 'investigating', guards: ['reason_given'], by: ['unit_head', 'legal_reviewer'] },
-  { action: 'notify', from: ['under_review'], to: 'notified', guards: ['proposal_complete', 'one_act_one_fine', 'within_benchmark_or_reasoned', 'first_violation_checked', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
+  // 第四十五条: a decision of another penalty kind than notified is notified anew from 待决定 (重新告知).
+  { action: 'notify', from: ['under_review', 'pending_decision'], to: 'notified', guards: ['proposal_complete', 'one_act_one_fine', 'within_benchmark_or_reasoned', 'first_violation_checked', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
   { action: 'record_statement', from: ['notified', 'hearing'], to: 'same', guards: [], by: ['case_officer'] },
   { action: 'record_waiver', from: ['notified'], to: 'same', guards: [], by: ['case_officer'] },
   { action: 'request_hearing', from: ['notified'], to: 'hearing', guards: ['hearing_eligible'], by: ['case_officer', 'unit_head'] },
   { action: 'schedule_hearing', from: ['hearing'], to: 'same', guards: ['presiding_not_investigator', 'hearing_notice_period'], by: ['unit_head'] },
   { action: 'hold_hearing', from: ['hearing'], to: 'same', guards: ['presiding_not_investigator'], by: ['case_officer', 'unit_head'] },
   { action: 'conclude_statements', from: ['notified', 'hearing'], to: 'pending_decision', guards: ['statement_window_closed', 'hearing_concluded', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
-  { action: 'submit_legal_review', from: ['under_review', 'notified', 'hearing'], to: 'legal_review', guards: ['statement_window_closed', 'hearing_concluded'], by: ['case_officer', 'unit_head'] },
+  { action: 'submit_legal_review', from: ['under_review', 'notified', 'hearing', 'pending_decision'], to: 'legal_review', guards: ['statement_window_closed', 'hearing_concluded'], by: ['case_officer', 'unit_head'] },
   // Where local rules put 法制审核 before the notice (configurable), a pass returns the case to
   // `under_review` with the review recorded, and `notify` follows; otherwise it goes to `pending_decision`.
   { action: 'pass_legal_review', from: ['legal_review'], to: 'pending_decision', guards: ['legal_reviewer_role'], by: ['legal_reviewer'] },

@@ -4,6 +4,11 @@ import {
   type DiscretionTier,
   formatYuan,
   labels,
+  legalReviewAspectNames,
+  legalReviewAspects,
+  legalReviewConclusionNames,
+  legalReviewVerdictNames,
+  type LegalReviewOpinion,
   type NoPenaltyGround,
   type PartyKind,
   type PenaltyKind,
@@ -53,7 +58,17 @@ export type CaseDocumentInput = {
     absent: boolean
     summary: string | null
   } | null
-  legalReview: { passed: boolean; reviewerName: string; onDate: string; opinion: string } | null
+  legalReview: {
+    passed: boolean
+    reviewerName: string
+    onDate: string
+    opinion: string
+    /** The structured opinion (art. 58); absent on reviews recorded before it existed. */
+    aspects?: LegalReviewOpinion['aspects']
+    conclusion?: LegalReviewOpinion['conclusion']
+    /** Why the reviewer may review (art. 58 ¶2). */
+    qualification?: string | null
+  } | null
   collectiveDiscussion: { heldOn: string; attendees: string[]; conclusion: string } | null
   dates: {
     filedOn: string | null
@@ -370,7 +385,7 @@ function legalReviewOpinion(i: CaseDocumentInput): OfficialDocument {
     {
       type: 'table',
       columns: ['审核事项', '审核结论'],
-      rows: [
+      rows: review?.aspects ? legalReviewAspectRows(review.aspects) : [
         ['执法主体是否合法，是否超越法定权限', review?.passed ? '合法' : '见审核意见'],
         ['执法人员是否具备执法资格', review?.passed ? '具备' : '见审核意见'],
         ['案件事实是否清楚，证据是否确凿充分', review?.passed ? '清楚、确凿' : '见审核意见'],
@@ -379,9 +394,23 @@ function legalReviewOpinion(i: CaseDocumentInput): OfficialDocument {
         ['行政裁量是否适当，是否符合裁量基准', review?.passed ? '适当' : '见审核意见'],
       ],
     },
-    { type: 'opinion', label: '审核意见', text: `${review ? (review.passed ? '通过。' : '不通过。') : ''}${review?.opinion ?? ''}`, signer: review?.reviewerName ?? '', date: review?.onDate ?? i.issuedOn },
+    {
+      type: 'opinion',
+      label: '审核意见',
+      text: `${review?.conclusion ? `审核结论：${legalReviewConclusionNames[review.conclusion]}。` : review ? (review.passed ? '通过。' : '不通过。') : ''}${review?.opinion ?? ''}${review?.qualification ? `（审核人员：${review.qualification}）` : ''}`,
+      signer: review?.reviewerName ?? '',
+      date: review?.onDate ?? i.issuedOn,
+    },
     { type: 'paragraph', text: '依据：《中华人民共和国行政处罚法》第五十八条。未经法制审核或者审核未通过的，不得作出决定。' },
   ], { sealed: false })
+}
+
+/** The seven points of a structured 法制审核 opinion (art. 58): each 合法 or 存在问题 with its note. */
+function legalReviewAspectRows(aspects: LegalReviewOpinion['aspects']): string[][] {
+  return legalReviewAspects.map((a) => {
+    const answer = aspects[a]
+    return [legalReviewAspectNames[a], `${legalReviewVerdictNames[answer.verdict]}${answer.note ? `：${answer.note}` : ''}`]
+  })
 }
 
 /** 集体讨论记录 (art. 57 ¶2): who discussed, when, and the conclusion. */

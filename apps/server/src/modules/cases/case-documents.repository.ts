@@ -1,4 +1,4 @@
-import type { CaseDocumentKind } from '@yangguang/core'
+import { remedyOutcomeNames, type CaseDocumentKind } from '@yangguang/core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { PublicationStatus } from '../../platform/db/case-documents-schema'
 import type { CaseDecisionJson, CaseHearingJson, CaseProposalJson } from '../../platform/db/penalty-case-schema'
@@ -361,16 +361,32 @@ export async function findLatestEventData(db: Executor, caseId: string, action: 
   return row?.data ?? null
 }
 
-/** The day the decision was revoked (the `revoke_decision` event), if it was. */
-export async function findRevocationDate(db: Executor, caseId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('case_event')
-    .select('on_date')
-    .where('case_id', '=', caseId)
-    .where('action', '=', 'revoke_decision')
-    .orderBy('seq', 'desc')
-    .executeTakeFirst()
-  return row?.on_date ?? null
+/**
+ * Why a published decision must leave the portal (第四十八条第二款), and since when: the unit's own
+ * 撤销 (the `revoke_decision` event), or a 复议/诉讼 that 变更、撤销、确认违法 or 确认无效 it — the
+ * earliest of them, from which the three working days run.
+ */
+export async function findWithdrawalGround(db: Executor, caseId: string): Promise<{ on: string; reason: string } | null> {
+  const [revoked, remedies] = await Promise.all([
+    db.selectFrom('case_event').select(['on_date', 'note']).where('case_id', '=', caseId).where('action', '=', 'revoke_decision').orderBy('seq', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('case_remedy')
+      .select(['kind', 'ended_on', 'outcome', 'organ', 'document_no'])
+      .where('case_id', '=', caseId)
+      .where('outcome', 'is not', null)
+      .where('outcome', '!=', 'upheld')
+      .where('ended_on', 'is not', null)
+      .orderBy('ended_on')
+      .execute(),
+  ])
+  const grounds = [
+    ...(revoked ? [{ on: revoked.on_date, reason: `本机关已撤销该处罚决定${revoked.note ? `（${revoked.note}）` : ''}` }] : []),
+    ...remedies.map((r) => ({
+      on: r.ended_on!,
+      reason: `该处罚决定经${r.organ ?? (r.kind === 'reconsideration' ? '行政复议机关' : '人民法院')}${r.document_no ? `（${r.document_no}）` : ''}${remedyOutcomeNames[r.outcome!]}`,
+    })),
+  ].sort((a, b) => a.on.localeCompare(b.on))
+  return grounds[0] ?? null
 }
 
 /** Published decisions for the portal, newest first; `q` matches the published party, number or organ. */
@@ -383,6 +399,16 @@ export async function listPublishedDecisions(db: Executor, query: { q?: string; 
   }
   const [rows, total] = await Promise.all([
     base.select(['p.case_id', 'p.public_data', 'p.published_at']).orderBy('p.published_at', 'desc').orderBy('p.case_id').limit(query.limit).offset(query.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
+}
+
+/** Withdrawn publications for the portal, newest first: the published number, name and organ, and the note. */
+export async function listWithdrawnDecisions(db: Executor, query: { limit: number; offset: number }) {
+  const base = db.selectFrom('case_publication as p').where('p.status', '=', 'withdrawn').where('p.public_data', 'is not', null)
+  const [rows, total] = await Promise.all([
+    base.select(['p.case_id', 'p.public_data', 'p.withdrawn_at', 'p.withdrawal_note']).orderBy('p.withdrawn_at', 'desc').orderBy('p.case_id').limit(query.limit).offset(query.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(total.n) }

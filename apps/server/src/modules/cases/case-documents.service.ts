@@ -12,6 +12,7 @@ import { type Config, loadConfig } from '../../config'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { type AttemptLimit, enforceAttemptLimit, enforceRecordedAttemptLimit } from '../../platform/auth/attempt-limit'
 import type { DB } from '../../platform/db/schema'
+import type { CaseLegalReviewJson } from '../../platform/db/penalty-case-schema'
 import { AppError, notFound } from '../../platform/errors'
 import { enqueueLeaf } from '../../platform/ledger/enqueue-leaves'
 import { findReceipt } from '../../platform/ledger/ledger.repository'
@@ -258,7 +259,7 @@ function documentInput(
       }
     : null
   const county = c.countyName ?? '禄丰市'
-  const legalReview = c.legal_review as { passed: boolean; reviewerName: string; onDate?: string; at?: string; opinion: string } | null
+  const legalReview = c.legal_review as (Omit<CaseLegalReviewJson, 'onDate'> & { onDate?: string }) | null
   const collective = c.collective_discussion as { heldOn: string; attendees: string[]; conclusion: string } | null
   return {
     organ: { name: c.org_name, address: c.org_address, postalCode: c.org_postal_code, phone: c.org_phone },
@@ -303,7 +304,15 @@ function documentInput(
         }
       : null,
     legalReview: legalReview
-      ? { passed: legalReview.passed, reviewerName: legalReview.reviewerName, onDate: legalReview.onDate ?? (legalReview.at ? shanghaiDateOf(new Date(legalReview.at)) : d.issuedOn), opinion: legalReview.opinion }
+      ? {
+          passed: legalReview.passed,
+          reviewerName: legalReview.reviewerName,
+          onDate: legalReview.onDate ?? (legalReview.at ? shanghaiDateOf(new Date(legalReview.at)) : d.issuedOn),
+          opinion: legalReview.opinion,
+          aspects: legalReview.aspects,
+          conclusion: legalReview.conclusion,
+          qualification: legalReview.qualification ?? null,
+        }
       : null,
     collectiveDiscussion: collective,
     dates: {

@@ -12,6 +12,8 @@ import {
   legalReviewGrounds,
   limitationCheck,
   oneActOneFine,
+  penaltyKindChange,
+  reviewerQualificationCheck,
   shanghaiDateOf,
   simpleProcedureCheck,
   type CaseAction,
@@ -144,6 +146,19 @@ export function legalReviewReasons(s: CaseState, fineFen: number): string[] {
     thresholdFen: s.rules.legalReviewFineFen,
   }).map((g) => g.text)
   return [...new Set([...s.row.legal_review_reasons, ...computed])]
+}
+
+/**
+ * The part a person (or account) played in the case, if any: 承办人 or another officer named on an act,
+ * who recorded or collected evidence, or who presided over the hearing (第五十八条: 法制审核 is by
+ * someone outside the case's team).
+ */
+export function caseTeamRoleOf(s: CaseState, personId: string, userId: string): string | null {
+  if (s.officers.some((o) => o.person_id === personId)) return '承办人员'
+  if (s.evidence.some((e) => e.officer_ids.includes(personId) || (userId !== '' && e.created_by === userId))) return '调查取证人员'
+  if (s.events.some((e) => e.officer_ids.includes(personId))) return '调查人员'
+  if (s.row.hearing?.presidingPersonId === personId) return '听证主持人'
+  return null
 }
 
 function reviewNeeded(s: CaseState, a: ActContext): string[] {
@@ -297,14 +312,24 @@ const guards: Record<CaseGuard, Guard> = {
     if (reasons.length === 0) return null
     const review = s.row.legal_review
     if (!review?.passed) return `本案须经法制审核（${reasons.join('；')}），尚未审核通过`
+    // 第四十五条: a new notice of another penalty kind is reviewed on the new proposal, after the earlier notice.
+    if (a.action === 'notify' && s.row.notice_served_on && review.onDate < s.row.notice_served_on) return '重新告知前，须对变更后的处罚建议重新进行法制审核'
     const heldOn = s.row.hearing?.heldOn
     if (heldOn && review.onDate < heldOn) return '听证后须重新进行法制审核'
     return null
   },
 
-  legal_reviewer_role(_db, s, a) {
-    if (a.actor.role === 'legal_reviewer' && a.actor.orgId === s.row.org_id) return null
-    return '须由本单位法制审核人员审核'
+  async legal_reviewer_role(db, s, a) {
+    // 第五十八条: the unit's legal reviewer, not one of the case's own team, and (¶2) a first-time
+    // reviewer holds a 法律职业资格 — see core's reviewerQualificationCheck for "first-time".
+    if (a.actor.role !== 'legal_reviewer' || a.actor.orgId !== s.row.org_id) return '须由本单位法制审核人员审核'
+    if (!a.personId) return '审核人员须在本单位人员名录中登记（含法律职业资格），方可审核（第五十八条第二款）'
+    const problems: string[] = []
+    const role = caseTeamRoleOf(s, a.personId, a.actor.userId)
+    if (role) problems.push(`审核人员是本案的${role}，不得审核本案`)
+    const check = reviewerQualificationCheck(await repo.reviewerQualification(db, a.personId, a.actor.userId), a.onDate)
+    if (!check.ok) problems.push(check.message)
+    return problems.length ? problems.join('；') : null
   },
 
   collective_discussion_held(_db, s) {
@@ -322,7 +347,10 @@ const guards: Record<CaseGuard, Guard> = {
       { kinds: notified.outcome === 'penalty' ? notified.kinds : [], fineFen: notified.fineFen, confiscateFen: notified.confiscateFen },
       { kinds: d.kinds, fineFen: d.fineFen, confiscateFen: d.confiscateFen },
     )
-    return check.heavier ? `${check.parts.map((p) => p.text).join('；')}（如有新的事实，应重新告知）` : null
+    if (check.heavier) return `${check.parts.map((p) => p.text).join('；')}（如有新的事实，应重新告知）`
+    // 第四十四、四十五条: the party was heard on the kinds notified; another kind, heavier or lighter, is notified anew.
+    const change = penaltyKindChange(notified.outcome === 'penalty' ? notified.kinds : [], d.kinds)
+    return change.changed ? `${change.text}，与告知的不同，须重新告知当事人（重新“事先告知”）后方可决定` : null
   },
 
   async first_violation_checked(db, s, a) {

@@ -92,9 +92,10 @@ export async function publishDecision(db: Kysely<DB>, ctx: Ctx, caseId: string) 
 }
 
 /**
- * Withdraws a published decision with a note (unit head; audited). When the decision was revoked,
- * the withdrawal was due within 3 working days of the revocation (art. 48 ¶2); the due date and
- * whether it was met stay on the row.
+ * Withdraws a published decision with a note (unit head; audited), which the portal shows in its
+ * place (art. 48 ¶2: 撤回…并公开说明理由). When the decision was revoked, or changed or annulled on
+ * 复议/诉讼, the withdrawal was due within 3 working days of that (art. 48 ¶2, art. 85); the due date
+ * and whether it was met stay on the row.
  */
 export async function withdrawPublication(db: Kysely<DB>, ctx: Ctx, caseId: string, note: string) {
   return inTransaction(db, async (trx) => {
@@ -104,9 +105,9 @@ export async function withdrawPublication(db: Kysely<DB>, ctx: Ctx, caseId: stri
     if (!canManagePublication(ctx.actor, row)) throw forbidden('只有作出决定的单位负责人可以撤下公示')
     if (row.status !== 'published') throw invalidState('只有已公示的处罚决定可以撤下')
     if (note.trim().length < 2) throw new AppError('VALIDATION_FAILED', '请说明撤下公示的理由')
-    const revokedOn = await repo.findRevocationDate(trx, caseId)
-    const dueOn = revokedOn ? await withdrawalDueOn(trx, revokedOn) : null
-    await repo.markWithdrawn(trx, caseId, { at: ctx.now, by: ctx.actor.userId || null, note: note.trim(), dueOn, requestedOn: revokedOn })
+    const ground = await repo.findWithdrawalGround(trx, caseId)
+    const dueOn = ground ? await withdrawalDueOn(trx, ground.on) : null
+    await repo.markWithdrawn(trx, caseId, { at: ctx.now, by: ctx.actor.userId || null, note: note.trim(), dueOn, requestedOn: ground?.on ?? null })
     await meetDeadlines(trx, caseId, ['withdrawal'], shanghaiDateOf(ctx.now))
     await recordAudit(trx, ctx, {
       action: 'case.withdraw_publication',
@@ -133,14 +134,16 @@ export async function publicationView(db: repo.Executor, actor: Actor, caseId: s
   if (!row) return null
   const scope = await repo.findCaseScope(db, caseId)
   const today = shanghaiDateOf(now)
-  const revokedOn = scope?.status === 'revoked' ? await repo.findRevocationDate(db, caseId) : null
-  // A revoked decision still on the portal owes its withdrawal: computed, not stored, until done.
-  const withdrawDueOn = row.withdraw_due_on ?? (row.status === 'published' && revokedOn ? await withdrawalDueOn(db, revokedOn) : null)
+  const ground = row.status === 'published' ? await repo.findWithdrawalGround(db, caseId) : null
+  // A revoked (or changed, annulled) decision still on the portal owes its withdrawal: computed, not stored, until done.
+  const withdrawDueOn = row.withdraw_due_on ?? (ground ? await withdrawalDueOn(db, ground.on) : null)
   return {
     row,
     today,
     daysLeft: row.status === 'pending' ? calendarDaysBetween(today, row.due_on) : null,
     withdrawDueOn,
+    /** Why it must be withdrawn (the note to give), while it still stands on the portal. */
+    withdrawReason: ground?.reason ?? null,
     withdrawDaysLeft: row.status === 'published' && withdrawDueOn ? calendarDaysBetween(today, withdrawDueOn) : null,
     actions: publicationActions(actor, row, scope?.status ?? ''),
   }
@@ -165,6 +168,29 @@ async function assertCaseInScope(db: repo.Executor, actor: Actor, caseId: string
 export async function listPublicDecisions(db: Kysely<DB>, query: PageQuery & { q?: string }) {
   const { rows, total } = await repo.listPublishedDecisions(db, { q: query.q?.trim() || undefined, ...pageOffset(query) })
   return { items: rows.map((r) => ({ id: r.case_id, ...(r.public_data as PublicDecision) })), total }
+}
+
+/**
+ * The portal's list of withdrawn decisions with the reason given (art. 48 ¶2: 撤回…并公开说明理由):
+ * the number, name and organ that were published, never the withdrawn content.
+ */
+export async function listDecisionWithdrawals(db: Kysely<DB>, query: PageQuery) {
+  const { rows, total } = await repo.listWithdrawnDecisions(db, pageOffset(query))
+  return {
+    items: rows.map((r) => {
+      const published = r.public_data as PublicDecision
+      return {
+        id: r.case_id,
+        decisionNumber: published.decisionNumber,
+        caseName: published.caseName,
+        organ: published.organ,
+        publishedOn: published.publishedOn ?? null,
+        withdrawnOn: r.withdrawn_at ? shanghaiDateOf(r.withdrawn_at) : '',
+        reason: r.withdrawal_note ?? '',
+      }
+    }),
+    total,
+  }
 }
 
 /** One published decision for the portal. */

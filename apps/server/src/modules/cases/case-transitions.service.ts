@@ -5,6 +5,11 @@ import {
   fieldLabelOf,
   hearingEligibility,
   labels,
+  legalReviewConclusionNames,
+  legalReviewOpinionProblems,
+  outcomeWithdrawsPublication,
+  remedyOutcomeNames,
+  reviewerQualificationCheck,
   shanghaiDateOf,
   transitionFor,
   type CaseAction,
@@ -228,6 +233,8 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
           notice_served_on: servedOn,
           waived_at: null,
           hearing: null,
+          // 第四十五条: a new notice (another penalty kind) is reviewed anew where the review follows the notice.
+          ...(row.notice_served_on && s.rules.legalReviewPoint === 'before_decision' ? { legal_review: null } : {}),
           hearing_eligible: eligibility.eligible,
           legal_review_required: reasons.length > 0,
           legal_review_reasons: reasons,
@@ -289,7 +296,25 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
     case 'pass_legal_review':
     case 'fail_legal_review': {
       const passed = a.action === 'pass_legal_review'
-      const review = { passed, reviewerId: ctx.actor.userId, reviewerName: ctx.actor.displayName, at: ctx.now.toISOString(), onDate: a.onDate, opinion: input.review!.opinion }
+      const r = input.review!
+      // 第五十八条: a structured opinion; only 同意 passes, and 同意 with a point at issue is refused.
+      const problems = legalReviewOpinionProblems(r)
+      if (passed && r.conclusion !== 'agree') problems.push(`审核结论为“${legalReviewConclusionNames[r.conclusion]}”的，应作“审核不通过”`)
+      if (!passed && r.conclusion === 'agree') problems.push('审核结论为“同意”的，应作“审核通过”')
+      if (problems.length) throw invalid(`法制审核意见有误：${problems.join('；')}`, 'review')
+      const qualification = a.personId ? reviewerQualificationCheck(await repo.reviewerQualification(trx, a.personId, ctx.actor.userId), a.onDate) : null
+      const review = {
+        passed,
+        reviewerId: ctx.actor.userId,
+        reviewerName: ctx.actor.displayName,
+        reviewerPersonId: a.personId,
+        qualification: qualification?.ok ? qualification.basis : null,
+        at: ctx.now.toISOString(),
+        onDate: a.onDate,
+        opinion: r.opinion,
+        aspects: r.aspects,
+        conclusion: r.conclusion,
+      }
       // Where local rules put the review before the notice, a pass returns the case to 案件审查 and `notify` follows.
       const beforeNotice = passed && s.rules.legalReviewPoint === 'before_notice' && !row.notice_served_on
       return { to: beforeNotice ? 'under_review' : undefined, patch: { legal_review: JSON.stringify(review) }, data: { review }, documents: ['legal_review_opinion'] }
@@ -353,15 +378,23 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       const r = input.remedy!
       notAfterToday(r.startedOn, 'remedy.startedOn')
       if (r.endedOn) notAfterToday(r.endedOn, 'remedy.endedOn')
-      const ended = r.endedOn ? await repo.endOpenRemedy(trx, row.id, r.kind, r.endedOn, r.result ?? null) : false
-      if (!ended) await repo.insertRemedy(trx, { case_id: row.id, kind: r.kind, started_on: r.startedOn, ended_on: r.endedOn ?? null, result: r.result ?? null })
+      if (r.endedOn && r.endedOn < r.startedOn) throw invalid('结束日期不能早于开始日期', 'remedy.endedOn')
+      const outcome = { outcome: r.outcome ?? null, organ: r.organ ?? null, document_no: r.documentNo ?? null }
+      const ended = r.endedOn ? await repo.endOpenRemedy(trx, row.id, r.kind, r.endedOn, r.result ?? null, outcome) : false
+      if (!ended) await repo.insertRemedy(trx, { case_id: row.id, kind: r.kind, started_on: r.startedOn, ended_on: r.endedOn ?? null, result: r.result ?? null, ...outcome })
+      // 第四十八条第二款、第八十五条: a published decision changed or annulled on 复议/诉讼 is withdrawn within three working days.
+      const withdraws = r.outcome && r.endedOn && outcomeWithdrawsPublication(r.outcome) && (await repo.publicationStatusOf(trx, row.id)) === 'published'
+      const withdrawal = withdraws ? await scheduleDeadline(trx, at, 'withdrawal', r.endedOn!) : null
       // A 复议 ended after the 催告: the 15 days to sue from its decision (行政诉讼法 第四十五条) may move the court-application period.
       const reconsiderationEnded = r.kind === 'reconsideration' && r.endedOn
       const court =
         reconsiderationEnded && (await repo.openDeadline(trx, row.id, 'court_application'))
           ? await scheduleCourtApplication(trx, at, row, s.instalments.map((i) => ({ dueOn: i.due_on })), [...remediesOf(s), { kind: r.kind, endedOn: r.endedOn ?? null }])
           : null
-      return { data: { remedy: r, ...(court ? { courtApplicationDueOn: court.dueOn } : {}) }, summary: `${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}${r.endedOn ? '结束' : '开始'}` }
+      return {
+        data: { remedy: r, ...(court ? { courtApplicationDueOn: court.dueOn } : {}), ...(withdrawal ? { withdrawalDueOn: withdrawal.dueOn } : {}) },
+        summary: `${r.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}${r.endedOn ? '结束' : '开始'}${r.outcome ? `：${r.organ ?? ''}${r.documentNo ? `（${r.documentNo}）` : ''}${remedyOutcomeNames[r.outcome]}` : ''}${withdrawal ? `，公示须于 ${withdrawal.dueOn} 前撤回` : ''}`,
+      }
     }
     case 'remind': {
       // 行政强制法第三十五条: written 催告; 第五十三条: the court application period follows the remedy periods

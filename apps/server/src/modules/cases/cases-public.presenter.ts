@@ -242,6 +242,7 @@ export function presentPublication(view: Awaited<ReturnType<typeof publicationVi
     publishedAt: row.published_at?.toISOString() ?? null,
     publicData: (row.public_data ?? null) as PublicDecision | null,
     withdrawDueOn: view.withdrawDueOn,
+    withdrawReason: view.withdrawReason,
     withdrawDaysLeft: view.withdrawDaysLeft,
     withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
     withdrawalNote: row.withdrawal_note,

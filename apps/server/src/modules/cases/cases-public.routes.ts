@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { pageQuery } from '../../platform/db/pagination'
 import { errorBody } from '../../platform/http/openapi'
 import { sendPdf } from './case-documents.routes'
 import { caseDocumentRuntimeFrom, configureCaseDocuments, lookupCase, partyDocumentPdf, publicDocument } from './case-documents.service'
-import { listPublicDecisions, publicDecision } from './case-publication.service'
+import { listDecisionWithdrawals, listPublicDecisions, publicDecision } from './case-publication.service'
 import { presentLookup, presentPublicDocument } from './cases-public.presenter'
 import {
   caseIdParams,
@@ -14,6 +15,7 @@ import {
   publicDecisionQuery,
   publicDecisionView,
   publicDocumentView,
+  publicWithdrawalPage,
   verifyIdParams,
 } from './cases-public.schema'
 
@@ -44,6 +46,22 @@ export const casesPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '行政处罚决定公示（分页，可按当事人、文号、处罚机关检索）', querystring: publicDecisionQuery, response: { 200: publicDecisionPage, 400: errorBody } } },
     async (req) => {
       const { items, total } = await listPublicDecisions(db, req.query)
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize }
+    },
+  )
+
+  app.get(
+    '/public/decision-withdrawals',
+    {
+      schema: {
+        tags,
+        summary: '撤回的行政处罚决定公示及其理由（决定被撤销，或经复议、诉讼变更、撤销、确认违法、确认无效；第四十八条第二款）',
+        querystring: pageQuery,
+        response: { 200: publicWithdrawalPage, 400: errorBody },
+      },
+    },
+    async (req) => {
+      const { items, total } = await listDecisionWithdrawals(db, req.query)
       return { items, total, page: req.query.page, pageSize: req.query.pageSize }
     },
   )

@@ -51,6 +51,18 @@ export const publicDecisionView = z.object({
   publishedOn: z.string().describe('公示日期'),
 })
 export const publicDecisionPage = pageOf(publicDecisionView)
+
+/** 撤回的公示 (第四十八条第二款: 撤回行政处罚决定信息并公开说明理由): what was withdrawn, when, and why — not its content. */
+export const publicWithdrawalView = z.object({
+  id: z.string(),
+  decisionNumber: z.string().nullable().describe('行政处罚决定书文号'),
+  caseName: z.string().describe('案件名称'),
+  organ: z.string().describe('处罚机关'),
+  publishedOn: z.string().nullable().describe('原公示日期'),
+  withdrawnOn: z.string().describe('撤回日期'),
+  reason: z.string().describe('撤回理由'),
+})
+export const publicWithdrawalPage = pageOf(publicWithdrawalView)
 export const publicDecisionQuery = pageQuery.extend({ q: z.string().max(100).optional().describe('当事人名称、决定书文号或处罚机关') })
 
 export const publicationView = z.object({
@@ -61,7 +73,8 @@ export const publicationView = z.object({
   daysLeft: z.number().int().nullable().optional(),
   publishedAt: z.string().nullable().optional(),
   publicData: publicDecisionView.omit({ id: true }).nullable().optional(),
-  withdrawDueOn: z.string().nullable().optional().describe('撤下公示期限（决定撤销后三个工作日）'),
+  withdrawDueOn: z.string().nullable().optional().describe('撤下公示期限（决定被撤销，或经复议、诉讼变更、撤销、确认违法、确认无效后三个工作日）'),
+  withdrawReason: z.string().nullable().optional().describe('须撤下公示的缘由（第四十八条第二款），撤下时公开说明'),
   withdrawDaysLeft: z.number().int().nullable().optional(),
   withdrawnAt: z.string().nullable().optional(),
   withdrawalNote: z.string().nullable().optional(),

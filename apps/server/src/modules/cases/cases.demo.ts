@@ -368,7 +368,19 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
         if (p.stop === 'legal_review') return caseId
         next(2)
         await act(unit.legal, d, caseId, 'pass_legal_review', {
-          review: { opinion: `经审核，本案主体合法，事实清楚，证据确实充分，适用依据正确，程序合法，${p.outside ? '裁量超出基准已说明理由，' : '裁量适当，'}同意处罚意见。` },
+          review: {
+            opinion: `经审核，本案主体合法，事实清楚，证据确实充分，适用依据正确，程序合法，${p.outside ? '裁量超出基准已说明理由，' : '裁量适当，'}同意处罚意见。`,
+            aspects: {
+              subject: { verdict: 'lawful' },
+              authority: { verdict: 'lawful' },
+              facts: { verdict: 'lawful' },
+              evidence: { verdict: 'lawful' },
+              basis: { verdict: 'lawful' },
+              procedure: { verdict: 'lawful' },
+              discretion: { verdict: 'lawful', note: p.outside ? '罚款超出裁量基准，已书面说明理由，理由成立' : null },
+            },
+            conclusion: 'agree',
+          },
         })
         reviewed = true
       } else {
@@ -441,7 +453,9 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       const startedOn = addCalendarDays(d, 10)
       d = firstWd(addCalendarDays(startedOn, 55))
       await act(lead.actor, startedOn, caseId, 'record_remedy', { remedy: { kind: 'reconsideration', startedOn } })
-      await act(lead.actor, d, caseId, 'record_remedy', { remedy: { kind: 'reconsideration', startedOn, endedOn: d, result: `${organs.reconsideration}决定维持原行政处罚决定` } })
+      await act(lead.actor, d, caseId, 'record_remedy', {
+        remedy: { kind: 'reconsideration', startedOn, endedOn: d, result: `${organs.reconsideration}决定维持原行政处罚决定`, outcome: 'upheld', organ: organs.reconsideration, documentNo: `禄政复决〔${d.slice(0, 4)}〕${between(3, 60)}号` },
+      })
     }
     next(1)
     await act(lead.actor, d, caseId, 'close')
@@ -669,6 +683,8 @@ async function loadUnits(trx: Transaction<DB>, ctx: DemoContext): Promise<Unit[]
       .select(['p.id', 'p.name', 'p.user_id', 'u.username', 'u.display_name', 'u.role'])
       .where('p.org_id', '=', o.id)
       .where('p.status', '=', 'active')
+      // 法制审核 is by someone outside the case's team (第五十八条): reviewers are not drawn as officers.
+      .where((eb) => eb.or([eb('u.role', 'is', null), eb('u.role', '!=', 'legal_reviewer')]))
       .orderBy('p.id_number')
       .execute()
     if (people.length < 2) continue
@@ -690,6 +706,7 @@ async function loadUnits(trx: Transaction<DB>, ctx: DemoContext): Promise<Unit[]
     const existingLegal = await trx.selectFrom('app_user').select('username').where('org_id', '=', o.id).where('role', '=', 'legal_reviewer').orderBy('username').executeTakeFirst()
     const head = await userOf(existingHead?.username ?? `${slug}_head`, `${o.responsible_person ?? '负责人'}（${o.short_name}负责人）`, 'unit_head')
     const legal = await userOf(existingLegal?.username ?? `${slug}_legal`, `法制审核员（${o.short_name}）`, 'legal_reviewer')
+    await ensureReviewerPerson(trx, legal, units.length)
     const persons: Person[] = []
     for (const [i, p] of people.entries()) {
       if (p.user_id && p.username) {
@@ -704,6 +721,33 @@ async function loadUnits(trx: Transaction<DB>, ctx: DemoContext): Promise<Unit[]
     units.push({ id: o.id, code: o.code, name: o.name, shortName: o.short_name, regionPath: o.path, township, townName: township ? o.region_name : '金山镇', head, legal, persons, items: unitItems, weight })
   }
   return units
+}
+
+/**
+ * 第五十八条第二款: the unit's legal reviewer is on the unit's person list with a 法律职业资格 — or, for
+ * every fourth unit, without one but reviewing since before 2021-07-15 (not first-time). A reviewer
+ * already on the list (住建局's 陈丽, from the registry demo) keeps their record.
+ */
+async function ensureReviewerPerson(trx: Transaction<DB>, legal: Actor, index: number): Promise<void> {
+  const existing = await trx.selectFrom('person').select(['id', 'legal_qualification_no', 'legal_review_since']).where('user_id', '=', legal.userId).executeTakeFirst()
+  const grandfathered = index % 4 === 3
+  const qualification = grandfathered
+    ? { legal_qualification_no: null, legal_qualification_on: null, legal_review_since: '2018-03-01' }
+    : { legal_qualification_no: `A2019532331${String(1001 + index * 37).padStart(4, '0')}`, legal_qualification_on: '2019-12-20', legal_review_since: '2020-04-01' }
+  if (existing) {
+    if (!existing.legal_qualification_no && !existing.legal_review_since) await trx.updateTable('person').set(qualification).where('id', '=', existing.id).execute()
+    return
+  }
+  const name = `${surnames[(index * 7) % surnames.length]}${givenSyllables[(index * 11) % givenSyllables.length]}${givenSyllables[(index * 5 + 3) % givenSyllables.length]}`
+  for (let sequence = 901 + index * 2; ; sequence += 2) {
+    const idNumber = generateIdNumber({ regionCode: '532331', birthDate: `198${index % 10}-0${(index % 9) + 1}-1${index % 10}`, sequence: sequence % 1000 })
+    if (await trx.selectFrom('person').select('id').where('id_number', '=', idNumber).executeTakeFirst()) continue
+    await trx
+      .insertInto('person')
+      .values({ org_id: legal.orgId!, name, id_number: idNumber, sex: 'male', phone: null, position: '法制审核员', user_id: legal.userId, ...qualification, created_at: '2025-03-01T09:00:00+08:00' })
+      .execute()
+    return
+  }
 }
 
 /**

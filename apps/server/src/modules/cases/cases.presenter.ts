@@ -135,7 +135,7 @@ export function presentDetail(
     mayAttachEvidenceFiles: extras.mayAttachEvidenceFiles,
     payments: state.payments.map((p) => ({ id: p.id, kind: p.kind, amountFen: Number(p.amount_fen), paidOn: p.paid_on, receiptNo: p.receipt_no })),
     instalments: state.instalments.map((i) => ({ seq: i.seq, dueOn: i.due_on, amountFen: Number(i.amount_fen) })),
-    remedies: state.remedies.map((r) => ({ id: r.id, kind: r.kind, startedOn: r.started_on, endedOn: r.ended_on, result: r.result })),
+    remedies: state.remedies.map((r) => ({ id: r.id, kind: r.kind, startedOn: r.started_on, endedOn: r.ended_on, result: r.result, outcome: r.outcome, organ: r.organ, documentNo: r.document_no })),
     execution: extras.execution
       ? {
           fineFen: extras.execution.fineFen,

@@ -1,4 +1,4 @@
-import type { Benchmark, CaseDeadlineKind, CaseStatus } from '@yangguang/core'
+import type { Benchmark, CaseDeadlineKind, CaseStatus, RemedyOutcome } from '@yangguang/core'
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely'
 import type { Executor } from '../../platform/audit/audit'
 import type { OrgScope } from '../../platform/auth/scope'
@@ -112,6 +112,28 @@ export async function findPersonOfUser(db: Executor, userId: string) {
   return db.selectFrom('person').select(['id', 'name', 'org_id', 'status']).where('user_id', '=', userId).executeTakeFirst()
 }
 
+/**
+ * What art. 58 ¶2 asks of a reviewer: the person's recorded 法律职业资格 and 从事法制审核工作起始日期,
+ * and the day of the first 法制审核 their account recorded on the platform.
+ */
+export async function reviewerQualification(db: Executor, personId: string, userId: string) {
+  const [person, first] = await Promise.all([
+    db.selectFrom('person').select(['legal_qualification_no', 'legal_qualification_on', 'legal_review_since']).where('id', '=', personId).executeTakeFirst(),
+    db
+      .selectFrom('case_event')
+      .select((eb) => eb.fn.min('on_date').as('first_on'))
+      .where('actor_id', '=', userId)
+      .where('action', 'in', ['pass_legal_review', 'fail_legal_review'])
+      .executeTakeFirst(),
+  ])
+  return {
+    certNo: person?.legal_qualification_no ?? null,
+    obtainedOn: person?.legal_qualification_on ?? null,
+    reviewingSince: person?.legal_review_since ?? null,
+    firstReviewOn: (first?.first_on as string | null | undefined) ?? null,
+  }
+}
+
 // ——— events ———————————————————————————————————————————————————————————————————
 
 export async function insertEvent(trx: Executor, values: Insertable<CaseEventTable>): Promise<void> {
@@ -161,7 +183,8 @@ export async function missedDeadline(db: Executor, caseId: string, kind: CaseDea
 
 /** Cancels the open and missed deadlines of a case: of the kinds given (or all), but not of `except`. */
 export async function cancelRunningDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[] | 'all', except: readonly CaseDeadlineKind[]): Promise<void> {
-  let q = trx.updateTable('case_deadline').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', 'in', ['open', 'missed'])
+  // A missed deadline whose act was done late (met_on) stays missed: the miss is never cancelled away.
+  let q = trx.updateTable('case_deadline').set({ status: 'cancelled' }).where('case_id', '=', caseId).where('status', 'in', ['open', 'missed']).where('met_on', 'is', null)
   if (kinds !== 'all') q = q.where('kind', 'in', [...kinds])
   if (except.length > 0) q = q.where('kind', 'not in', [...except])
   await q.execute()
@@ -241,20 +264,32 @@ export async function listInstalments(db: Executor, caseId: string) {
   return db.selectFrom('case_instalment').selectAll().where('case_id', '=', caseId).orderBy('seq').execute()
 }
 
-export async function insertRemedy(trx: Executor, values: { case_id: string; kind: 'reconsideration' | 'litigation'; started_on: string; ended_on: string | null; result: string | null }): Promise<void> {
+/** 复议/诉讼的结果 as recorded (art. 48 ¶2): null while it runs or when only a free-text result was given. */
+export type RemedyOutcomeFields = { outcome: RemedyOutcome | null; organ: string | null; document_no: string | null }
+
+export async function insertRemedy(
+  trx: Executor,
+  values: { case_id: string; kind: 'reconsideration' | 'litigation'; started_on: string; ended_on: string | null; result: string | null } & Partial<RemedyOutcomeFields>,
+): Promise<void> {
   await trx.insertInto('case_remedy').values(values).execute()
 }
 
 /** Ends the open remedy of this kind (a later record with `endedOn` closes it). */
-export async function endOpenRemedy(trx: Executor, caseId: string, kind: 'reconsideration' | 'litigation', endedOn: string, result: string | null): Promise<boolean> {
+export async function endOpenRemedy(trx: Executor, caseId: string, kind: 'reconsideration' | 'litigation', endedOn: string, result: string | null, outcome?: RemedyOutcomeFields): Promise<boolean> {
   const res = await trx
     .updateTable('case_remedy')
-    .set({ ended_on: endedOn, result })
+    .set({ ended_on: endedOn, result, ...(outcome ?? {}) })
     .where('case_id', '=', caseId)
     .where('kind', '=', kind)
     .where('ended_on', 'is', null)
     .executeTakeFirst()
   return Number(res.numUpdatedRows) > 0
+}
+
+/** The 公示 of the case's decision: pending, published or withdrawn (null before a 决定书). */
+export async function publicationStatusOf(db: Executor, caseId: string): Promise<string | null> {
+  const row = await db.selectFrom('case_publication').select('status').where('case_id', '=', caseId).executeTakeFirst()
+  return row?.status ?? null
 }
 
 export async function listRemedies(db: Executor, caseId: string) {
@@ -292,7 +327,7 @@ export async function listCases(db: Executor, filter: CaseListFilter, scope: Org
   }
   if (filter.overdue) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('case_deadline as d').select('d.id').whereRef('d.case_id', '=', 'c.id').where('d.status', 'in', ['open', 'missed']).where('d.due_on', '<', filter.today)),
+      eb.exists(eb.selectFrom('case_deadline as d').select('d.id').whereRef('d.case_id', '=', 'c.id').where('d.status', 'in', ['open', 'missed']).where('d.met_on', 'is', null).where('d.due_on', '<', filter.today)),
     )
   }
   const [rows, count] = await Promise.all([
@@ -320,6 +355,7 @@ export async function listCases(db: Executor, filter: CaseListFilter, scope: Org
           .select(sql<string>`json_build_object('kind', d.kind, 'dueOn', d.due_on::text, 'provisional', d.provisional)::text`.as('next'))
           .whereRef('d.case_id', '=', 'c.id')
           .where('d.status', 'in', ['open', 'missed'])
+          .where('d.met_on', 'is', null)
           .orderBy('d.due_on')
           .limit(1)
           .as('next_deadline'),
@@ -463,7 +499,7 @@ export async function remindedDeadlines(db: Executor, orgId: string, personId: s
     .select(['d.id', 'd.kind', 'd.due_on', 'd.status', 'c.id as case_id', 'c.case_no', 'c.title', 'c.party_name'])
     .where('c.org_id', '=', orgId)
     .where('c.status', '!=', 'suspended')
-    .where((eb) => eb.or([eb('d.status', '=', 'missed'), eb.and([eb('d.status', '=', 'open'), eb('d.reminded_at', 'is not', null)])]))
+    .where((eb) => eb.or([eb.and([eb('d.status', '=', 'missed'), eb('d.met_on', 'is', null)]), eb.and([eb('d.status', '=', 'open'), eb('d.reminded_at', 'is not', null)])]))
   if (personId) q = q.where((eb) => eb.exists(eb.selectFrom('case_officer as co').select('co.person_id').whereRef('co.case_id', '=', 'c.id').where('co.person_id', '=', personId)))
   return q.orderBy('d.due_on').limit(50).execute()
 }

@@ -9,12 +9,17 @@ import {
   discretionTiers,
   evidenceKinds,
   isoDateSchema,
+  legalReviewAspects,
+  legalReviewConclusions,
+  legalReviewVerdicts,
   noPenaltyGrounds,
   partyKinds,
   penaltyKinds,
   validateIdNumber,
   validateUscc,
+  remedyOutcomes,
   type CaseAction,
+  type LegalReviewAspect,
 } from '@yangguang/core'
 import { z } from 'zod'
 import { pageQuery } from '../../platform/db/pagination'
@@ -169,7 +174,17 @@ export const hearingSection = z.object({
   absent: z.boolean().optional(),
   summary: z.string().trim().max(5000).optional(),
 })
-export const reviewSection = z.object({ opinion: text(5000) })
+/**
+ * 法制审核意见 (art. 58): the seven points (主体、权限、事实、证据、依据、程序、裁量), each 合法 or 存在问题
+ * with a note, and the conclusion; `opinion` is the reviewer's summary. Consistency (a note for each
+ * problem, no 同意 with a problem) is core's `legalReviewOpinionProblems`, checked by the act.
+ */
+const aspectAnswer = z.object({ verdict: z.enum(legalReviewVerdicts), note: z.string().trim().max(1000).nullish() })
+export const reviewSection = z.object({
+  opinion: text(5000),
+  aspects: z.object(Object.fromEntries(legalReviewAspects.map((a) => [a, aspectAnswer])) as Record<LegalReviewAspect, typeof aspectAnswer>),
+  conclusion: z.enum(legalReviewConclusions),
+})
 export const discussionSection = z.object({ heldOn: isoDateSchema, attendees: z.array(text(50)).min(3, '集体讨论至少三人参加').max(30), conclusion: text(5000) })
 export const deliverySection = z.object({
   method: z.enum(deliveryMethods),
@@ -180,7 +195,25 @@ export const deliverySection = z.object({
 })
 export const paymentSection = z.object({ kind: z.enum(['fine', 'late_fee', 'confiscation']), amountFen: fen.min(1), paidOn: isoDateSchema, receiptNo: z.string().trim().max(50).nullish() })
 export const deferralSection = z.object({ instalments: z.array(z.object({ dueOn: isoDateSchema, amountFen: fen.min(1) })).min(1).max(36) })
-export const remedySection = z.object({ kind: z.enum(['reconsideration', 'litigation']), startedOn: isoDateSchema, endedOn: isoDateSchema.nullish(), result: z.string().trim().max(1000).nullish() })
+/**
+ * 行政复议 / 行政诉讼. When it ended, its `outcome` (维持、变更、撤销、确认违法、确认无效), the organ and the
+ * document number; every outcome but 维持 withdraws the published decision within three working days
+ * (第四十八条第二款、第八十五条).
+ */
+export const remedySection = z
+  .object({
+    kind: z.enum(['reconsideration', 'litigation']),
+    startedOn: isoDateSchema,
+    endedOn: isoDateSchema.nullish(),
+    result: z.string().trim().max(1000).nullish(),
+    outcome: z.enum(remedyOutcomes).nullish(),
+    organ: z.string().trim().max(100).nullish(),
+    documentNo: z.string().trim().max(100).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome && !v.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: '记录复议、诉讼结果须填写结束日期' })
+    if (v.outcome && (!v.organ || !v.documentNo)) ctx.addIssue({ code: 'custom', path: ['organ'], message: '记录复议、诉讼结果须填写复议机关或人民法院及其文书编号' })
+  })
 export const extensionSection = z.object({ kind: z.enum(caseDeadlineKinds), days: z.number().int().min(1).max(365) })
 export const transferSection = z.object({ toOrgId: z.uuid().nullish(), judicial: z.boolean().default(false), toName: z.string().trim().max(100).nullish(), powerItemId: z.uuid().nullish() })
 export const officerSection = z.object({ personIds: uuidList.min(1) })
@@ -442,7 +475,18 @@ export const caseDetailView = z.object({
   mayAttachEvidenceFiles: z.boolean().describe('调用者现在可否为证据附加文件（本案承办人或单位负责人，作出决定前）'),
   payments: z.array(z.object({ id: z.string(), kind: z.enum(['fine', 'late_fee', 'confiscation']), amountFen: z.number(), paidOn: z.string(), receiptNo: z.string().nullable() })),
   instalments: z.array(z.object({ seq: z.number(), dueOn: z.string(), amountFen: z.number() })),
-  remedies: z.array(z.object({ id: z.string(), kind: z.enum(['reconsideration', 'litigation']), startedOn: z.string(), endedOn: z.string().nullable(), result: z.string().nullable() })),
+  remedies: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['reconsideration', 'litigation']),
+      startedOn: z.string(),
+      endedOn: z.string().nullable(),
+      result: z.string().nullable(),
+      outcome: z.enum(remedyOutcomes).nullable(),
+      organ: z.string().nullable(),
+      documentNo: z.string().nullable(),
+    }),
+  ),
   execution: executionView.nullable(),
   benchmarkCheck: z
     .object({ benchmarkId: z.string(), code: z.string().nullable(), within: z.boolean().nullable(), rangeMinFen: z.number().nullable(), rangeMaxFen: z.number().nullable(), message: z.string() })

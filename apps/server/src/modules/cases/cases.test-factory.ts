@@ -1,4 +1,4 @@
-import { computeUsccCheckChar } from '@yangguang/core'
+import { computeUsccCheckChar, legalReviewAspects } from '@yangguang/core'
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Client, TestApp } from '../../../test/harness'
@@ -120,6 +120,13 @@ export async function act(t: TestApp, client: Client, caseId: string, action: st
 export function guardsOf(body: { details?: { refusals?: Array<{ guard: string }> } }): string[] {
   return (body.details?.refusals ?? []).map((r) => r.guard)
 }
+
+/** A 法制审核 opinion with every point 合法 and the conclusion 同意 (art. 58). */
+export const agreed = (opinion: string) => ({
+  opinion,
+  aspects: Object.fromEntries(legalReviewAspects.map((a) => [a, { verdict: 'lawful' }])),
+  conclusion: 'agree',
+})
 
 export const proposal = (fineFen: number, extra: Record<string, unknown> = {}) => ({ outcome: 'penalty', kinds: ['fine'], fineFen, acts: [{ description: '未按规定从事燃气经营活动', fineFen }], ...extra })
 export const decision = proposal

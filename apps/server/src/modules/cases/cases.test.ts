@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { countyEnterpriseOfAnotherUnit, foreignCountyEnterprise } from '../../../test/enterprise-factory'
 import { DEMO_ENTERPRISE } from '../inspections/inspections.demo'
-import { act, at, caseFixture, userClient, counts, decision, guardsOf, inquiry, ok, proposal, PARTY_ORG, registerCase, type CaseFixture } from './cases.test-factory'
+import { act, agreed, at, caseFixture, userClient, counts, decision, guardsOf, inquiry, ok, proposal, PARTY_ORG, registerCase, type CaseFixture } from './cases.test-factory'
 
 let t: TestApp
 let f: CaseFixture
@@ -158,15 +158,15 @@ describe('法制审核 (legal review)', () => {
     expect(guardsOf(concluded)).toEqual(['legal_review_passed'])
     await act(t, officer, id, 'submit_legal_review')
     // Only the legal reviewer reviews (403 for the head).
-    const wrongRole = await head.post(`/api/cases/${id}/actions/pass_legal_review`, { review: { opinion: '同意' } })
+    const wrongRole = await head.post(`/api/cases/${id}/actions/pass_legal_review`, { review: agreed('同意') })
     expect(wrongRole.statusCode).toBe(403)
-    const failed = await act(t, legal, id, 'fail_legal_review', { reason: '证据不足', review: { opinion: '违法所得认定证据不足' } })
+    const failed = await act(t, legal, id, 'fail_legal_review', { reason: '证据不足', review: { ...agreed('违法所得认定证据不足'), aspects: { ...agreed('').aspects, evidence: { verdict: 'problem', note: '违法所得认定证据不足' } }, conclusion: 'amend' } })
     expect(failed.case).toMatchObject({ status: 'under_review', legalReview: { passed: false } })
     // A decision before the review passed is refused.
     const early = await act(t, head, id, 'decide', { decision: decision(10_000_000) }, 422)
     expect(guardsOf(early)).toContain('legal_review_passed')
     await act(t, officer, id, 'submit_legal_review')
-    const passed = await act(t, legal, id, 'pass_legal_review', { review: { opinion: '事实清楚，证据确凿，适用依据正确' } })
+    const passed = await act(t, legal, id, 'pass_legal_review', { review: agreed('事实清楚，证据确凿，适用依据正确') })
     expect(passed.case.status).toBe('pending_decision')
     // 第四十五条: not heavier than notified.
     const heavier = await act(t, head, id, 'decide', { decision: decision(12_000_000) }, 422)
@@ -187,7 +187,7 @@ describe('法制审核 (legal review)', () => {
       const refused = await act(t, officer, id, 'notify', { notice: { servedOn: '2026-11-20' } }, 422)
       expect(guardsOf(refused)).toEqual(['legal_review_passed'])
       await act(t, officer, id, 'submit_legal_review')
-      const passed = await act(t, legal, id, 'pass_legal_review', { review: { opinion: '同意' } })
+      const passed = await act(t, legal, id, 'pass_legal_review', { review: agreed('同意') })
       expect(passed.case.status).toBe('under_review')
       await act(t, officer, id, 'notify', { notice: { servedOn: '2026-11-20' } })
     } finally {
@@ -205,7 +205,7 @@ describe('集体讨论, decisions without a notice, 不予处罚', () => {
     const id = await notified('2026-11-20', 500_000, { major: true })
     at(t, '2026-11-30')
     await act(t, officer, id, 'submit_legal_review')
-    await act(t, legal, id, 'pass_legal_review', { review: { opinion: '同意' } })
+    await act(t, legal, id, 'pass_legal_review', { review: agreed('同意') })
     const refused = await act(t, head, id, 'decide', { decision: decision(500_000) }, 422)
     expect(guardsOf(refused)).toEqual(['collective_discussion_held'])
     await act(t, head, id, 'record_collective_discussion', { discussion: { heldOn: '2026-11-30', attendees: ['王建国', '副局长甲', '副局长乙'], conclusion: '同意按告知意见处罚' } })

@@ -25,6 +25,9 @@ export function presentPerson(actor: Actor, row: PersonRow, today: string, optio
     status: row.status,
     statusLabel: labels.personStatus[row.status],
     currentCertificate: currentCertificateOf(row, today),
+    legalQualificationNo: row.legal_qualification_no,
+    legalQualificationOn: row.legal_qualification_on,
+    legalReviewSince: row.legal_review_since,
     actions: personActions(actor, { ...row, holds_live_certificate: holdsLiveCertificate(row, today) }),
   }
 }

@@ -1,4 +1,4 @@
-import { certificateStatuses, personStatuses } from '@yangguang/core'
+import { certificateStatuses, isoDateSchema, personStatuses } from '@yangguang/core'
 import { z } from 'zod'
 import { pageQuery } from '../../platform/db/pagination'
 import { certificateView } from './certificate.schema'
@@ -12,6 +12,17 @@ export const listPersonsQuery = pageQuery.extend({
   certificate: z.enum(['valid', 'invalid', 'expiring']).optional(),
 })
 
+/**
+ * 法律职业资格 (行政处罚法 第五十八条第二款) of a person who does 法制审核: the certificate number and the
+ * day it was obtained (both or neither), and 从事法制审核工作起始日期 (who started before 2021-07-15 is not
+ * a first-time reviewer). Checked for dates in the future by the service.
+ */
+const legalQualificationFields = {
+  legalQualificationNo: z.string().trim().min(4, '请填写法律职业资格证书编号').max(40).nullish(),
+  legalQualificationOn: isoDateSchema.nullish(),
+  legalReviewSince: isoDateSchema.nullish(),
+}
+
 export const createPersonBody = z.object({
   orgId: z.uuid(),
   name: z.string().trim().min(2, '请填写姓名').max(30),
@@ -20,6 +31,7 @@ export const createPersonBody = z.object({
   phone: phoneSchema.nullish(),
   position: z.string().trim().max(50).nullish(),
   userId: z.uuid().nullish(),
+  ...legalQualificationFields,
 })
 export type CreatePersonInput = z.infer<typeof createPersonBody>
 
@@ -31,6 +43,7 @@ export const updatePersonBody = z.object({
   userId: z.uuid().nullish(),
   /** 调动 to another unit (supervisors and admins). */
   orgId: z.uuid().optional(),
+  ...legalQualificationFields,
 })
 export type UpdatePersonInput = z.infer<typeof updatePersonBody>
 
@@ -61,6 +74,9 @@ export const personView = z.object({
   status: z.enum(personStatuses),
   statusLabel: z.string(),
   currentCertificate: currentCertificate.nullable(),
+  legalQualificationNo: z.string().nullable().describe('法律职业资格证书编号（第五十八条第二款）'),
+  legalQualificationOn: z.string().nullable().describe('取得法律职业资格日期'),
+  legalReviewSince: z.string().nullable().describe('从事法制审核工作起始日期'),
   actions: z.array(z.string()),
 })
 

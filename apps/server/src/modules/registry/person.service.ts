@@ -33,6 +33,7 @@ export async function getPerson(db: Executor, ctx: Ctx, id: string) {
 /** Registers an officer of a unit. The ID number must pass GB 11643; sex is read from it. */
 export async function createPerson(db: Kysely<DB>, ctx: Ctx, input: CreatePersonInput): Promise<string> {
   const id = checkIdNumber(input.idNumber, ctx)
+  const legal = checkLegalQualification(input, { legal_qualification_no: null, legal_qualification_on: null, legal_review_since: null }, ctx)
   return inTransaction(db, async (trx) => {
     const org = await repo.findUnitForPerson(trx, input.orgId)
     if (!org || !mayReadPerson(ctx.actor, { org_id: org.id, org_region_path: org.region_path })) {
@@ -50,6 +51,7 @@ export async function createPerson(db: Kysely<DB>, ctx: Ctx, input: CreatePerson
       phone: input.phone ?? null,
       position: input.position ?? null,
       user_id: input.userId ?? null,
+      ...legal,
       created_at: ctx.now,
       updated_at: ctx.now,
     })
@@ -91,6 +93,7 @@ export async function updatePerson(db: Kysely<DB>, ctx: Ctx, id: string, input: 
       phone: input.phone === undefined ? before.phone : input.phone,
       position: input.position === undefined ? before.position : input.position,
       user_id: userId,
+      ...checkLegalQualification(input, before, ctx),
     }
     await repo.updatePerson(trx, id, { ...patch, updated_at: ctx.now })
     await recordAudit(trx, ctx, {
@@ -99,8 +102,17 @@ export async function updatePerson(db: Kysely<DB>, ctx: Ctx, id: string, input: 
       entityId: id,
       orgId,
       summary: orgId !== before.org_id ? `调动执法人员 ${before.name}：${before.org_name} → ${orgName}` : `修改执法人员 ${before.name}`,
-      before: { name: before.name, orgId: before.org_id, position: before.position, userId: before.user_id },
-      after: { name: patch.name, orgId, position: patch.position, userId, idNumberChanged: patch.id_number !== before.id_number },
+      before: { name: before.name, orgId: before.org_id, position: before.position, userId: before.user_id, legalQualificationNo: before.legal_qualification_no, legalQualificationOn: before.legal_qualification_on, legalReviewSince: before.legal_review_since },
+      after: {
+        name: patch.name,
+        orgId,
+        position: patch.position,
+        userId,
+        idNumberChanged: patch.id_number !== before.id_number,
+        legalQualificationNo: patch.legal_qualification_no,
+        legalQualificationOn: patch.legal_qualification_on,
+        legalReviewSince: patch.legal_review_since,
+      },
     })
   })
 }
@@ -137,6 +149,29 @@ export async function loadFor(trx: Transaction<DB>, ctx: Ctx, id: string, action
   if (!personRoleAllows(ctx.actor, action, row)) throw forbidden(action === 'issue_certificate' ? '执法证由辖区司法局监督人员核发' : '无权管理该执法人员', { action })
   if (!personStateAllows(action, row)) throw invalidState(row.status === 'left' ? `${row.name} 已离岗，不能执行此操作` : `${row.name} 在岗，不能执行此操作`, { action, status: row.status })
   return row
+}
+
+/**
+ * 法律职业资格 as it will stand after the change (a field left out keeps its value): the number and the
+ * day come together, and neither day lies in the future.
+ */
+function checkLegalQualification(
+  input: Pick<UpdatePersonInput, 'legalQualificationNo' | 'legalQualificationOn' | 'legalReviewSince'>,
+  before: { legal_qualification_no: string | null; legal_qualification_on: string | null; legal_review_since: string | null },
+  ctx: Ctx,
+) {
+  const next = {
+    legal_qualification_no: input.legalQualificationNo === undefined ? before.legal_qualification_no : input.legalQualificationNo,
+    legal_qualification_on: input.legalQualificationOn === undefined ? before.legal_qualification_on : input.legalQualificationOn,
+    legal_review_since: input.legalReviewSince === undefined ? before.legal_review_since : input.legalReviewSince,
+  }
+  const today = shanghaiDateOf(ctx.now)
+  if ((next.legal_qualification_no === null) !== (next.legal_qualification_on === null)) {
+    throw new AppError('VALIDATION_FAILED', '法律职业资格须同时填写证书编号和取得日期', { field: next.legal_qualification_no === null ? 'legalQualificationNo' : 'legalQualificationOn' })
+  }
+  if (next.legal_qualification_on && next.legal_qualification_on > today) throw new AppError('VALIDATION_FAILED', '取得法律职业资格日期不能晚于今天', { field: 'legalQualificationOn' })
+  if (next.legal_review_since && next.legal_review_since > today) throw new AppError('VALIDATION_FAILED', '从事法制审核工作起始日期不能晚于今天', { field: 'legalReviewSince' })
+  return next
 }
 
 function checkIdNumber(input: string, ctx: Ctx) {

@@ -10,6 +10,8 @@ import type {
   NoPenaltyGround,
   PartyKind,
   PenaltyKind,
+  LegalReviewOpinion,
+  RemedyOutcome,
 } from '@yangguang/core'
 import type { ColumnType, Generated } from 'kysely'
 
@@ -87,6 +89,12 @@ export type CaseLegalReviewJson = {
   at: string
   onDate: DateString
   opinion: string
+  /** 审核要点 and 审核结论 (art. 58); absent on reviews recorded before 0027. */
+  aspects?: LegalReviewOpinion['aspects']
+  conclusion?: LegalReviewOpinion['conclusion']
+  /** The reviewer's person record and why they may review (art. 58 ¶2: 法律职业资格, or reviewing before 2021-07-15). */
+  reviewerPersonId?: string | null
+  qualification?: string | null
 }
 
 /** 集体讨论 — `penalty_case.collective_discussion`. */
@@ -265,4 +273,9 @@ export interface CaseRemedyTable {
   ended_on: DateString | null
   result: string | null
   created_at: CreatedAt
+  /** 0027 复议/诉讼的结果 (art. 48 ¶2): all but 维持 withdraw the published decision. */
+  outcome: RemedyOutcome | null
+  /** 0027 复议机关 / 人民法院 and its 决定书/判决书 number. */
+  organ: string | null
+  document_no: string | null
 }

@@ -224,6 +224,11 @@ export interface PersonTable {
   status: Generated<'active' | 'left'>
   created_at: CreatedAt
   updated_at: DefaultTimestamp
+  /** 0027 法律职业资格 (art. 58 ¶2): certificate number and the day it was obtained, both or neither. */
+  legal_qualification_no: string | null
+  legal_qualification_on: DateString | null
+  /** 0027 从事法制审核工作起始日期. */
+  legal_review_since: DateString | null
 }
 
 export interface CertificateTable {

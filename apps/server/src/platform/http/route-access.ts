@@ -216,6 +216,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/public/documents/:verifyId': 'public',
   'GET /api/public/decisions': 'public',
   'GET /api/public/decisions/:id': 'public',
+  'GET /api/public/decision-withdrawals': 'public',
   'POST /api/public/case-lookup': 'public',
   'POST /api/public/case-lookup/documents/:docId': 'public',
 

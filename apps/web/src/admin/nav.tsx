@@ -68,7 +68,7 @@ export const adminPages: AdminPage[] = [
   { path: '/registry/entities', label: '执法主体', icon: <SafetyCertificateOutlined />, group: '主体与人员', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], todoSection: 'registry.entities', element: <EntitiesPage /> },
   { path: '/registry/officers', label: '执法人员与执法证', icon: <IdcardOutlined />, group: '主体与人员', roles: staff, todoSection: 'registry.officers', element: <OfficersPage /> },
   { path: '/registry/delegations', label: '委托管理', icon: <SwapOutlined />, group: '主体与人员', roles: ['admin', 'supervisor', 'unit_head', 'legal_reviewer'], todoSection: 'registry.delegations', element: <DelegationsPage /> },
-  { path: '/registry/orgs', label: '单位管理', icon: <BankOutlined />, group: '主体与人员', roles: ['admin', 'supervisor'], element: <OrgsPage /> },
+  { path: '/registry/orgs', label: '单位管理', icon: <BankOutlined />, group: '主体与人员', roles: ['admin', 'supervisor', 'unit_head'], element: <OrgsPage /> },
   { path: '/registry/regions', label: '区域', icon: <ClusterOutlined />, group: '主体与人员', roles: ['admin', 'supervisor'], element: <RegionsPage /> },
   { path: '/catalogue/power-items', label: '权力事项', icon: <ProfileOutlined />, group: '权责清单', roles: staff, element: <PowerItemsPage /> },
   { path: '/catalogue/versions', label: '目录版本', icon: <BookOutlined />, group: '权责清单', roles: staff, todoSection: 'catalogue', element: <CatalogueVersionsPage /> },

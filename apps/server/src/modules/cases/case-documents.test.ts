@@ -412,6 +412,47 @@ describe('issuing documents', () => {
   })
 })
 
+describe("the demo's 不予行政处罚决定书 (pdftotext)", () => {
+  const cited: Partial<Record<NoPenaltyGround, string>> = {
+    art33_first_violation: '依据《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第二项的规定',
+    art33_minor: '依据《中华人民共和国行政处罚法》第三十三条第一款、第五十七条第一款第二项的规定',
+    art33_no_fault: '依据《中华人民共和国行政处罚法》第三十三条第二款的规定',
+    facts_not_established: '依据《中华人民共和国行政处罚法》第五十七条第一款第三项的规定',
+  }
+
+  it("cite the article of each case's ground, educate only on art. 33 grounds, and print the unit's address", async () => {
+    const rows = await t.db
+      .selectFrom('case_document as d')
+      .innerJoin('penalty_case as c', 'c.id', 'd.case_id')
+      .innerJoin('org as o', 'o.id', 'c.org_id')
+      .select(['d.data', 'c.decision', 'o.address', 'o.postal_code', 'o.contact_phone'])
+      .where('d.kind', '=', 'no_penalty_decision')
+      .execute()
+    const byGround = new Map<string, (typeof rows)[number]>()
+    for (const row of rows) byGround.set((row.decision as { ground: string }).ground, row)
+    expect([...byGround.keys()].sort()).toEqual(Object.keys(cited).sort())
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yg-demo-doc-'))
+    try {
+      for (const [ground, row] of byGround) {
+        const file = path.join(dir, `${ground}.pdf`)
+        fs.writeFileSync(file, await renderStoredDocument(row.data))
+        // Page numbers (第1页　共2页) left out: a sentence may run on over a page break.
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+          .replace(/第\s*\d+\s*页\s*共\s*\d+\s*页/g, '')
+          .replace(/\s+/g, '')
+        expect(text, ground).toContain(cited[ground as NoPenaltyGround])
+        expect(text.includes('第三十三条第三款'), ground).toBe(ground.startsWith('art33_'))
+        expect(text, ground).toContain(`本机关地址${row.address}`)
+        expect(text, ground).toContain(`邮政编码${row.postal_code}`)
+        expect(text, ground).toContain(`联系电话${row.contact_phone}`)
+        expect(text, ground).not.toMatch(/[，、；][，、；。]/)
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('the documents of a case', () => {
   it('lists them for the unit and its supervisors, not outside the scope', async () => {
     const c = await createDecidedCase(t)

@@ -207,6 +207,18 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
   const stops: Stop[] = ['register', 'submit', 'approve', 'evidence', 'finish', 'notify', 'hearing_scheduled', 'legal_review', 'pending_decision', 'decide', 'deliver', 'overdue', 'remind', 'close', 'archive']
   const reached = (p: Plan, s: Stop) => stops.indexOf(p.stop) >= stops.indexOf(s)
 
+  // 不予处罚 on the grounds a demo party can have (mostly 首违不罚, art. 33 ¶1), so each decision's
+  // document shows its own article; arts. 30, 31 and 36 need parties and dates the demo does not make.
+  const demoNoPenaltyGrounds = [
+    { ground: 'art33_first_violation', reason: null },
+    { ground: 'art33_minor', reason: '当事人在检查当日即已改正，未造成危害后果' },
+    { ground: 'art33_first_violation', reason: null },
+    { ground: 'art33_no_fault', reason: '当事人提供的进货凭证、供货方资质等证据足以证明其没有主观过错' },
+    { ground: 'art33_first_violation', reason: null },
+    { ground: 'facts_not_established', reason: '经调查核实，现有证据不足以证明当事人实施了该违法行为' },
+  ] as const
+  let noPenaltyCount = 0
+
   const runGeneral = async (p: Plan): Promise<string | null> => {
     const { unit } = p
     let d = firstWd(p.start)
@@ -317,7 +329,7 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     const listed = !noPenalty && (await repo.firstViolationListed(trx, item.id, unit.regionPath))
     const why = [p.outside ? reasons.outsideBenchmark : null, listed ? reasons.firstViolationNotApplied : null].filter(Boolean).join('')
     const proposal = noPenalty
-      ? { outcome: 'no_penalty', ground: 'art33_first_violation', acts: [] }
+      ? { outcome: 'no_penalty', ...demoNoPenaltyGrounds[noPenaltyCount++ % demoNoPenaltyGrounds.length], acts: [] }
       : {
           outcome: 'penalty',
           kinds,

@@ -71,6 +71,9 @@ export async function seedDemo(db: Kysely<DB>, options: { now: Date }): Promise<
           region_code: o.region,
           parent_id: o.parent ? (ctx.orgIds.get(o.parent) ?? null) : null,
           onboarded_on: o.onboarded ? '2025-03-01' : null,
+          address: o.address,
+          postal_code: o.postalCode,
+          contact_phone: o.phone,
         })
         .returning('id')
         .executeTakeFirstOrThrow()

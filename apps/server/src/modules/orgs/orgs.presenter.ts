@@ -19,6 +19,7 @@ export function presentOrg(actor: Actor, row: OrgRow) {
     onboardedOn: row.onboarded_on,
     contactPhone: row.contact_phone,
     address: row.address,
+    postalCode: row.postal_code,
     entityId: row.entity_id,
     entityStatus: row.entity_status,
     entityStatusLabel: row.entity_status ? labels.entityStatus[row.entity_status] : null,

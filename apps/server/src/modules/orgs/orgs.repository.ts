@@ -30,6 +30,7 @@ function selectOrgs(db: Executor, today: string) {
       'o.onboarded_on',
       'o.contact_phone',
       'o.address',
+      'o.postal_code',
       'r.name as region_name',
       'r.path as region_path',
       'p.name as parent_name',

@@ -7,7 +7,7 @@ import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
 import { presentOrg } from './orgs.presenter'
 import { listOrgOptions } from './orgs.repository'
-import { createOrgBody, listOrgsQuery, offboardBody, onboardBody, orgOptionView, orgSummaryQuery, orgSummaryView, orgView, updateOrgBody } from './orgs.schema'
+import { createOrgBody, listOrgsQuery, offboardBody, onboardBody, orgOptionView, orgSummaryQuery, orgSummaryView, orgView, updateOrgBody, updateOrgContactBody } from './orgs.schema'
 import * as service from './orgs.service'
 
 const staffRoles = ['admin', 'supervisor', 'unit_head', 'legal_reviewer', 'officer']
@@ -51,6 +51,24 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     await service.updateOrg(db, ctx, req.params.id, req.body)
     return { org: await present(ctx, req.params.id) }
   })
+
+  app.patch(
+    '/orgs/:id/contact',
+    {
+      schema: {
+        tags,
+        summary: '修改单位通信地址、邮政编码和联系电话（印在告知书、决定书上；单位负责人限本单位）',
+        params: idParams,
+        body: updateOrgContactBody,
+        response: { 200: one, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => {
+      const ctx = signedIn(req)
+      await service.updateOrgContact(db, ctx, req.params.id, req.body)
+      return { org: await present(ctx, req.params.id) }
+    },
+  )
 
   app.post('/orgs/:id/onboard', { schema: { tags, summary: '标记已开通使用平台', params: idParams, body: onboardBody, response: { 200: one, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody } } }, async (req) => {
     const ctx = signedIn(req)

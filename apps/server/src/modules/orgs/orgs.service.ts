@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { canOrg, mayManageOrgIn, type OrgAction } from './orgs.policy'
 import * as repo from './orgs.repository'
-import type { CreateOrgInput, UpdateOrgInput } from './orgs.schema'
+import type { CreateOrgInput, UpdateOrgContactInput, UpdateOrgInput } from './orgs.schema'
 
 type Ctx = RequestContext & { actor: Actor }
 
@@ -56,6 +56,7 @@ export async function createOrg(db: Kysely<DB>, ctx: Ctx, input: CreateOrgInput)
       parent_id: input.parentId ?? null,
       contact_phone: input.contactPhone ?? null,
       address: input.address ?? null,
+      postal_code: input.postalCode ?? null,
     })
     await recordAudit(trx, ctx, {
       action: 'org.create',
@@ -90,6 +91,7 @@ export async function updateOrg(db: Kysely<DB>, ctx: Ctx, id: string, input: Upd
       parent_id: input.parentId === undefined ? before.parent_id : input.parentId,
       contact_phone: input.contactPhone === undefined ? before.contact_phone : input.contactPhone,
       address: input.address === undefined ? before.address : input.address,
+      postal_code: input.postalCode === undefined ? before.postal_code : input.postalCode,
     }
     await repo.updateOrg(trx, id, { ...patch, updated_at: ctx.now })
     await recordAudit(trx, ctx, {
@@ -99,6 +101,31 @@ export async function updateOrg(db: Kysely<DB>, ctx: Ctx, id: string, input: Upd
       orgId: id,
       summary: `修改执法单位 ${before.name}`,
       before: pick(before),
+      after: patch,
+    })
+  })
+}
+
+/**
+ * 通信地址、邮政编码、联系电话 of a unit — what its 告知书 and 决定书 print for the party to hand in
+ * 陈述、申辩 and ask about payment. Its head may keep them, as may whoever keeps the unit.
+ */
+export async function updateOrgContact(db: Kysely<DB>, ctx: Ctx, id: string, input: UpdateOrgContactInput) {
+  await inTransaction(db, async (trx) => {
+    const before = await loadFor(trx, ctx, id, 'update_contact')
+    const patch = {
+      address: input.address === undefined ? before.address : input.address,
+      postal_code: input.postalCode === undefined ? before.postal_code : input.postalCode,
+      contact_phone: input.contactPhone === undefined ? before.contact_phone : input.contactPhone,
+    }
+    await repo.updateOrg(trx, id, { ...patch, updated_at: ctx.now })
+    await recordAudit(trx, ctx, {
+      action: 'org.update_contact',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      summary: `修改执法单位 ${before.name} 的通信地址和联系电话`,
+      before: { address: before.address, postal_code: before.postal_code, contact_phone: before.contact_phone },
       after: patch,
     })
   })
@@ -162,5 +189,6 @@ function pick(row: repo.OrgRow) {
     parent_id: row.parent_id,
     contact_phone: row.contact_phone,
     address: row.address,
+    postal_code: row.postal_code,
   }
 }

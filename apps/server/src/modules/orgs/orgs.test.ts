@@ -59,6 +59,19 @@ describe('units (执法单位)', () => {
     expect(kinds.find((k) => k.kind === 'team')).toMatchObject({ total: 14, onboarded: 13 })
   })
 
+  // Before the tests below edit and add units.
+  it('gives the demo units an address in their town, the postal code and a 0878 telephone', async () => {
+    const items = (await (await t.as('sfj')).get('/api/orgs?pageSize=200')).json().items as Array<{ code: string; address: string | null; postalCode: string | null; contactPhone: string | null }>
+    expect(items).toHaveLength(49)
+    for (const o of items) {
+      expect(o.address, o.code).toMatch(/^云南省楚雄彝族自治州禄丰市\S+(镇|乡)\S+号/)
+      expect(o.postalCode, o.code).toMatch(/^6512\d\d$/)
+      expect(o.contactPhone, o.code).toMatch(/^0878-\d{7}$/)
+    }
+    expect(items.find((o) => o.code === 'LF-ZJJ')?.postalCode).toBe('651200')
+    expect(items.find((o) => o.code === 'HJ-ZF')?.address).toContain('黑井镇')
+  })
+
   it('lets a supervisor add a unit in their jurisdiction, and nowhere else', async () => {
     const sfj = await t.as('sfj')
     const created = await sfj.post('/api/orgs', { code: 'lf-tyj', name: '禄丰市体育事业发展中心', shortName: '禄体', kind: 'other', regionCode: '532331' })
@@ -100,6 +113,42 @@ describe('units (执法单位)', () => {
 
     const head = await t.as('zjj_head')
     expect((await head.post(`/api/orgs/${await orgIdOf(t, 'LF-ZJJ')}/offboard`, { reason: '不想用了' })).statusCode).toBe(403)
+  })
+
+  it("lets a unit head keep the unit's address, postal code and telephone, checked, audited, and nobody else's", async () => {
+    const head = await t.as('zjj_head')
+    const zjj = await orgIdOf(t, 'LF-ZJJ')
+    const contact = { address: '云南省楚雄彝族自治州禄丰市金山镇龙城路100号', postalCode: '651200', contactPhone: '0878-4123456' }
+    const res = await head.patch(`/api/orgs/${zjj}/contact`, contact)
+    expect(res.statusCode).toBe(200)
+    expect(res.json().org).toMatchObject(contact)
+    expect((await head.get(`/api/orgs/${zjj}`)).json().org.actions).toEqual(['update_contact'])
+    expect((await auditRows(t, zjj)).map((a) => a.action)).toContain('org.update_contact')
+
+    for (const [body, message] of [
+      [{ postalCode: '65120' }, '邮政编码须为 6 位数字'],
+      [{ postalCode: '65120A' }, '邮政编码须为 6 位数字'],
+      [{ contactPhone: '4123456' }, '固定电话请带区号'],
+      [{ contactPhone: '0878-41234' }, '固定电话请带区号'],
+      [{ address: '金山' }, '地址过短'],
+    ] as const) {
+      const refused = await head.patch(`/api/orgs/${zjj}/contact`, body)
+      expect(refused.statusCode, JSON.stringify(body)).toBe(400)
+      expect(refused.json().message).toContain(message)
+    }
+    // Nothing of a refused edit was written.
+    expect((await head.get(`/api/orgs/${zjj}`)).json().org).toMatchObject(contact)
+    // A mobile number and a cleared postal code are fine.
+    expect((await head.patch(`/api/orgs/${zjj}/contact`, { contactPhone: '13887012345', postalCode: null })).json().org).toMatchObject({ contactPhone: '13887012345', postalCode: null, address: contact.address })
+
+    // Another unit's head, an officer of the unit, the sibling county's bureau: refused.
+    expect((await (await t.as('js_head')).patch(`/api/orgs/${zjj}/contact`, contact)).statusCode).toBe(404)
+    expect((await (await t.as('zjj_officer')).patch(`/api/orgs/${zjj}/contact`, contact)).statusCode).toBe(403)
+    expect((await (await t.as('md_sfj')).patch(`/api/orgs/${zjj}/contact`, contact)).statusCode).toBe(404)
+    // The county's bureau keeps it too, and sees the postal code in the list.
+    expect((await (await t.as('sfj')).patch(`/api/orgs/${zjj}/contact`, { postalCode: '651200' })).statusCode).toBe(200)
+    const listed = (await (await t.as('sfj')).get(`/api/orgs?q=${encodeURIComponent('住房')}`)).json().items[0]
+    expect(listed).toMatchObject({ postalCode: '651200', contactPhone: '13887012345' })
   })
 
   it('offers every unit name to staff pickers, but not to the public', async () => {

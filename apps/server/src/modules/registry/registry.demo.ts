@@ -58,8 +58,9 @@ export async function seedRegistryDemo(trx: Transaction<DB>, ctx: DemoContext): 
       region_code: org.region,
       legal_basis: plan.legalBasis,
       responsible_person: `${pick(random, surnames)}${pick(random, givenSyllables)}${pick(random, givenSyllables)}`,
-      address: plan.address,
-      phone: `0878-${4100000 + ((index * 7919) % 899999)}`,
+      // The 执法主体 is the unit itself (or its team): the same address and telephone as its documents print.
+      address: org.address,
+      phone: org.phone,
     }
     const snapshot: PublishedEntitySnapshot = {
       name: fields.name,
@@ -214,11 +215,11 @@ type PlannedPerson = {
   certificates: PlannedCertificate[]
 }
 
-function entityPlan(org: DemoOrg): { type: 'administrative_organ' | 'entrusted_org' | 'township_government'; legalBasis: string; address: string } | null {
+function entityPlan(org: DemoOrg): { type: 'administrative_organ' | 'entrusted_org' | 'township_government'; legalBasis: string } | null {
   if (unitsWithoutEntity.has(org.code)) return null
   const town = demoRegions.find((r) => r.code === org.region)?.name ?? ''
   if (org.kind === 'township') {
-    return { type: 'township_government', legalBasis: townshipLegalBasis, address: `禄丰市${town}人民政府驻地${town}街${(org.code.length * 7) % 90}号` }
+    return { type: 'township_government', legalBasis: townshipLegalBasis }
   }
   if (org.kind === 'team') {
     const code = org.code.replace(/-ZFD$/, '')
@@ -226,7 +227,6 @@ function entityPlan(org: DemoOrg): { type: 'administrative_organ' | 'entrusted_o
     return {
       type: 'entrusted_org',
       legalBasis: `《中华人民共和国行政处罚法》第二十条、第二十一条；禄丰市${town}人民政府行政执法委托决定（以委托方名义实施，详见委托公示）`,
-      address: `禄丰市${town}人民政府院内`,
     }
   }
   const law = departmentLaws[org.code]
@@ -234,7 +234,6 @@ function entityPlan(org: DemoOrg): { type: 'administrative_organ' | 'entrusted_o
   return {
     type: 'administrative_organ',
     legalBasis: `${law.law}；《中华人民共和国行政处罚法》第十七条；${org.name}职能配置、内设机构和人员编制规定`,
-    address: org.code.startsWith('MD-') ? '牟定县共和镇' : `禄丰市金山镇${['龙城', '南华', '东川', '北城', '西河'][org.code.length % 5]}路${10 + (org.name.length * 13) % 180}号`,
   }
 }
 

@@ -61,6 +61,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/orgs/:id': staff,
   'POST /api/orgs': bureau,
   'PATCH /api/orgs/:id': bureau,
+  'PATCH /api/orgs/:id/contact': registryKeepers,
   'POST /api/orgs/:id/onboard': bureau,
   'POST /api/orgs/:id/offboard': bureau,
 

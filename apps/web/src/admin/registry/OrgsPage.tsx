@@ -12,6 +12,38 @@ type Filter = { q?: string; kind?: string; regionCode?: string; onboarded?: stri
 
 const kindOptions = orgKinds.map((k) => ({ value: k, label: labels.orgKind[k] }))
 
+// The server's checks (orgs.schema.ts), repeated so the form says what is wrong before sending.
+const contactRules = {
+  address: [{ min: 4, max: 200, message: '地址过短，请填写到门牌号' }],
+  postalCode: [{ pattern: /^\d{6}$/, message: '邮政编码须为 6 位数字' }],
+  contactPhone: [{ pattern: /^(0\d{2,3}-\d{7,8}(-\d{1,6})?|1[3-9]\d{9}|[48]00-?\d{3}-?\d{4})$/, message: '固定电话请带区号，如 0878-4121234；或填写 11 位手机号码' }],
+}
+
+type ContactValues = { address?: string; postalCode?: string; contactPhone?: string }
+
+/** An emptied field clears the stored value. */
+function contactBody(v: ContactValues) {
+  const clean = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : null)
+  return { address: clean(v.address), postalCode: clean(v.postalCode), contactPhone: clean(v.contactPhone) }
+}
+
+/** 通信地址、邮政编码、联系电话: printed on the unit's 告知书 and 决定书 for the party to reach it. */
+function ContactFields() {
+  return (
+    <>
+      <Form.Item name="address" label="通信地址" extra="印在事先告知书、决定书上，当事人据此提交陈述申辩材料" rules={contactRules.address}>
+        <Input placeholder="如 云南省楚雄彝族自治州禄丰市金山镇龙城路118号" />
+      </Form.Item>
+      <Form.Item name="postalCode" label="邮政编码" rules={contactRules.postalCode}>
+        <Input maxLength={6} placeholder="如 651200" style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="contactPhone" label="联系电话" rules={contactRules.contactPhone}>
+        <Input placeholder="如 0878-4121236" style={{ width: 240 }} />
+      </Form.Item>
+    </>
+  )
+}
+
 /** 单位管理: the 49 units, who has started using the platform ("46 of 49"), their entity and officers. */
 export function OrgsPage() {
   const { message } = App.useApp()
@@ -19,6 +51,7 @@ export function OrgsPage() {
   const me = useMe().data
   const [filter, setFilter] = useState<Filter>({ page: 1 })
   const [editing, setEditing] = useState<Org | 'new' | null>(null)
+  const [editingContact, setEditingContact] = useState<Org | null>(null)
   const [onboarding, setOnboarding] = useState<Org | null>(null)
   const [reason, setReason] = useState<ReasonRequest | null>(null)
   const townships = useTownshipOptions()
@@ -30,10 +63,23 @@ export function OrgsPage() {
   const canCreate = me?.role === 'admin' || me?.role === 'supervisor'
 
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (editing === 'new' ? api.post('/api/orgs', v) : api.patch(`/api/orgs/${(editing as Org).id}`, { ...v, code: undefined })),
+    mutationFn: (v: Record<string, unknown> & ContactValues) => {
+      const body = { ...v, ...contactBody(v) }
+      return editing === 'new' ? api.post('/api/orgs', body) : api.patch(`/api/orgs/${(editing as Org).id}`, { ...body, code: undefined })
+    },
     onSuccess: () => {
       message.success('已保存')
       setEditing(null)
+      refresh()
+    },
+    onError: (e) => message.error(errorText(e)),
+  })
+
+  const saveContact = useMutation({
+    mutationFn: ({ org, values }: { org: Org; values: ContactValues }) => api.patch(`/api/orgs/${org.id}/contact`, contactBody(values)),
+    onSuccess: () => {
+      message.success('已保存')
+      setEditingContact(null)
       refresh()
     },
     onError: (e) => message.error(errorText(e)),
@@ -51,35 +97,38 @@ export function OrgsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Row gutter={[16, 16]}>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title="执法单位" value={summary.data?.total ?? '—'} suffix="个" />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title="已开通使用平台" value={summary.data?.onboarded ?? '—'} suffix={summary.data ? `/ ${summary.data.total}` : ''} styles={{ content: { color: '#3f8600' } }} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Statistic title="尚未开通" value={summary.data?.notOnboarded ?? '—'} suffix="个" styles={{ content: { color: summary.data?.notOnboarded ? '#c8102e' : undefined } }} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small">
-            <Typography.Text type="secondary">按类别开通</Typography.Text>
-            <div style={{ marginTop: 6 }}>
-              {summary.data?.byKind.map((k) => (
-                <Tag key={k.kind} style={{ marginBottom: 4 }}>
-                  {k.kindLabel} {k.onboarded}/{k.total}
-                </Tag>
-              ))}
-            </div>
-          </Card>
-        </Col>
-      </Row>
+      {/* The counts are the bureau's view; a unit head sees only their own unit. */}
+      {canCreate && (
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="执法单位" value={summary.data?.total ?? '—'} suffix="个" />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="已开通使用平台" value={summary.data?.onboarded ?? '—'} suffix={summary.data ? `/ ${summary.data.total}` : ''} styles={{ content: { color: '#3f8600' } }} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="尚未开通" value={summary.data?.notOnboarded ?? '—'} suffix="个" styles={{ content: { color: summary.data?.notOnboarded ? '#c8102e' : undefined } }} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Typography.Text type="secondary">按类别开通</Typography.Text>
+              <div style={{ marginTop: 6 }}>
+                {summary.data?.byKind.map((k) => (
+                  <Tag key={k.kind} style={{ marginBottom: 4 }}>
+                    {k.kindLabel} {k.onboarded}/{k.total}
+                  </Tag>
+                ))}
+              </div>
+            </Card>
+          </Col>
+        </Row>
+      )}
       <Card
         title="单位管理"
         extra={
@@ -118,6 +167,18 @@ export function OrgsPage() {
             { title: '类别', dataIndex: 'kindLabel', width: 120 },
             { title: '区域', dataIndex: 'regionName', width: 100 },
             {
+              title: '通信地址',
+              width: 260,
+              render: (_, o) =>
+                o.address || o.postalCode || o.contactPhone ? (
+                  <Typography.Text style={{ fontSize: 12 }}>
+                    {[o.address, o.postalCode && `邮编 ${o.postalCode}`, o.contactPhone].filter(Boolean).join('　')}
+                  </Typography.Text>
+                ) : (
+                  <Typography.Text type="warning">未填写（文书不印地址）</Typography.Text>
+                ),
+            },
+            {
               title: '开通使用',
               width: 150,
               render: (_, o) => (o.onboarded ? <Tag color="green">已开通 {o.onboardedOn}</Tag> : <Tag color="red">未开通</Tag>),
@@ -133,6 +194,11 @@ export function OrgsPage() {
                   {o.actions.includes('update') && (
                     <Button type="link" size="small" onClick={() => setEditing(o)}>
                       编辑
+                    </Button>
+                  )}
+                  {!o.actions.includes('update') && o.actions.includes('update_contact') && (
+                    <Button type="link" size="small" onClick={() => setEditingContact(o)}>
+                      修改通信地址
                     </Button>
                   )}
                   {o.actions.includes('onboard') && (
@@ -163,7 +229,7 @@ export function OrgsPage() {
             initialValues={
               editing === 'new'
                 ? { kind: 'department', regionCode: '532331' }
-                : { code: editing.code, name: editing.name, shortName: editing.shortName, kind: editing.kind, regionCode: editing.regionCode, parentId: editing.parentId, contactPhone: editing.contactPhone, address: editing.address }
+                : { code: editing.code, name: editing.name, shortName: editing.shortName, kind: editing.kind, regionCode: editing.regionCode, parentId: editing.parentId, contactPhone: editing.contactPhone, address: editing.address, postalCode: editing.postalCode }
             }
             onFinish={(v) => save.mutate(v)}
           >
@@ -185,13 +251,22 @@ export function OrgsPage() {
             <Form.Item name="parentId" label="上级单位">
               <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={(scoped.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))} />
             </Form.Item>
-            <Form.Item name="contactPhone" label="联系电话">
-              <Input />
-            </Form.Item>
-            <Form.Item name="address" label="地址">
-              <Input />
-            </Form.Item>
+            <ContactFields />
             <Button type="primary" htmlType="submit" loading={save.isPending} block>
+              保存
+            </Button>
+          </Form>
+        </Modal>
+      )}
+      {editingContact && (
+        <Modal open title={`${editingContact.name} 的通信地址`} onCancel={() => setEditingContact(null)} footer={null} destroyOnHidden>
+          <Form
+            layout="vertical"
+            initialValues={{ address: editingContact.address, postalCode: editingContact.postalCode, contactPhone: editingContact.contactPhone }}
+            onFinish={(values: ContactValues) => saveContact.mutate({ org: editingContact, values })}
+          >
+            <ContactFields />
+            <Button type="primary" htmlType="submit" loading={saveContact.isPending} block>
               保存
             </Button>
           </Form>

@@ -19,6 +19,7 @@ export type Org = {
   onboardedOn: string | null
   contactPhone: string | null
   address: string | null
+  postalCode: string | null
   entityId: string | null
   entityStatus: EntityStatus | null
   entityStatusLabel: string | null

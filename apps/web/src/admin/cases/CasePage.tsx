@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { CaseActionModal } from './CaseActionModal'
+import { EvidenceFiles } from './EvidenceFiles'
 import { CaseStatusTag, daysLeftText, deadlineColor, errorText, yuan } from './case-shared'
 import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, CaseEvent, Publication } from './case-types'
 
@@ -125,6 +126,7 @@ export function CasePage() {
                 { title: '名称', render: (_, e) => <Tooltip title={e.description}>{e.title}</Tooltip> },
                 { title: '取得日期', dataIndex: 'collectedOn', width: 110 },
                 { title: '执法人员', render: (_, e) => e.officerIds.map((pid) => d.officers.find((o) => o.personId === pid)?.name ?? '—').join('、') },
+                { title: '文件', render: (_, e) => <EvidenceFiles caseId={c.id} evidenceId={e.id} files={e.files} mayAttach={d.mayAttachEvidenceFiles} onAttached={refresh} /> },
               ]}
             />
           </Card>

@@ -1,4 +1,5 @@
 import type { CaseAction, CaseDeadlineKind, CaseProcedure, CaseSource, CaseStatus, DecisionOutcome, DiscretionTier, EvidenceKind, NoPenaltyGround, PartyKind, PenaltyKind } from '@yangguang/core'
+import type { EvidenceFile } from './EvidenceFiles'
 
 // The shapes of apps/server/src/modules/cases/cases.schema.ts (responses), as the web reads them.
 
@@ -136,7 +137,7 @@ export type CaseEvent = {
   data: Record<string, unknown>
 }
 
-export type CaseEvidence = { id: string; kind: EvidenceKind; kindLabel: string; title: string; description: string | null; collectedOn: string; officerIds: string[]; fileSha256: string | null; fileName: string | null }
+export type CaseEvidence = { id: string; kind: EvidenceKind; kindLabel: string; title: string; description: string | null; collectedOn: string; officerIds: string[]; fileSha256: string | null; fileName: string | null; files: EvidenceFile[] }
 export type CasePayment = { id: string; kind: 'fine' | 'late_fee' | 'confiscation'; amountFen: number; paidOn: string; receiptNo: string | null }
 export type CaseInstalment = { seq: number; dueOn: string; amountFen: number }
 export type CaseRemedy = { id: string; kind: 'reconsideration' | 'litigation'; startedOn: string; endedOn: string | null; result: string | null }
@@ -164,6 +165,8 @@ export type CaseDetail = {
   events: CaseEvent[]
   deadlines: CaseDeadline[]
   evidence: CaseEvidence[]
+  /** Whether the caller may attach files to the evidence now (the case's officers and unit head, before the decision). */
+  mayAttachEvidenceFiles: boolean
   payments: CasePayment[]
   instalments: CaseInstalment[]
   remedies: CaseRemedy[]

@@ -4,6 +4,7 @@ import { labels, scoreSheet, type ReviewItem, type ReviewSheetItem } from '@yang
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, ApiError } from '../../shared/api'
+import { EvidenceFiles } from '../cases/EvidenceFiles'
 import { issueFromReviewPath } from '../supervision/supervision-shared'
 import { type Sheet, gradeColor } from './review-types'
 
@@ -67,6 +68,22 @@ export function ReviewSheetPage() {
         </Space>
         {sheet.status === 'submitted' && <Alert style={{ marginTop: 12 }} type="success" message={`已提交：${sheet.score.score} 分`} />}
       </Card>
+      {sheet.caseEvidence.length > 0 && (
+        <Card title="案卷证据材料" size="small">
+          <Table
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={sheet.caseEvidence}
+            columns={[
+              { title: '种类', width: 140, dataIndex: 'kindLabel' },
+              { title: '名称', dataIndex: 'title' },
+              { title: '取得日期', width: 110, dataIndex: 'collectedOn' },
+              { title: '文件', render: (_, e) => (e.files.length ? <EvidenceFiles caseId={sheet.file.caseId ?? ''} evidenceId={e.id} files={e.files} mayAttach={false} /> : '—') },
+            ]}
+          />
+        </Card>
+      )}
       {sheet.suggestions.length > 0 && (
         <Alert
           type="warning"

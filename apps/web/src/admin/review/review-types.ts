@@ -1,4 +1,5 @@
 import type { ReviewFileKind, ReviewGrade, ReviewSheetItem, ReviewStandard } from '@yangguang/core'
+import type { EvidenceFile } from '../cases/EvidenceFiles'
 
 /** Shapes of the /api/review answers (apps/server/src/modules/review/review.schema.ts). */
 export type Aggregate = {
@@ -72,6 +73,8 @@ export type Sheet = {
   items: ReviewSheetItem[]
   score: { complete: boolean; missingItems: string[]; problems: Array<{ messageZh: string }>; score: number; pointsBeforeVeto: number; grade: ReviewGrade | null; vetoed: boolean }
   suggestions: Array<{ code: string; itemCode: string; deductionCode: string; description: string; evidence: string }>
+  /** The case file's evidence with its attached files (a penalty file; empty for a licensing file). */
+  caseEvidence: Array<{ id: string; kindLabel: string; title: string; collectedOn: string; files: EvidenceFile[] }>
   actions: string[]
 }
 

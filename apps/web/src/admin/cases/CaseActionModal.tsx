@@ -6,7 +6,9 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { type ReactNode, useState } from 'react'
 import { api } from '../../shared/api'
 import type { Me } from '../auth/session'
+import { LegalReviewOpinionFields, legalReviewBody, legalReviewInitial } from './LegalReviewOpinion'
 import { ProposalFields, outcomeBody, outcomeFormValues } from './ProposalFields'
+import { RemedyOutcomeFields, remedyOutcomeBody } from './RemedyOutcomeFields'
 import { dateOf, errorText, toFen, useCertifiedOfficers, yuanRule } from './case-shared'
 import type { CaseDetail } from './case-types'
 
@@ -245,24 +247,23 @@ const specs: Record<CaseAction, Spec> = {
     body: (v) => ({ hearing: { heldOn: d(v.heldOn), absent: v.absent ?? false, summary: text(v.summary) } }),
     initial: () => ({ heldOn: today() }),
   },
+  // 第五十八条: a structured opinion on the seven points, with the proposal under review below it.
   pass_legal_review: {
-    fields: () => (
-      <Form.Item name="opinion" label="法制审核意见" rules={[{ required: true, message: '请填写审核意见' }]}>
-        <Input.TextArea rows={4} maxLength={5000} placeholder="主体合法、事实清楚、证据确凿、程序合法、适用依据正确、裁量适当……" />
-      </Form.Item>
-    ),
-    body: (v) => ({ review: { opinion: text(v.opinion) } }),
+    wide: true,
+    fields: ({ c }) => <LegalReviewOpinionFields c={c} pass />,
+    body: (v) => ({ review: legalReviewBody(v, true) }),
+    initial: () => legalReviewInitial(true),
   },
   fail_legal_review: {
-    fields: () => (
+    wide: true,
+    fields: ({ c }) => (
       <>
-        <Form.Item name="opinion" label="法制审核意见" rules={[{ required: true, message: '请填写审核意见' }]}>
-          <Input.TextArea rows={4} maxLength={5000} />
-        </Form.Item>
+        <LegalReviewOpinionFields c={c} pass={false} />
         {reasonField('不通过的理由')}
       </>
     ),
-    body: (v) => ({ reason: text(v.reason), review: { opinion: text(v.opinion) } }),
+    body: (v) => ({ reason: text(v.reason), review: legalReviewBody(v, false) }),
+    initial: () => legalReviewInitial(false),
   },
   record_collective_discussion: {
     dateFrom: 'heldOn',
@@ -379,9 +380,7 @@ const specs: Record<CaseAction, Spec> = {
             getFieldValue('remedyId') ? (
               <>
                 {dateField('endedOn', '终结日期')}
-                <Form.Item name="result" label="结果" rules={[{ required: true, message: '请填写结果' }]}>
-                  <Input maxLength={1000} placeholder="如：维持原行政处罚决定" />
-                </Form.Item>
+                <RemedyOutcomeFields />
               </>
             ) : (
               <>
@@ -398,7 +397,7 @@ const specs: Record<CaseAction, Spec> = {
     body: (v, c) => {
       const open = c.remedies.find((r) => r.id === v.remedyId)
       return open
-        ? { remedy: { kind: open.kind, startedOn: open.startedOn, endedOn: d(v.endedOn), result: text(v.result) } }
+        ? { remedy: { kind: open.kind, startedOn: open.startedOn, endedOn: d(v.endedOn), ...remedyOutcomeBody(v) } }
         : { remedy: { kind: v.kind, startedOn: d(v.startedOn), endedOn: null, result: null } }
     },
     initial: () => ({ remedyId: '', kind: 'reconsideration', startedOn: today() }),

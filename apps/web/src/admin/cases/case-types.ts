@@ -140,7 +140,17 @@ export type CaseEvent = {
 export type CaseEvidence = { id: string; kind: EvidenceKind; kindLabel: string; title: string; description: string | null; collectedOn: string; officerIds: string[]; fileSha256: string | null; fileName: string | null; files: EvidenceFile[] }
 export type CasePayment = { id: string; kind: 'fine' | 'late_fee' | 'confiscation'; amountFen: number; paidOn: string; receiptNo: string | null }
 export type CaseInstalment = { seq: number; dueOn: string; amountFen: number }
-export type CaseRemedy = { id: string; kind: 'reconsideration' | 'litigation'; startedOn: string; endedOn: string | null; result: string | null }
+export type CaseRemedy = {
+  id: string
+  kind: 'reconsideration' | 'litigation'
+  startedOn: string
+  endedOn: string | null
+  result: string | null
+  /** 复议/诉讼的结果 (第四十八条第二款) with the organ and its document. */
+  outcome: 'upheld' | 'changed' | 'revoked' | 'confirmed_illegal' | 'confirmed_invalid' | null
+  organ: string | null
+  documentNo: string | null
+}
 
 export type Execution = {
   fineFen: number

@@ -59,6 +59,8 @@ export function PersonDrawer({ id, onClose }: { id: string; onClose: () => void 
               { key: 'phone', label: '手机', children: p.phone ?? '—' },
               { key: 'user', label: '平台账号', children: p.username ?? '未关联' },
               { key: 'status', label: '状态', children: p.statusLabel },
+              { key: 'legal', label: '法律职业资格', span: 2, children: p.legalQualificationNo ? `${p.legalQualificationNo}（${p.legalQualificationOn} 取得）` : '未登记' },
+              ...(p.legalReviewSince ? [{ key: 'legalSince', label: '从事法制审核工作起始日期', span: 2, children: p.legalReviewSince }] : []),
             ]}
           />
           <Typography.Title level={5} style={{ margin: 0 }}>

@@ -125,6 +125,10 @@ export type Person = {
   status: 'active' | 'left'
   statusLabel: string
   currentCertificate: { id: string; certNo: string; areas: string[]; validTo: string; effectiveStatus: CertificateEffectiveStatus; statusLabel: string } | null
+  /** 法律职业资格 and 从事法制审核工作起始日期 (行政处罚法 第五十八条第二款). */
+  legalQualificationNo: string | null
+  legalQualificationOn: string | null
+  legalReviewSince: string | null
   actions: string[]
 }
 

@@ -3,6 +3,7 @@ import { Card, Empty, Input, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { api, type Page } from '../../shared/api'
+import { DecisionWithdrawals } from './DecisionWithdrawals'
 import type { PublicDecision } from './public-decision-types'
 
 /**
@@ -24,7 +25,7 @@ export function DecisionsPage() {
           行政处罚决定公示
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          各执法单位作出的行政处罚决定，在决定之日起七个工作日内公示。自然人的姓名已脱敏，身份证号码、联系电话和详细住址不予公开；处罚决定被撤销的，三个工作日内撤下。
+          各执法单位作出的行政处罚决定，在决定之日起七个工作日内公示。自然人的姓名已脱敏，身份证号码、联系电话和详细住址不予公开；处罚决定被撤销，或经复议、诉讼被变更、撤销、确认违法或确认无效的，三个工作日内撤回并说明理由。
         </Typography.Paragraph>
       </Card>
       <Input.Search
@@ -67,6 +68,7 @@ export function DecisionsPage() {
           </List.Item>
         )}
       />
+      <DecisionWithdrawals />
     </Space>
   )
 }

@@ -1,4 +1,4 @@
-import type { CaseDeadlineKind, PeriodUnit } from '@yangguang/core'
+import { defaultDeadlineExtensionRules, type CaseDeadlineKind, type DeadlineExtensionRules, type PeriodUnit } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { recordAudit, type Executor } from '../../platform/audit/audit'
@@ -33,6 +33,8 @@ export type PenaltyRules = {
   legalReviewPoint: 'before_decision' | 'before_notice'
   moveOffRestDays: Partial<Record<CaseDeadlineKind, boolean>>
   remindDaysBefore: number
+  /** 期限延长: which periods may be extended, and how (default: the decision period, 市场监管 rules). */
+  deadlineExtensions: DeadlineExtensionRules
   updatedAt: Date | null
 }
 
@@ -50,6 +52,7 @@ export const defaultPenaltyRules: PenaltyRules = {
   legalReviewPoint: 'before_decision',
   moveOffRestDays: {},
   remindDaysBefore: 3,
+  deadlineExtensions: defaultDeadlineExtensionRules,
   updatedAt: null,
 }
 
@@ -69,6 +72,7 @@ function fromRow(row: repo.RuleSetRow | undefined): PenaltyRules {
     legalReviewPoint: row.legal_review_point,
     moveOffRestDays: row.move_off_rest_days ?? {},
     remindDaysBefore: row.remind_days_before,
+    deadlineExtensions: row.deadline_extensions ?? defaultDeadlineExtensionRules,
     updatedAt: row.updated_at,
   }
 }
@@ -98,7 +102,13 @@ function mayManage(actor: Actor, regionPath: string): boolean {
   return actor.role === 'supervisor' && actor.regionPath !== null && regionPath.startsWith(actor.regionPath)
 }
 
-export type PenaltyRulesView = PenaltyRulesInput & { regionCode: string; sourceRegionCode: string | null; sourceRegionName: string | null; updatedAt: string | null }
+export type PenaltyRulesView = PenaltyRulesInput & {
+  deadlineExtensions: DeadlineExtensionRules
+  regionCode: string
+  sourceRegionCode: string | null
+  sourceRegionName: string | null
+  updatedAt: string | null
+}
 
 function view(regionCode: string, rules: PenaltyRules): PenaltyRulesView {
   return {
@@ -117,6 +127,7 @@ function view(regionCode: string, rules: PenaltyRules): PenaltyRulesView {
     legalReviewPoint: rules.legalReviewPoint,
     moveOffRestDays: rules.moveOffRestDays,
     remindDaysBefore: rules.remindDaysBefore,
+    deadlineExtensions: rules.deadlineExtensions,
   }
 }
 
@@ -148,6 +159,8 @@ export async function putPenaltyRules(db: Kysely<DB>, ctx: Ctx, regionCode: stri
       legal_review_point: input.legalReviewPoint,
       move_off_rest_days: JSON.stringify(input.moveOffRestDays ?? {}),
       remind_days_before: input.remindDaysBefore,
+      // Left out of the body: the extension rules in force stay as they are.
+      deadline_extensions: JSON.stringify(input.deadlineExtensions ?? before.deadlineExtensions),
       updated_by: ctx.actor.userId || null,
       updated_at: ctx.now,
     })

@@ -26,7 +26,7 @@ import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
-import { cancelDeadlines, extendOpenDeadline, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
+import { cancelDeadlines, extendByDecision, extendForSuspension, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
 import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-execution.service'
 import { benchmarkCheck, effectiveProposal, evaluateGuards, legalReviewReasons, toProposalJson, type ActContext, type GuardRefusal } from './case-guards'
 import { caseRulesFor, loadCaseState, type CaseState } from './case-state'
@@ -426,10 +426,10 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       return { patch: { status_before_suspension: row.status }, data: { from: row.status } }
     case 'resume': {
       // 中止: the days the case stood still do not count towards the 90 days of art. 60, so the
-      // decision deadline is extended by them (a new row superseding the old one, with the reason).
+      // decision deadline is extended by them (a new row on the ground 'suspension', superseding the old one).
       const suspendedOn = [...s.events].reverse().find((e) => e.action === 'suspend')?.on_date ?? a.onDate
       const days = calendarDaysBetween(suspendedOn, a.onDate)
-      const extended = days > 0 ? await extendOpenDeadline(trx, at, 'decision', days, `案件中止${days}日（${suspendedOn}至${a.onDate}），中止期间不计入办案期限`, 'natural_days') : null
+      const extended = await extendForSuspension(trx, at, { userId: ctx.actor.userId || null, now: ctx.now }, suspendedOn, a.onDate)
       return { patch: { status_before_suspension: null }, data: { suspendedOn, days, decisionDueOn: extended?.toDueOn ?? null } }
     }
     case 'revoke_decision': {
@@ -441,10 +441,11 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       return { data: { withdrawalDueOn: withdrawal?.dueOn ?? null } }
     }
     case 'extend_deadline': {
+      // Only a period the rule set lists, before its due date, by the head then by 集体讨论 (case-deadlines.service).
       const e = input.extension!
-      const extended = await extendOpenDeadline(trx, at, e.kind, e.days, input.reason!)
-      if (!extended) throw invalidState(`没有进行中的“${labels.caseDeadlineKind[e.kind]}”`)
-      return { data: { kind: e.kind, days: e.days, ...extended }, summary: `${labels.caseDeadlineKind[e.kind]}由 ${extended.fromDueOn} 延至 ${extended.toDueOn}` }
+      const extended = await extendByDecision(trx, at, { userId: ctx.actor.userId || null, now: ctx.now, today }, { kind: e.kind, days: e.days, reason: input.reason!, discussion: e.discussion })
+      const by = extended.ground === 'collective_discussion' ? '经集体讨论' : '经负责人批准'
+      return { data: { kind: e.kind, days: e.days, ...extended }, summary: `${labels.caseDeadlineKind[e.kind]}${by}由 ${extended.fromDueOn} 延至 ${extended.toDueOn}` }
     }
   }
   return {}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { registerJob, runDueJobs, slotId } from '../../platform/jobs/job-runner'
+import { autoChecks } from '../review/review.service'
+import { meetDeadlines } from './case-deadlines.service'
 import { act, at, caseFixture, decision, guardsOf, inquiry, ok, proposal, registerCase, userClient, type CaseFixture } from './cases.test-factory'
 
 let t: TestApp
@@ -19,6 +21,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close()
 })
+
+/** The decision period met as `decide` meets it (the full decision flow is tested in cases.test.ts). */
+const meetDeadlinesOf = (caseId: string, onDate: string) => meetDeadlines(t.db, caseId, ['decision'], onDate)
 
 const todos = async (client: Client) => ok(await client.get('/api/todos')).items as Array<{ kind: string; section: string; title: string; link: string; urgent: boolean }>
 
@@ -80,24 +85,135 @@ describe('deadline reminders (job case.deadline_reminders) and the 待办', () =
   })
 })
 
-describe('deadline extension (延长)', () => {
-  it('needs the head and a reason, supersedes the old row and is audited', async () => {
-    at(t, '2026-11-20')
-    const id = (await registerCase(t, officer, f)).case.id
-    await act(t, officer, id, 'submit_filing')
-    await act(t, head, id, 'approve_filing')
+type DeadlineRow = { kind: string; status: string; dueOn: string; originalDueOn: string; lawfulDueOn: string; outcome: string | null; extension: { ground: string; days: number | null; fromDueOn: string; lawful: boolean; discussion: unknown } | null; extendable: { maxDays: number | null; needsDiscussion: boolean } | null }
+const rowsOf = (res: { deadlines: DeadlineRow[] }, kind: string) => res.deadlines.filter((d) => d.kind === kind)
+const ruleOf = (body: { details?: { rule?: string } }) => body.details?.rule
+const discussion = { heldOn: '2027-03-10', attendees: ['张局长', '李副局长', '王副局长'], conclusion: '案情特别复杂，同意继续延长三十日' }
+
+/** A case filed (立案) on 2026-11-20: its 90 days end on 2027-02-18. */
+async function filedCase(title = '延长测试案'): Promise<string> {
+  at(t, '2026-11-20')
+  const id = (await registerCase(t, officer, f, { title })).case.id
+  await act(t, officer, id, 'submit_filing')
+  await act(t, head, id, 'approve_filing')
+  return id
+}
+
+describe('deadline extension (延长) — only what the rules allow, only before the due date', () => {
+  it('art. 60: the head extends the 90 days once, by at most 30 days; the original due date stays', async () => {
+    const id = await filedCase()
     expect((await officer.post(`/api/cases/${id}/actions/extend_deadline`, { reason: '案情复杂', extension: { kind: 'decision', days: 30 } })).statusCode).toBe(403)
+    const tooLong = await act(t, head, id, 'extend_deadline', { reason: '案情复杂', extension: { kind: 'decision', days: 31 } }, 422)
+    expect(ruleOf(tooLong)).toBe('extension_too_long')
+    expect(tooLong.message).toContain('最多延长 30日')
+    at(t, '2027-02-10')
     const res = await act(t, head, id, 'extend_deadline', { reason: '案情复杂，经负责人批准延长', extension: { kind: 'decision', days: 30 } })
-    const rows = res.deadlines.filter((d: { kind: string }) => d.kind === 'decision')
-    expect(rows.map((d: { status: string; dueOn: string }) => [d.status, d.dueOn])).toEqual([
-      ['superseded', '2027-02-18'],
-      ['open', '2027-03-22'],
+    const rows = rowsOf(res, 'decision')
+    expect(rows.map((d) => [d.status, d.dueOn, d.originalDueOn])).toEqual([
+      ['superseded', '2027-02-18', '2027-02-18'],
+      ['open', '2027-03-22', '2027-02-18'],
     ])
-    expect(rows[1]).toMatchObject({ reason: '案情复杂，经负责人批准延长', provisional: true })
+    // 02-18 + 30 = 03-20, a Saturday: the period ends on Monday 03-22 (民法典 第二百零三条).
+    expect(rows[1]).toMatchObject({ lawfulDueOn: '2027-03-22', outcome: 'running', extension: { ground: 'head_approval', days: 30, fromDueOn: '2027-02-18', lawful: true }, extendable: { needsDiscussion: true } })
+    const stored = await t.db.selectFrom('case_deadline').select(['extended_on', 'extended_by', 'reason']).where('case_id', '=', id).where('status', '=', 'open').where('kind', '=', 'decision').executeTakeFirstOrThrow()
+    expect(stored).toMatchObject({ extended_on: '2027-02-10', reason: '案情复杂，经负责人批准延长' })
+    expect(stored.extended_by).not.toBeNull()
     const audit = await t.db.selectFrom('audit_log').select(['summary']).where('entity_id', '=', id).where('action', '=', 'case.extend_deadline').executeTakeFirstOrThrow()
-    expect(audit.summary).toContain('由 2027-02-18 延至 2027-03-22')
-    const none = await act(t, head, id, 'extend_deadline', { reason: '当事人申请延期', extension: { kind: 'payment', days: 5 } }, 409)
-    expect(none.message).toContain('缴纳罚款期限')
+    expect(audit.summary).toContain('经负责人批准由 2027-02-18 延至 2027-03-22')
+    // The original statutory due date is written once.
+    await expect(t.db.updateTable('case_deadline').set({ original_due_on: '2027-03-20' } as never).where('case_id', '=', id).execute()).rejects.toThrow()
+  })
+
+  it('art. 60: a second extension only on a 集体讨论 record, which is kept', async () => {
+    const id = await filedCase()
+    at(t, '2027-02-10')
+    await act(t, head, id, 'extend_deadline', { reason: '案情复杂', extension: { kind: 'decision', days: 30 } })
+    at(t, '2027-03-12')
+    const noRecord = await act(t, head, id, 'extend_deadline', { reason: '仍需鉴定', extension: { kind: 'decision', days: 30 } }, 422)
+    expect(ruleOf(noRecord)).toBe('extension_needs_collective_discussion')
+    const res = await act(t, head, id, 'extend_deadline', { reason: '仍需鉴定', extension: { kind: 'decision', days: 30, discussion } })
+    const open = rowsOf(res, 'decision').find((d) => d.status === 'open')!
+    expect(open).toMatchObject({ dueOn: '2027-04-21', originalDueOn: '2027-02-18', extension: { ground: 'collective_discussion', fromDueOn: '2027-03-22', discussion } })
+  })
+
+  it('art. 60: refused after the due date, even back-dated — the missed period stays missed', async () => {
+    const id = await filedCase()
+    at(t, '2027-02-19')
+    const late = await act(t, head, id, 'extend_deadline', { onDate: '2027-02-18', reason: '补办延长手续', extension: { kind: 'decision', days: 30 } }, 422)
+    expect(ruleOf(late)).toBe('deadline_already_missed')
+    expect(late.message).toContain('2027-02-18 届满')
+    await runDueJobs(t.db, t.clock.now)
+    const again = await act(t, head, id, 'extend_deadline', { reason: '补办延长手续', extension: { kind: 'decision', days: 30 } }, 422)
+    expect(ruleOf(again)).toBe('deadline_already_missed')
+    const detail = ok(await officer.get(`/api/cases/${id}`))
+    expect(rowsOf(detail, 'decision')).toMatchObject([{ status: 'missed', dueOn: '2027-02-18', outcome: 'missed', extendable: null }])
+  })
+
+  it('art. 61, art. 66 and 行政强制法 art. 53: delivery, payment and the court application are never extended', async () => {
+    const id = await filedCase()
+    const delivery = await act(t, head, id, 'extend_deadline', { reason: '当事人外出', extension: { kind: 'delivery', days: 5 } }, 422)
+    expect(ruleOf(delivery)).toBe('deadline_not_extendable')
+    expect(delivery.message).toContain('第六十一条')
+    const payment = await act(t, head, id, 'extend_deadline', { reason: '当事人申请延期', extension: { kind: 'payment', days: 5 } }, 422)
+    expect(ruleOf(payment)).toBe('payment_not_extendable')
+    expect(payment.message).toContain('第六十六条')
+    const court = await act(t, head, id, 'extend_deadline', { reason: '材料未齐', extension: { kind: 'court_application', days: 30 } }, 422)
+    expect(ruleOf(court)).toBe('deadline_not_extendable')
+    expect(court.message).toContain('行政强制法')
+  })
+
+  it('follows the region’s rule set: 立案期限 extendable in 禄丰市 once configured, a statutory period cannot be listed', async () => {
+    const sfj = userClient(t, 'sfj')
+    const rules = ok(await sfj.get('/api/penalty-rules/532331'))
+    expect(rules.deadlineExtensions).toEqual({ decision: { headApprovalMaxDays: 30, collectiveDiscussion: true, collectiveDiscussionMaxDays: null } })
+    const { regionCode: _r, sourceRegionCode: _s, sourceRegionName: _n, updatedAt: _u, ...body } = rules
+    expect((await sfj.put('/api/penalty-rules/532331', { ...body, deadlineExtensions: { delivery: { headApprovalMaxDays: 5, collectiveDiscussion: false, collectiveDiscussionMaxDays: null } } })).statusCode).toBe(400)
+    at(t, '2026-11-20')
+    const id = (await registerCase(t, officer, f, { title: '立案延长案' })).case.id
+    expect(ruleOf(await act(t, head, id, 'extend_deadline', { reason: '线索复杂', extension: { kind: 'filing', days: 10 } }, 422))).toBe('deadline_not_extendable')
+    const county = { ...body, deadlineExtensions: { ...body.deadlineExtensions, filing: { headApprovalMaxDays: 15, collectiveDiscussion: false, collectiveDiscussionMaxDays: null } } }
+    ok(await sfj.put('/api/penalty-rules/532331', county))
+    try {
+      const res = await act(t, head, id, 'extend_deadline', { reason: '线索复杂，需进一步核查', extension: { kind: 'filing', days: 10 } })
+      expect(rowsOf(res, 'filing').find((d) => d.status === 'open')).toMatchObject({ extension: { ground: 'head_approval', days: 10 }, extendable: null })
+      expect(ruleOf(await act(t, head, id, 'extend_deadline', { reason: '再次延长', extension: { kind: 'filing', days: 5, discussion: { ...discussion, heldOn: '2026-11-20' } } }, 422))).toBe('extension_limit_reached')
+    } finally {
+      ok(await sfj.put('/api/penalty-rules/532331', body))
+    }
+  })
+
+  it('art. 60: an extension recorded after the miss (before this rule) does not hide it from the review pre-checks or the dashboard', async () => {
+    const id = await filedCase('补录延长案')
+    // As the old "extend" allowed: on 2027-02-25, a week after the 90 days ran out, 30 more days.
+    const old = await t.db.selectFrom('case_deadline').select(['id']).where('case_id', '=', id).where('kind', '=', 'decision').where('status', '=', 'open').executeTakeFirstOrThrow()
+    const { id: newId } = await t.db
+      .insertInto('case_deadline')
+      .values({ case_id: id, kind: 'decision', starts_on: '2026-11-20', days: 120, unit: 'natural_days', basis: '《行政处罚法》第六十条', due_on: '2027-03-20', original_due_on: '2027-02-18', extension_ground: 'legacy', extension_days: 30, extended_from_due_on: '2027-02-18', extended_on: '2027-02-25', reason: '补办延长' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.db.updateTable('case_deadline').set({ status: 'superseded', superseded_by: newId }).where('id', '=', old.id).execute()
+    at(t, '2027-03-01')
+    const checks = await autoChecks(t.db, id, '2027-03-01')
+    expect(checks.find((c) => c.code === 'decision_deadline_missed')?.evidence).toContain('决定期限至 2027-02-18（延至 2027-03-20 的延长记录于期限届满之后或不得延长，不计入）')
+    const board = ok(await userClient(t, 'sfj').get('/api/dashboard/supervision?year=2027'))
+    expect(board.warnings.deadlinesAtRisk.items.find((d: { caseId: string }) => d.caseId === id)).toMatchObject({ kind: 'decision', dueOn: '2027-02-18', originalDueOn: '2027-02-18', missed: true, daysLate: 11 })
+    const detail = ok(await officer.get(`/api/cases/${id}`))
+    expect(rowsOf(detail, 'decision').find((d) => d.status === 'open')).toMatchObject({ lawfulDueOn: '2027-02-18', outcome: 'missed', extension: { ground: 'legacy', lawful: false }, extendable: null })
+  })
+
+  it('art. 60: a decision taken after the lawful due date stays flagged after it is done', async () => {
+    const id = await filedCase('逾期决定案')
+    at(t, '2027-02-20')
+    await runDueJobs(t.db, t.clock.now)
+    const row = await t.db.selectFrom('case_deadline').select(['id', 'status']).where('case_id', '=', id).where('kind', '=', 'decision').orderBy('created_at', 'desc').executeTakeFirstOrThrow()
+    expect(row.status).toBe('missed')
+    await meetDeadlinesOf(id, '2027-02-20')
+    const after = await t.db.selectFrom('case_deadline').select(['status', 'met_on']).where('id', '=', row.id).executeTakeFirstOrThrow()
+    expect(after).toEqual({ status: 'missed', met_on: '2027-02-20' })
+    const board = ok(await userClient(t, 'sfj').get('/api/dashboard/supervision?year=2027'))
+    expect(board.warnings.deadlinesAtRisk.items.find((d: { caseId: string }) => d.caseId === id)).toMatchObject({ missed: true, metOn: '2027-02-20', daysLate: 2 })
+    // The officer's 待办 no longer nags: the act is done.
+    expect((await todos(officer)).some((i) => i.link === `/cases/${id}` && i.kind === 'case.deadline_missed')).toBe(false)
   })
 })
 

@@ -119,7 +119,7 @@ export function presentDetail(
       note: e.note,
       data: e.data,
     })),
-    deadlines: state.deadlines.map((d) => presentDeadline(d, extras.today, state.calendar, state.rules.remindDaysBefore)),
+    deadlines: state.deadlines.map((d) => presentDeadline(d, extras.today, state.calendar, state.rules.remindDaysBefore, state)),
     evidence: state.evidence.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -8,6 +8,7 @@ import {
   deliveryMethods,
   discretionTiers,
   evidenceKinds,
+  extendableDeadlineKinds,
   isoDateSchema,
   legalReviewAspects,
   legalReviewConclusions,
@@ -214,7 +215,11 @@ export const remedySection = z
     if (v.outcome && !v.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: '记录复议、诉讼结果须填写结束日期' })
     if (v.outcome && (!v.organ || !v.documentNo)) ctx.addIssue({ code: 'custom', path: ['organ'], message: '记录复议、诉讼结果须填写复议机关或人民法院及其文书编号' })
   })
-export const extensionSection = z.object({ kind: z.enum(caseDeadlineKinds), days: z.number().int().min(1).max(365) })
+/**
+ * 期限延长: only the kinds the jurisdiction's rule set lists, only before the due date; a further
+ * extension carries the 集体讨论 record (the check is core's `checkDeadlineExtension`, refusals 422).
+ */
+export const extensionSection = z.object({ kind: z.enum(caseDeadlineKinds), days: z.number().int().min(1).max(365), discussion: discussionSection.optional() })
 export const transferSection = z.object({ toOrgId: z.uuid().nullish(), judicial: z.boolean().default(false), toName: z.string().trim().max(100).nullish(), powerItemId: z.uuid().nullish() })
 export const officerSection = z.object({ personIds: uuidList.min(1) })
 export const reminderSection = z.object({ servedOn: isoDateSchema })
@@ -325,6 +330,27 @@ export const deadlineView = z.object({
   provisional: z.boolean(),
   reason: z.string().nullable(),
   supersededBy: z.string().nullable(),
+  /** The statutory due date, never moved by an extension. */
+  originalDueOn: z.string(),
+  /** The due date the acts are judged against: the original one plus the extensions granted in time. */
+  lawfulDueOn: z.string(),
+  /** met / met_late (the act came after the lawful due date; stays flagged) / missed / running; null when superseded or cancelled. */
+  outcome: z.enum(['met', 'met_late', 'missed', 'running']).nullable(),
+  /** Set on a row that extended the previous one. */
+  extension: z
+    .object({
+      ground: z.enum(['head_approval', 'collective_discussion', 'suspension', 'legacy']),
+      groundLabel: z.string(),
+      days: z.number().nullable(),
+      fromDueOn: z.string(),
+      extendedOn: z.string(),
+      /** False for an extension recorded after the period it extended was missed (before 0024): it does not count. */
+      lawful: z.boolean(),
+      discussion: z.object({ heldOn: z.string(), attendees: z.array(z.string()), conclusion: z.string() }).nullable(),
+    })
+    .nullable(),
+  /** Whether and how this running period may be extended now (null: it may not). */
+  extendable: z.object({ maxDays: z.number().nullable(), needsDiscussion: z.boolean(), unit: z.enum(['working_days', 'natural_days']) }).nullable(),
 })
 
 export const nextDeadlineView = z.object({ kind: z.enum(caseDeadlineKinds), label: z.string(), dueOn: z.string(), daysLeft: z.number(), state: z.enum(['overdue', 'due_soon', 'ok']), provisional: z.boolean() })
@@ -497,6 +523,20 @@ export type CaseDetailView = z.infer<typeof caseDetailView>
 
 // ——— 处罚程序规则 per jurisdiction ———————————————————————————————————————————
 
+/**
+ * 期限延长规则: per extendable period, the head's one extension (at most `headApprovalMaxDays`) and
+ * whether 集体讨论 may extend it further (at most `collectiveDiscussionMaxDays` each, null: the discussion
+ * fixes a reasonable period). Periods fixed by law (送达, 听证, 缴纳罚款, 申请强制执行…) cannot be listed.
+ */
+export const deadlineExtensionRulesSchema = z.partialRecord(
+  z.enum(extendableDeadlineKinds),
+  z.object({
+    headApprovalMaxDays: z.number().int().min(1).max(365),
+    collectiveDiscussion: z.boolean(),
+    collectiveDiscussionMaxDays: z.number().int().min(1).max(365).nullable(),
+  }),
+)
+
 export const penaltyRulesBody = z.object({
   filingDays: z.number().int().min(1).max(90),
   filingUnit: z.enum(['working_days', 'natural_days']),
@@ -509,10 +549,13 @@ export const penaltyRulesBody = z.object({
   legalReviewPoint: z.enum(['before_decision', 'before_notice']),
   moveOffRestDays: z.partialRecord(z.enum(caseDeadlineKinds), z.boolean()).default({}),
   remindDaysBefore: z.number().int().min(1).max(30),
+  /** Which periods may be extended and how; left out, the rules in force stay. */
+  deadlineExtensions: deadlineExtensionRulesSchema.optional(),
 })
 export type PenaltyRulesInput = z.infer<typeof penaltyRulesBody>
 
 export const penaltyRulesView = penaltyRulesBody.extend({
+  deadlineExtensions: deadlineExtensionRulesSchema,
   regionCode: z.string(),
   /** The region whose row applies (longest match), or null for the built-in defaults. */
   sourceRegionCode: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { calendarDaysBetween, labels, shanghaiDateOf } from '@yangguang/core'
+import { calendarDaysBetween, deadlineOutcome, labels, lawfulDueOn, shanghaiDateOf } from '@yangguang/core'
 import type * as repo from './dashboard.repository'
 
 type Rows<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>
@@ -100,6 +100,7 @@ export function presentWarnings(input: {
   caps: { capPerUnit: number; capAllUnits: number }
   outside: Rows<typeof repo.outsideBenchmarkCases>
   deadlines: Rows<typeof repo.deadlinesAtRisk>
+  extensions: Awaited<ReturnType<typeof repo.deadlineExtensionRows>>
   publications: Rows<typeof repo.publicationsOverdue>
   today: string
   horizon: string
@@ -115,9 +116,30 @@ export function presentWarnings(input: {
     outsideBenchmark: input.outside.map((c) => ({ caseId: c.id, caseNo: c.case_no, title: c.title, partyName: c.party_name, orgName: c.org_name, decidedOn: c.decided_on as string, fineFen: Number(c.fine_fen), link: caseLink(c.id) })),
     deadlinesAtRisk: {
       horizon: input.horizon,
-      items: input.deadlines.map((d) => {
-        const missed = d.status === 'missed' || d.due_on < input.today
-        return { id: d.id, caseId: d.case_id, caseNo: d.case_no, title: d.title, orgName: d.org_name, kind: d.kind, kindLabel: labels.caseDeadlineKind[d.kind], dueOn: d.due_on, missed, link: caseLink(d.case_id) }
+      items: input.deadlines.flatMap((d) => {
+        // Judged on the lawful due date: the original statutory one and only the extensions granted while it ran.
+        const chain = input.extensions.filter((e) => e.case_id === d.case_id && e.kind === d.kind && e.original_due_on === d.original_due_on && e.due_on <= d.due_on)
+        const lawful = lawfulDueOn(d.kind, d.original_due_on, chain.map((e) => ({ ground: e.extension_ground ?? 'legacy', grantedOn: e.extended_on ?? e.due_on, fromDueOn: e.extended_from_due_on ?? e.due_on, toDueOn: e.due_on })))
+        const { outcome, daysLate } = deadlineOutcome({ dueOn: lawful, metOn: d.met_on, today: input.today })
+        const missed = d.status === 'missed' || outcome === 'missed' || outcome === 'met_late'
+        if (!missed && (d.status !== 'open' || lawful > input.horizon)) return []
+        return [
+          {
+            id: d.id,
+            caseId: d.case_id,
+            caseNo: d.case_no,
+            title: d.title,
+            orgName: d.org_name,
+            kind: d.kind,
+            kindLabel: labels.caseDeadlineKind[d.kind],
+            dueOn: lawful,
+            originalDueOn: d.original_due_on,
+            metOn: d.met_on,
+            missed,
+            daysLate,
+            link: caseLink(d.case_id),
+          },
+        ]
       }),
     },
     publicationOverdue: input.publications.map((p) => ({ caseId: p.case_id, caseNo: p.case_no, title: p.title, orgName: p.org_name, decidedOn: p.decided_on, dueOn: p.due_on, daysOverdue: calendarDaysBetween(p.due_on, input.today), link: caseLink(p.case_id) })),

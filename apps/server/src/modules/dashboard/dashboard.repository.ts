@@ -144,23 +144,49 @@ export function outsideBenchmarkCases(db: Db, scope: OrgScope, year: number) {
 }
 
 /**
- * Open case deadlines due on or before `horizon`, and missed ones, of cases in scope. A suspended
- * case (中止) is left out: its periods stand still until 恢复, as for the units' own reminders.
+ * Case deadlines a supervisor must see, of cases in scope: open ones due on or before `horizon`,
+ * missed ones (those done late: when done in the period), open ones that were extended (an extension recorded after the miss does not count, so
+ * the lawful due date may lie in the past), and those met after their original statutory due date
+ * in the period `[since, until]` (late unless lawfully extended). A suspended case (中止) is left out:
+ * its periods stand still until 恢复, as for the units' own reminders. The presenter judges each row
+ * against its lawful due date, from the chain's extension rows ({@link deadlineExtensionRows}).
  *
  * @example
- * await deadlinesAtRisk(db, scope, '2026-11-25') // [{ kind: 'filing', due_on: '2026-11-24', status: 'open', … }]
+ * await deadlinesAtRisk(db, scope, '2026-11-25', { since: '2026-01-01', until: '2026-12-31' }) // [{ kind: 'filing', due_on: '2026-11-24', status: 'open', … }]
  */
-export function deadlinesAtRisk(db: Db, scope: OrgScope, horizon: string) {
+export function deadlinesAtRisk(db: Db, scope: OrgScope, horizon: string, metIn: { since: string; until: string }) {
   return db
     .selectFrom('case_deadline as d')
     .innerJoin('penalty_case as c', 'c.id', 'd.case_id')
     .innerJoin('org as o', 'o.id', 'c.org_id')
     .where(orgInScope('c.org_id', scope))
     .where('c.status', '!=', 'suspended')
-    .where((eb) => eb.or([eb.and([eb('d.status', '=', 'open'), eb('d.due_on', '<=', horizon)]), eb('d.status', '=', 'missed')]))
-    .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'd.status', 'c.case_no', 'c.title', 'o.name as org_name'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('d.status', '=', 'open'), eb.or([eb('d.due_on', '<=', horizon), eb('d.extension_ground', 'is not', null)])]),
+        eb.and([eb('d.status', '=', 'missed'), eb.or([eb('d.met_on', 'is', null), eb.and([eb('d.met_on', '>=', metIn.since), eb('d.met_on', '<=', metIn.until)])])]),
+        eb.and([eb('d.status', '=', 'met'), eb('d.met_on', '>', eb.ref('d.original_due_on')), eb('d.met_on', '>=', metIn.since), eb('d.met_on', '<=', metIn.until)]),
+      ]),
+    )
+    .select(['d.id', 'd.case_id', 'd.kind', 'd.due_on', 'd.original_due_on', 'd.status', 'd.met_on', 'c.case_no', 'c.title', 'o.name as org_name'])
     .orderBy('d.due_on')
     .limit(500)
+    .execute()
+}
+
+/**
+ * The extension rows of these cases (every chain), for the lawful due date of each deadline.
+ *
+ * @example
+ * await deadlineExtensionRows(db, [caseId]) // [{ case_id, kind: 'decision', original_due_on: '2027-02-18', extension_ground: 'head_approval', … }]
+ */
+export async function deadlineExtensionRows(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return []
+  return db
+    .selectFrom('case_deadline')
+    .select(['case_id', 'kind', 'due_on', 'original_due_on', 'extension_ground', 'extended_on', 'extended_from_due_on'])
+    .where('case_id', 'in', [...caseIds])
+    .where('extension_ground', 'is not', null)
     .execute()
 }
 

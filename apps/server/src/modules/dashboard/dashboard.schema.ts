@@ -54,7 +54,27 @@ export const supervisionDashboardView = z.object({
     outsideBenchmark: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), title: z.string(), partyName: z.string(), orgName: z.string(), decidedOn: z.string(), fineFen: z.number().int(), link: z.string() })),
     deadlinesAtRisk: z.object({
       horizon: z.string(),
-      items: z.array(z.object({ id: z.string(), caseId: z.string(), caseNo: z.string().nullable(), title: z.string(), orgName: z.string(), kind: z.string(), kindLabel: z.string(), dueOn: z.string(), missed: z.boolean(), link: z.string() })),
+      /**
+       * `dueOn` is the lawful due date (the original statutory one, `originalDueOn`, plus the extensions granted
+       * while it ran); `missed` also flags an act done after it (`metOn`), which stays flagged.
+       */
+      items: z.array(
+        z.object({
+          id: z.string(),
+          caseId: z.string(),
+          caseNo: z.string().nullable(),
+          title: z.string(),
+          orgName: z.string(),
+          kind: z.string(),
+          kindLabel: z.string(),
+          dueOn: z.string(),
+          originalDueOn: z.string(),
+          metOn: z.string().nullable(),
+          missed: z.boolean(),
+          daysLate: z.number().int(),
+          link: z.string(),
+        }),
+      ),
     }),
     publicationOverdue: z.array(z.object({ caseId: z.string(), caseNo: z.string().nullable(), title: z.string(), orgName: z.string(), decidedOn: z.string(), dueOn: z.string(), daysOverdue: z.number().int(), link: z.string() })),
   }),

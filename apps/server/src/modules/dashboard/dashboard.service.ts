@@ -23,7 +23,8 @@ export function maySeeDashboard(actor: Actor): boolean {
  * The supervision dashboard for a year, scoped to the caller's jurisdiction: open rectification
  * tasks by age and the overdue ones, review rates by unit and batch, complaints, warnings
  * (over-inspection from the inspection oversight, decisions outside the benchmark, case deadlines
- * at risk within the jurisdiction's reminder window or missed, 公示 overdue) and the year's counts.
+ * at risk within the jurisdiction's reminder window, missed, or met late in the year — judged on the original
+ * statutory due date and the extensions granted in time —, 公示 overdue) and the year's counts.
  * Every figure carries the link of the records behind it.
  *
  * @example
@@ -45,11 +46,12 @@ export async function supervisionDashboard(db: Kysely<DB>, ctx: Ctx, year: numbe
     repo.complaints(db, scope, year),
     oversight(db, ctx, year),
     repo.outsideBenchmarkCases(db, scope, year),
-    repo.deadlinesAtRisk(db, scope, horizon),
+    repo.deadlinesAtRisk(db, scope, horizon, { since: `${year}-01-01`, until: `${year}-12-31` }),
     repo.publicationsOverdue(db, scope, today),
     repo.yearCounts(db, scope, year),
     ledgerHealth(db, ledger),
   ])
+  const extensions = await repo.deadlineExtensionRows(db, [...new Set(deadlines.map((d) => d.case_id))])
   return {
     year,
     today,
@@ -62,6 +64,7 @@ export async function supervisionDashboard(db: Kysely<DB>, ctx: Ctx, year: numbe
       caps: { capPerUnit: inspections.rules.capPerUnit, capAllUnits: inspections.rules.capAllUnits },
       outside,
       deadlines,
+      extensions,
       publications,
       today,
       horizon,

@@ -315,7 +315,13 @@ export async function caseFacts(db: Executor, caseId: string) {
     .executeTakeFirst()
   if (!c) return undefined
   const officers = await db.selectFrom('case_officer').select('person_id').where('case_id', '=', caseId).execute()
-  const deadlines = await db.selectFrom('case_deadline').select(['kind', 'due_on', 'status', 'met_on']).where('case_id', '=', caseId).where('status', '<>', 'superseded').execute()
+  // Every row, superseded ones too: the pre-checks read the original statutory due date and the extensions.
+  const deadlines = await db
+    .selectFrom('case_deadline')
+    .select(['kind', 'due_on', 'status', 'met_on', 'original_due_on', 'extension_ground', 'extended_on', 'extended_from_due_on'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute()
   return { case: c, officers, deadlines }
 }
 

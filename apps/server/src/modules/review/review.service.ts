@@ -5,11 +5,15 @@ import {
   defaultReviewStandards,
   drawSample,
   labels,
+  lawfulDueOn,
   parseCanonicalPool,
   poolDigest,
   reviewAutoChecks,
   reviewStandardSchema,
   scoreSheet,
+  shanghaiDateOf,
+  type CaseDeadlineKind,
+  type IsoDate,
   type PoolFile,
   type ReviewFileKind,
   type ReviewOutcome,
@@ -433,9 +437,10 @@ export type AutoCheckSuggestion = { code: string; itemCode: string; deductionCod
  * 自动预检: facts of the sampled penalty case that suggest a deduction (core's `reviewAutoChecks`) — for the reviewer to
  * confirm or dismiss, never applied by themselves. Implemented: fewer than two officers, decision deadline (90 days)
  * missed, decision before the notice (and no waiver), outside the benchmark without a reason, delivery later than
- * 7 working days, legal review missing.
+ * 7 working days, legal review missing. The deadlines are judged on their original statutory due date and the
+ * extensions granted while they ran (core's `lawfulDueOn`): an extension recorded after the miss does not hide it.
  */
-export async function autoChecks(db: Kysely<DB>, caseId: string | null): Promise<AutoCheckSuggestion[]> {
+export async function autoChecks(db: Kysely<DB>, caseId: string | null, today: IsoDate = shanghaiDateOf(new Date())): Promise<AutoCheckSuggestion[]> {
   if (!caseId) return []
   const facts = await repo.caseFacts(db, caseId)
   if (!facts) return []
@@ -444,23 +449,46 @@ export async function autoChecks(db: Kysely<DB>, caseId: string | null): Promise
   const general = c.procedure !== 'simple'
   const officerIds = new Set(facts.officers.map((o) => o.person_id))
   if (officerIds.size < 2) found.push({ code: 'fewer_than_two_officers', evidence: `案件记录的承办执法人员 ${officerIds.size} 人` })
-  const decision = facts.deadlines.find((d) => d.kind === 'decision')
-  if (decision && (decision.status === 'missed' || (c.decided_on && c.decided_on > decision.due_on))) {
-    found.push({ code: 'decision_deadline_missed', evidence: `决定期限至 ${decision.due_on}，${c.decided_on ? `${c.decided_on} 作出决定` : '未按期作出决定'}` })
+  const decision = statutoryDeadline(facts.deadlines, 'decision')
+  if (decision && (decision.row.status === 'missed' || (c.decided_on ? c.decided_on > decision.lawfulDueOn : decision.row.status === 'open' && today > decision.lawfulDueOn))) {
+    found.push({ code: 'decision_deadline_missed', evidence: `${decision.text}，${c.decided_on ? `${c.decided_on} 作出决定` : '未按期作出决定'}` })
   }
   if (general && c.decided_on && c.decision?.outcome === 'penalty' && !c.waived_at && (!c.notice_served_on || c.notice_served_on > c.decided_on)) {
     found.push({ code: 'no_notice_before_decision', evidence: c.notice_served_on ? `告知书 ${c.notice_served_on} 送达，决定 ${c.decided_on} 作出` : `没有告知书送达记录，决定 ${c.decided_on} 作出` })
   }
   if (c.outside_benchmark && !(c.decision?.reason ?? '').trim()) found.push({ code: 'outside_benchmark', evidence: '决定超出裁量基准幅度，未记录理由' })
-  const delivery = facts.deadlines.find((d) => d.kind === 'delivery')
-  if (delivery && (delivery.status === 'missed' || (delivery.met_on !== null && delivery.met_on > delivery.due_on) || (c.delivered_on !== null && c.delivered_on > delivery.due_on))) {
-    found.push({ code: 'delivery_deadline_missed', evidence: `送达期限至 ${delivery.due_on}，${c.delivered_on ? `${c.delivered_on} 送达` : '未按期送达'}` })
+  const delivery = statutoryDeadline(facts.deadlines, 'delivery')
+  // met_on is the day the agency served (for 公告送达 the announcement, within art. 61's seven days); delivered_on the day it counts as received.
+  const servedOn = delivery?.row.met_on ?? c.delivered_on
+  if (delivery && (delivery.row.status === 'missed' || (servedOn !== null && servedOn > delivery.lawfulDueOn) || (servedOn === null && delivery.row.status === 'open' && today > delivery.lawfulDueOn))) {
+    found.push({ code: 'delivery_deadline_missed', evidence: `${delivery.text}，${c.delivered_on ? `${c.delivered_on} 送达` : '未按期送达'}` })
   }
   if (general && c.legal_review_required && c.decided_on && !c.legal_review?.passed) found.push({ code: 'legal_review_missing', evidence: '须经法制审核，没有通过审核的记录' })
   return found.flatMap((f) => {
     const check = reviewAutoChecks.find((a) => a.code === f.code)
     return check ? [{ code: check.code, itemCode: check.itemCode, deductionCode: check.deductionCode, description: check.description, evidence: f.evidence }] : []
   })
+}
+
+type DeadlineFact = NonNullable<Awaited<ReturnType<typeof repo.caseFacts>>>['deadlines'][number]
+
+/**
+ * The case's current deadline of a kind with its lawful due date (the original statutory one plus the
+ * extensions of its chain granted in time) and how to cite it, e.g. '决定期限至 2027-02-18（延长记录于届满之后，不计入）'.
+ */
+function statutoryDeadline(rows: readonly DeadlineFact[], kind: CaseDeadlineKind): { row: DeadlineFact; lawfulDueOn: IsoDate; text: string } | null {
+  const row = rows.filter((d) => d.kind === kind && d.status !== 'superseded').at(-1)
+  if (!row) return null
+  const chain = rows.filter((d) => d.kind === kind && d.original_due_on === row.original_due_on && d.extension_ground !== null && d.due_on <= row.due_on)
+  const lawful = lawfulDueOn(kind, row.original_due_on, chain.map((d) => ({ ground: d.extension_ground ?? 'legacy', grantedOn: d.extended_on ?? d.due_on, fromDueOn: d.extended_from_due_on ?? d.due_on, toDueOn: d.due_on })))
+  const name = kind === 'decision' ? '决定期限' : '送达期限'
+  const text =
+    lawful === row.original_due_on && row.due_on === lawful
+      ? `${name}至 ${lawful}`
+      : lawful === row.due_on
+        ? `${name}至 ${row.original_due_on}，依法延长至 ${lawful}`
+        : `${name}至 ${lawful}（延至 ${row.due_on} 的延长记录于期限届满之后或不得延长，不计入）`
+  return { row, lawfulDueOn: lawful, text }
 }
 
 // ——— publication and results ———————————————————————————————————————————————————

@@ -1,4 +1,4 @@
-import type { BenchmarkTier, LegalProvision, StatutoryRange } from '@yangguang/core'
+import type { BenchmarkTier, DeadlineExtensionRules, LegalProvision, StatutoryRange } from '@yangguang/core'
 import type { ColumnType, Generated } from 'kysely'
 
 /** Kysely types of migration 0007: holiday years, 裁量基准, 首违不罚 lists, penalty rules. */
@@ -89,6 +89,8 @@ export interface PenaltyRuleSetTable {
   /** Which periods move to the next working day when they end on a rest day, e.g. `{"payment": true}`. */
   move_off_rest_days: ColumnType<Record<string, boolean>, string | undefined, string>
   remind_days_before: Generated<number>
+  /** 0024: which periods may be extended and how (core's `DeadlineExtensionRules`). */
+  deadline_extensions: ColumnType<DeadlineExtensionRules, string | undefined, string>
   updated_by: string | null
   updated_at: DefaultTimestamp
 }

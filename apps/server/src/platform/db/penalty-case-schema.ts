@@ -243,6 +243,17 @@ export interface CaseDeadlineTable {
   reason: string | null
   reminded_at: NullableTimestamp
   created_at: CreatedAt
+  /** 0024: the statutory due date of the chain, set on insert (a trigger copies `due_on`) and never changed. */
+  original_due_on: ColumnType<DateString, DateString | undefined, never>
+  /** 0024: set on a row that extended the previous one — on which ground, from which due date, when and by whom. */
+  extension_ground: 'head_approval' | 'collective_discussion' | 'suspension' | 'legacy' | null
+  extension_days: number | null
+  extended_from_due_on: DateString | null
+  extended_on: DateString | null
+  extended_by: string | null
+  extended_at: NullableTimestamp
+  /** The 集体讨论 record a further extension needs. */
+  extension_discussion: NullableJson<CaseCollectiveDiscussionJson>
 }
 
 export interface CasePaymentTable {

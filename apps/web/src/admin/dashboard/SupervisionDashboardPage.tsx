@@ -31,7 +31,7 @@ export type SupervisionDashboard = {
   warnings: {
     overInspection: { caps: { capPerUnit: number; capAllUnits: number }; overUnitCap: Array<{ enterpriseId: string; enterpriseName: string; orgName: string | null; count: number }>; overAllCap: Array<{ enterpriseId: string; enterpriseName: string; count: number }>; link: string }
     outsideBenchmark: Array<{ caseId: string; caseNo: string | null; title: string; partyName: string; orgName: string; decidedOn: string; fineFen: number; link: string }>
-    deadlinesAtRisk: { horizon: string; items: Array<{ id: string; caseId: string; caseNo: string | null; title: string; orgName: string; kind: string; kindLabel: string; dueOn: string; missed: boolean; link: string }> }
+    deadlinesAtRisk: { horizon: string; items: Array<{ id: string; caseId: string; caseNo: string | null; title: string; orgName: string; kind: string; kindLabel: string; dueOn: string; originalDueOn: string; metOn: string | null; missed: boolean; daysLate: number; link: string }> }
     publicationOverdue: Array<{ caseId: string; caseNo: string | null; title: string; orgName: string; decidedOn: string; dueOn: string; daysOverdue: number; link: string }>
   }
   /** 存证: witnesses that refused the log's checkpoint (an alarm) or could not be reached. */
@@ -123,7 +123,7 @@ export function SupervisionDashboardPage() {
                     <Row gutter={[16, 16]}>
                       <Col xs={12} md={6}><Figure title="超频次检查企业" value={d.warnings.overInspection.overUnitCap.length + d.warnings.overInspection.overAllCap.length} link={d.warnings.overInspection.link} danger /></Col>
                       <Col xs={12} md={6}><Statistic title="超出裁量基准的决定" value={d.warnings.outsideBenchmark.length} styles={d.warnings.outsideBenchmark.length ? { content: { color: red } } : undefined} /></Col>
-                      <Col xs={12} md={6}><Statistic title={`案件期限临近或已逾期（至 ${d.warnings.deadlinesAtRisk.horizon}）`} value={d.warnings.deadlinesAtRisk.items.length} styles={d.warnings.deadlinesAtRisk.items.length ? { content: { color: red } } : undefined} /></Col>
+                      <Col xs={12} md={6}><Statistic title={`案件期限临近、逾期或逾期办理（至 ${d.warnings.deadlinesAtRisk.horizon}）`} value={d.warnings.deadlinesAtRisk.items.length} styles={d.warnings.deadlinesAtRisk.items.length ? { content: { color: red } } : undefined} /></Col>
                       <Col xs={12} md={6}><Statistic title="公示逾期" value={d.warnings.publicationOverdue.length} styles={d.warnings.publicationOverdue.length ? { content: { color: red } } : undefined} /></Col>
                     </Row>
                     <Typography.Text strong>案件期限</Typography.Text>
@@ -132,8 +132,12 @@ export function SupervisionDashboardPage() {
                         { title: '案件', render: (_, r) => <Link to={r.link}>{r.caseNo ?? r.title}</Link> },
                         { title: '单位', dataIndex: 'orgName' },
                         { title: '期限', dataIndex: 'kindLabel' },
-                        { title: '届满日', dataIndex: 'dueOn' },
-                        { title: '状态', render: (_, r) => (r.missed ? <Tag color="red">已逾期</Tag> : <Tag color="orange">即将届满</Tag>) },
+                        { title: '届满日', render: (_, r) => (r.dueOn === r.originalDueOn ? r.dueOn : <>{r.dueOn}<div style={{ color: '#888', fontSize: 12 }}>法定 {r.originalDueOn}，依法延长</div></>) },
+                        {
+                          title: '状态',
+                          render: (_, r) =>
+                            r.metOn ? <Tag color="red">逾期办理（{r.metOn}，晚 {r.daysLate} 日）</Tag> : r.missed ? <Tag color="red">已逾期 {r.daysLate} 日</Tag> : <Tag color="orange">即将届满</Tag>,
+                        },
                       ]} />
                     <Typography.Text strong>超出裁量基准</Typography.Text>
                     <Table size="small" rowKey="caseId" dataSource={d.warnings.outsideBenchmark} pagination={{ pageSize: 8 }}

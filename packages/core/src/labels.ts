@@ -50,6 +50,7 @@ import type {
   PenaltyKind,
 } from './penalty-procedure'
 import type { DayKind } from './work-calendar'
+import type { MitigationGround } from './statutory-range'
 import type { ReviewFileKind, ReviewGrade } from './review-scoring'
 
 /** 执法监督 source of a supervision document (supervision_document.source_kind). */
@@ -293,6 +294,7 @@ export const labels = {
     proposal_complete: '处罚建议须完整',
     one_act_one_fine: '一事不二罚款（第二十九条）',
     within_benchmark_or_reasoned: '在裁量基准范围内，或书面说明理由',
+    within_statutory_range: '处罚种类和数额须在法定幅度内（第四条、第二十九条至第三十二条）',
     notice_served: '作出决定前须事先告知（第六十二条）',
     statement_window_closed: '陈述申辩及听证申请期限届满或当事人放弃',
     hearing_eligible: '可以申请听证的处罚种类及期限（第六十三、六十四条）',
@@ -338,6 +340,16 @@ export const labels = {
     detention: '行政拘留',
     other: '法律、行政法规规定的其他行政处罚',
   } satisfies Record<PenaltyKind, string>,
+  mitigationGround: {
+    art30_minor: '已满十四周岁不满十八周岁（第三十条）',
+    art31_limited_capacity: '尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人（第三十一条）',
+    art32_1_eliminated_harm: '主动消除或者减轻违法行为危害后果（第三十二条第一项）',
+    art32_2_coerced: '受他人胁迫或者诱骗实施违法行为（第三十二条第二项）',
+    art32_3_confessed: '主动供述行政机关尚未掌握的违法行为（第三十二条第三项）',
+    art32_4_meritorious: '配合行政机关查处违法行为有立功表现（第三十二条第四项）',
+    art32_5_other: '法律、法规、规章规定其他应当从轻或者减轻行政处罚的（第三十二条第五项）',
+  } satisfies Record<MitigationGround, string>,
+  mitigationEffect: { lenient: '从轻处罚', mitigated: '减轻处罚' } satisfies Record<'lenient' | 'mitigated', string>,
   discretionTier: { exempt: '不予处罚', mitigated: '减轻处罚', lenient: '从轻处罚', ordinary: '一般处罚', severe: '从重处罚' } satisfies Record<DiscretionTier, string>,
   caseDocumentKind: {
     filing_approval_form: '立案审批表',

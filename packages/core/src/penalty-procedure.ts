@@ -157,6 +157,8 @@ export const caseGuards = [
   'one_act_one_fine',
   /** The proposal lies in the benchmark's lawful range, or a written reason is recorded (flagged to supervisors). */
   'within_benchmark_or_reasoned',
+  /** arts. 4, 29–32: kinds and amounts lie in the statutory range of the cited provision (no override). */
+  'within_statutory_range',
   /** art. 62: no decision before the notice was served, unless the party expressly waived. */
   'notice_served',
   /** arts. 44–45, 64: the statement and hearing-request windows have closed, or the party waived. */
@@ -225,17 +227,17 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'reject_filing', from: ['registered', 'filing_approval'], to: 'not_filed', guards: ['reason_given'], by: ['unit_head'] },
   { action: 'add_officer', from: ['registered', 'filing_approval', ...active], to: 'same', guards: [], by: ['unit_head'] },
   { action: 'record_evidence', from: ['investigating'], to: 'same', guards: ['two_certified_officers'], by: ['case_officer'] },
-  { action: 'finish_investigation', from: ['investigating'], to: 'under_review', guards: ['investigation_recorded', 'two_certified_officers'], by: ['case_officer'] },
+  { action: 'finish_investigation', from: ['investigating'], to: 'under_review', guards: ['investigation_recorded', 'two_certified_officers', 'within_statutory_range'], by: ['case_officer'] },
   { action: 'return_investigation', from: ['under_review', 'legal_review', 'pending_decision'], to: 'investigating', guards: ['reason_given'], by: ['unit_head', 'legal_reviewer'] },
   // 第四十五条: a decision of another penalty kind than notified is notified anew from 待决定 (重新告知).
-  { action: 'notify', from: ['under_review', 'pending_decision'], to: 'notified', guards: ['proposal_complete', 'one_act_one_fine', 'within_benchmark_or_reasoned', 'first_violation_checked', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
+  { action: 'notify', from: ['under_review', 'pending_decision'], to: 'notified', guards: ['proposal_complete', 'one_act_one_fine', 'within_statutory_range', 'within_benchmark_or_reasoned', 'first_violation_checked', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
   { action: 'record_statement', from: ['notified', 'hearing'], to: 'same', guards: [], by: ['case_officer'] },
   { action: 'record_waiver', from: ['notified'], to: 'same', guards: [], by: ['case_officer'] },
   { action: 'request_hearing', from: ['notified'], to: 'hearing', guards: ['hearing_eligible'], by: ['case_officer', 'unit_head'] },
   { action: 'schedule_hearing', from: ['hearing'], to: 'same', guards: ['presiding_not_investigator', 'hearing_notice_period'], by: ['unit_head'] },
   { action: 'hold_hearing', from: ['hearing'], to: 'same', guards: ['presiding_not_investigator'], by: ['case_officer', 'unit_head'] },
   { action: 'conclude_statements', from: ['notified', 'hearing'], to: 'pending_decision', guards: ['statement_window_closed', 'hearing_concluded', 'legal_review_passed'], by: ['case_officer', 'unit_head'] },
-  { action: 'submit_legal_review', from: ['under_review', 'notified', 'hearing', 'pending_decision'], to: 'legal_review', guards: ['statement_window_closed', 'hearing_concluded'], by: ['case_officer', 'unit_head'] },
+  { action: 'submit_legal_review', from: ['under_review', 'notified', 'hearing', 'pending_decision'], to: 'legal_review', guards: ['statement_window_closed', 'hearing_concluded', 'within_statutory_range'], by: ['case_officer', 'unit_head'] },
   // Where local rules put 法制审核 before the notice (configurable), a pass returns the case to
   // `under_review` with the review recorded, and `notify` follows; otherwise it goes to `pending_decision`.
   { action: 'pass_legal_review', from: ['legal_review'], to: 'pending_decision', guards: ['legal_reviewer_role'], by: ['legal_reviewer'] },
@@ -245,7 +247,7 @@ export const caseTransitions: readonly CaseTransition[] = [
     action: 'decide',
     from: ['under_review', 'pending_decision'],
     to: 'decided',
-    guards: ['notice_served', 'statement_window_closed', 'hearing_concluded', 'legal_review_passed', 'collective_discussion_held', 'not_heavier_than_notified', 'one_act_one_fine', 'within_benchmark_or_reasoned'],
+    guards: ['notice_served', 'statement_window_closed', 'hearing_concluded', 'legal_review_passed', 'collective_discussion_held', 'not_heavier_than_notified', 'one_act_one_fine', 'within_statutory_range', 'within_benchmark_or_reasoned'],
     by: ['unit_head'],
   },
   { action: 'deliver', from: ['decided'], to: 'executing', guards: [], by: ['case_officer', 'unit_head'] },

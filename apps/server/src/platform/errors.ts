@@ -44,6 +44,8 @@ export const errorStatus = {
   RULE_VIOLATION: 422,
   /** A penalty outside the statutory range of its provision (kinds or amount): refused, never overridden. */
   PENALTY_OUTSIDE_STATUTORY_RANGE: 422,
+  /** A penalty outside the statutory range of its provision (kinds or amount): refused, never overridden. */
+  PENALTY_OUTSIDE_STATUTORY_RANGE: 422,
   INTERNAL: 500,
 } as const
 

@@ -16,6 +16,7 @@ import {
   reviewerQualificationCheck,
   shanghaiDateOf,
   simpleProcedureCheck,
+  statutoryRangeViolations,
   type CaseAction,
   type CaseGuard,
   type IsoDate,
@@ -24,7 +25,7 @@ import {
 import type { Actor } from '../../platform/auth/actor'
 import type { Executor } from '../../platform/audit/audit'
 import type { CaseProposalJson } from '../../platform/db/penalty-case-schema'
-import { unitHoldsPowerItem } from '../catalogue/catalogue.repository'
+import { statutoryRangeOf, unitHoldsPowerItem } from '../catalogue/catalogue.repository'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-execution.service'
 import type { CaseState } from './case-state'
@@ -89,6 +90,9 @@ export function toProposalJson(p: NonNullable<CaseActionInput['proposal']>): Cas
     tier: p.tier ?? null,
     conditions: p.conditions,
     baseFen: p.baseFen ?? null,
+    baseUnits: p.baseUnits ?? null,
+    baseEvidence: p.baseEvidence ?? null,
+    mitigation: p.mitigation ? { effect: p.mitigation.effect, grounds: p.mitigation.grounds, evidence: p.mitigation.evidence ?? null } : null,
     reason: p.reason ?? null,
     ground: p.ground ?? null,
     acts: p.acts,
@@ -232,6 +236,29 @@ const guards: Record<CaseGuard, Guard> = {
     const total = o.acts.reduce((sum, act) => sum + act.fineFen, 0)
     if (o.kinds.includes('fine') && total !== o.fineFen) problems.push(`各违法行为的罚款合计${formatYuan(total)}元，与罚款总额${formatYuan(o.fineFen)}元不符`)
     return problems.length ? problems.join('；') : null
+  },
+
+  async within_statutory_range(db, s, a) {
+    // 第四条、第二十九条至第三十二条: the kinds and the fine lie in the range of the provision the item cites.
+    // No reason overrides it. 当场处罚 (simple_decide) is checked too, besides the limits of 第五十一条.
+    const o = a.simple ? { outcome: 'penalty' as const, kinds: a.simple.kinds, fineFen: a.simple.fineFen, baseFen: null, baseUnits: null, baseEvidence: null, mitigation: null } : outcomeOf(s, a)
+    if (!o || o.outcome !== 'penalty') return null
+    const range = await statutoryRangeOf(db, s.row.power_item_id)
+    if (!range) return `权力事项“${s.row.power_item_name}”尚未录入法定处罚幅度，不能据以给予行政处罚（请在权力清单中录入）`
+    // The base and the mitigation are the proposal's unless the act restates them.
+    const p = s.row.proposal
+    const reasons = statutoryRangeViolations(
+      range,
+      {
+        partyKind: s.row.party_kind,
+        baseFen: o.baseFen ?? p?.baseFen ?? null,
+        baseUnits: o.baseUnits ?? p?.baseUnits ?? null,
+        baseEvidence: o.baseEvidence ?? p?.baseEvidence ?? null,
+        mitigation: o.mitigation ?? p?.mitigation ?? null,
+      },
+      { kinds: o.kinds, fineFen: o.kinds.includes('fine') ? o.fineFen : 0 },
+    )
+    return reasons.length ? reasons.join('；') : null
   },
 
   async within_benchmark_or_reasoned(db, s, a) {

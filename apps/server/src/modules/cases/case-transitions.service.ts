@@ -125,6 +125,10 @@ export async function performCaseActionIn(trx: Transaction<DB>, ctx: Ctx, caseId
 /** A refused act: every failed guard with its message (422 RULE_VIOLATION). */
 export function refused(action: CaseAction | 'simple_decide', refusals: GuardRefusal[]): AppError {
   const label = action === 'simple_decide' ? '当场作出处罚决定' : labels.caseAction[action]
+  // Outside the statutory range is its own stable code: no reason, review or vote makes it lawful.
+  if (refusals.some((r) => r.guard === 'within_statutory_range')) {
+    return new AppError('PENALTY_OUTSIDE_STATUTORY_RANGE', `不能${label}：${refusals.map((r) => r.message).join('；')}`, { refusals })
+  }
   return new AppError('RULE_VIOLATION', `不能${label}：${refusals.map((r) => r.message).join('；')}`, { refusals })
 }
 

@@ -8,10 +8,12 @@ import {
   type DiscretionTier,
   type IsoDate,
   type PenaltyKind,
+  type StatutoryPenaltyRange,
 } from '@yangguang/core'
 import type { Kysely, Transaction } from 'kysely'
 import type { Actor } from '../../platform/auth/actor'
 import type { DB } from '../../platform/db/schema'
+import { statutoryRangeOf } from '../catalogue/catalogue.repository'
 import { registerDemoSeeder, type DemoContext } from '../demo/seed-demo'
 import { listHeldPowerItems } from '../inspections/inspections.repository'
 import { validCertificatesOn } from '../registry/certificate-validity'
@@ -21,6 +23,7 @@ import { publishDecision, withdrawPublication } from './case-publication.service
 import { loadCaseState } from './case-state'
 import { parseActionBody, performCaseActionIn, type Ctx } from './case-transitions.service'
 import { inquiryQuestions, organs, reasons, statements, violationProfiles, hearingPlace, type ViolationProfile } from './cases-demo-data'
+import { lawfulDemoPenalty } from './cases-demo-lawful'
 import * as repo from './cases.repository'
 import { createCaseBody, simpleCaseBody } from './cases.schema'
 import { decideSimpleCaseIn, registerCaseIn } from './cases.service'
@@ -41,7 +44,7 @@ const UNIT_CODES = ['LF-ZJJ', 'LF-ZRZY', 'LF-LCJ', 'LF-ZHZF', 'JS-ZF', 'BC-ZF', 
 const UNIT_WEIGHTS: Record<string, number> = { 'LF-ZJJ': 5, 'LF-ZRZY': 3, 'LF-LCJ': 3, 'LF-ZHZF': 3 }
 
 type Person = { id: string; name: string; actor: Actor }
-type Item = { id: string; code: string; name: string; domain: string; profile: ViolationProfile }
+type Item = { id: string; code: string; name: string; domain: string; profile: ViolationProfile; range: StatutoryPenaltyRange | null }
 type Unit = {
   id: string
   code: string
@@ -321,11 +324,19 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     // on art. 33 (首违不罚).
     const noPenalty = p.path === 'no_penalty'
     const floorFen = (p.hearing ? (p.person ? 10_000 : 100_000) : p.major ? 50_000 : 0) * 100
-    const chosen = noPenalty ? null : await chooseAmount(trx, item, p.person ? 'person' : 'organization', floorFen, random, Boolean(p.outside))
+    const benchmarked = noPenalty ? null : await chooseAmount(trx, item, p.person ? 'person' : 'organization', floorFen, random, Boolean(p.outside))
     const range = (p.person ? profile.personYuan : profile.orgYuan) ?? [1_000, 10_000]
-    const fineFen = chosen ? chosen.fineFen : Math.max(floorFen, (Math.round(between(range[0], range[1]) / 100) * 100 || range[0]) * 100)
-    const confiscateFen = chosen ? chosen.confiscateFen : profile.confiscate ? between(20, 300) * 10_000 : 0
-    const kinds: PenaltyKind[] = chosen ? chosen.kinds : confiscateFen > 0 ? ['fine', 'confiscate_gains'] : ['fine']
+    const wantedFine = benchmarked ? benchmarked.fineFen : Math.max(floorFen, (Math.round(between(range[0], range[1]) / 100) * 100 || range[0]) * 100)
+    const wantedConfiscation = benchmarked ? benchmarked.confiscateFen : profile.confiscate ? between(20, 300) * 10_000 : 0
+    const wantedKinds: PenaltyKind[] = benchmarked ? benchmarked.kinds : wantedConfiscation > 0 ? ['fine', 'confiscate_gains'] : ['fine']
+    // Inside the statutory range of the item's provision, always (法定幅度); an amount the law moved
+    // leaves the benchmark's tier, so that case is proposed without one.
+    const lawful = lawfulDemoPenalty(item.range, p.person ? 'person' : 'organization', { kinds: wantedKinds, fineFen: wantedFine, confiscateFen: wantedConfiscation, baseFen: benchmarked?.baseFen ?? null, baseUnits: null, baseEvidence: null }, null)
+    if (!noPenalty && !lawful) return caseId
+    const fineFen = lawful?.fineFen ?? 0
+    const confiscateFen = lawful?.confiscateFen ?? 0
+    const kinds: PenaltyKind[] = lawful?.kinds ?? []
+    const chosen = benchmarked && benchmarked.fineFen === fineFen && benchmarked.kinds.every((k) => kinds.includes(k)) ? benchmarked : null
     const listed = !noPenalty && (await repo.firstViolationListed(trx, item.id, unit.regionPath))
     const why = [p.outside ? reasons.outsideBenchmark : null, listed ? reasons.firstViolationNotApplied : null].filter(Boolean).join('')
     const proposal = noPenalty
@@ -338,7 +349,9 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
           benchmarkId: chosen?.benchmarkId ?? null,
           tier: chosen?.tier ?? null,
           conditions: chosen?.conditions ?? [],
-          baseFen: chosen?.baseFen ?? null,
+          baseFen: lawful?.baseFen ?? null,
+          baseUnits: lawful?.baseUnits ?? null,
+          baseEvidence: lawful?.baseEvidence ?? null,
           reason: why || null,
           acts: kinds.includes('fine') ? [{ description: violation.slice(0, 500), fineFen }] : [],
         }
@@ -410,7 +423,7 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       const adopted = p.statement && (await repo.findCase(trx, caseId))!.proposal
       // An adopted statement may lower the fine, within the benchmark's range (never below it).
       const lowered = Math.round((fineFen * 0.9) / 10_000) * 10_000
-      const decidedFine = adopted && kinds.includes('fine') && lowered > 0 && lowered >= (chosen?.minFen ?? 0) && random() < 0.5 ? lowered : fineFen
+      const decidedFine = adopted && kinds.includes('fine') && lowered > 0 && lowered >= Math.max(chosen?.minFen ?? 0, lawful?.minFen ?? 0) && random() < 0.5 ? lowered : fineFen
       await act(unit.head, d, caseId, 'decide', {
         decision: { ...proposal, fineFen: decidedFine, acts: kinds.includes('fine') ? [{ description: violation.slice(0, 500), fineFen: decidedFine }] : [] },
       })
@@ -492,7 +505,12 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     const enterprise = asPerson ? null : enterpriseOf(unit)
     const range = (asPerson ? profile.personYuan : profile.orgYuan) ?? [50, 200]
     const warning = random() < 0.25
-    const fineFen = warning ? 0 : Math.min(asPerson ? 200 : 3_000, Math.round(between(range[0], range[1]) / 10) * 10) * 100
+    const wantedFine = warning ? 0 : Math.min(asPerson ? 200 : 3_000, Math.round(between(range[0], range[1]) / 10) * 10) * 100
+    // Inside the provision's range (a mandatory 警告/罚款 is added) and under the limits of 第五十一条.
+    const cap = asPerson ? 20_000 : 300_000
+    const lawful = lawfulDemoPenalty(item.range, asPerson ? 'person' : 'organization', { kinds: warning ? ['warning'] : ['fine'], fineFen: wantedFine, confiscateFen: 0, baseFen: null, baseUnits: null, baseEvidence: null }, cap)
+    if (!lawful || lawful.confiscateFen > 0 || lawful.kinds.some((k) => k !== 'warning' && k !== 'fine')) return null
+    const fineFen = lawful.kinds.includes('fine') ? lawful.fineFen : 0
     const violation = item.name.replace(/^对/, '').replace(/的处罚$/, '')
     const input = simpleCaseBody.parse({
       powerItemId: item.id,
@@ -503,7 +521,7 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       actPlace: `禄丰市${unit.townName}${profile.place}`,
       facts: `当事人${profile.finding}，执法人员当场发现，事实确凿，当事人对事实无异议。`,
       officerIds: [co.id],
-      kinds: warning ? ['warning'] : ['fine'],
+      kinds: lawful.kinds,
       fineFen,
       basis: `《${item.domain === '林草' ? '森林防火条例' : '城市市容和环境卫生管理条例'}》相关规定`,
     })
@@ -683,7 +701,9 @@ async function loadUnits(trx: Transaction<DB>, ctx: DemoContext): Promise<Unit[]
     const items: Item[] = []
     for (const h of held) {
       const profile = violationProfiles.find((v) => v.code === h.code)
-      if (profile) items.push({ id: h.id, code: h.code, name: h.name, domain: h.domain, profile })
+      const range = profile ? await statutoryRangeOf(trx, h.id) : null
+      // An item whose provision sets no penalty kind (城乡规划法 第六十五条: 责令改正、拆除) yields no penalty case.
+      if (profile && range && range.kinds.length > 0) items.push({ id: h.id, code: h.code, name: h.name, domain: h.domain, profile, range })
     }
     if (items.length === 0) continue
     const township = o.code.endsWith('-ZF') ? o.region_code : null

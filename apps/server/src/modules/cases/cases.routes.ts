@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { pageOf } from '../../platform/db/pagination'
 import { errorBody, idParams } from '../../platform/http/openapi'
 import { signedIn } from '../../platform/http/request'
+import { proposalReview } from './case-proposal-review.service'
+import { proposalReviewView } from './case-proposal-review.schema'
 import { getPenaltyRules, putPenaltyRules } from './case-rules.service'
 import * as service from './cases.service'
 import * as s from './cases.schema'
@@ -57,6 +59,19 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id',
     { schema: { tags, summary: '案件详情（当事人、承办人、办理记录、期限、证据、执行、可进行的办理行为）', params: idParams, response: { 200: s.caseDetailView, 401: errorBody, 404: errorBody } } },
     async (req) => service.caseDetail(db, signedIn(req), req.params.id),
+  )
+
+  app.get(
+    '/cases/:id/proposal-review',
+    {
+      schema: {
+        tags,
+        summary: '处罚建议审查（处罚种类和数额、法定幅度及计罚基数、裁量基准、从轻减轻从重情节、违法记录，偏离之处标红；调查终结后）',
+        params: idParams,
+        response: { 200: proposalReviewView, 401: errorBody, 403: errorBody, 404: errorBody },
+      },
+    },
+    async (req) => proposalReview(db, signedIn(req), req.params.id),
   )
 
   app.post(

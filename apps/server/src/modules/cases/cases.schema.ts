@@ -13,6 +13,7 @@ import {
   legalReviewAspects,
   legalReviewConclusions,
   legalReviewVerdicts,
+  mitigationGrounds,
   noPenaltyGrounds,
   partyKinds,
   penaltyKinds,
@@ -154,6 +155,14 @@ const outcomeFields = {
   conditions: z.array(text(200)).max(30).default([]),
   /** 违法所得 (or another base) a multiple applies to. */
   baseFen: fen.nullish(),
+  /** The quantity a per-unit rate applies to (非法占用土地面积, 平方米). */
+  baseUnits: z.number().int().min(0).max(100_000_000).nullish(),
+  /** The evidence the base rests on (鉴定意见, 合同, 账目…): required when the fine is a multiple or a rate. */
+  baseEvidence: z.string().trim().max(1000).nullish(),
+  /** 从轻/减轻 on the grounds of arts. 30–32, with their evidence: 减轻 lowers the statutory floor. */
+  mitigation: z
+    .object({ effect: z.enum(['lenient', 'mitigated']), grounds: z.array(z.enum(mitigationGrounds)).min(1, '请选择从轻、减轻的法定情形').max(7), evidence: z.string().trim().max(1000).nullish() })
+    .nullish(),
   /** Why the amount lies outside the benchmark range, or why 首违不罚 does not apply. */
   reason: z.string().trim().max(2000).nullish(),
   acts: z.array(actSection).max(20).default([]),

@@ -226,8 +226,8 @@ export async function decideSimpleCaseIn(trx: Transaction<DB>, ctx: Ctx, input: 
     preview: false,
     simple: { kinds: input.kinds, fineFen: input.fineFen, officerIds },
   }
-  // 第四十二条 (two officers) unless a law says otherwise; 清单之外无权力; 第三十六条; 第五十一条.
-  const refusals = await evaluateGuards(trx, state, act, ['simple_procedure_limits', 'two_certified_officers', 'power_item_held', 'limitation_period'])
+  // 第四十二条 (two officers) unless a law says otherwise; 清单之外无权力; 第三十六条; 第五十一条; the statutory range.
+  const refusals = await evaluateGuards(trx, state, act, ['simple_procedure_limits', 'within_statutory_range', 'two_certified_officers', 'power_item_held', 'limitation_period'])
   if (refusals.length > 0) throw refused('simple_decide', refusals)
 
   const persons = await repo.findPersons(trx, officerIds)

@@ -1,4 +1,5 @@
 import { computeUsccCheckChar, legalReviewAspects } from '@yangguang/core'
+import type { StatutoryPenaltyRange } from '@yangguang/core'
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
 import type { Client, TestApp } from '../../../test/harness'
@@ -41,6 +42,15 @@ export async function caseFixture(t: TestApp): Promise<CaseFixture> {
     .orderBy('p.code')
     .execute()
   const held = heldItems.find((i) => !i.listed)!
+  // The API tests drive cases of every size, and on-the-spot warnings, on these items: their statutory
+  // range is widened here (警告、罚款 up to 2,000,000 yuan、没收违法所得) so their amounts stay lawful. The
+  // statutory range itself is tested on the demo's real ranges (cases-statutory-range.test.ts).
+  const listed = heldItems.find((i) => i.listed)
+  await t.db
+    .updateTable('power_item')
+    .set({ statutory_range: JSON.stringify(testStatutoryRange) })
+    .where('id', 'in', [held.id, ...(listed ? [listed.id] : [])])
+    .execute()
   const notHeld = await t.db.selectFrom('power_item').select('id').where('code', 'like', 'CF-LC-%').where('status', '=', 'active').orderBy('code').executeTakeFirstOrThrow()
   const wang = await t.db.selectFrom('person').select('id').where('org_id', '=', zjjId).where('name', '=', '王华').executeTakeFirstOrThrow()
   return {
@@ -52,6 +62,13 @@ export async function caseFixture(t: TestApp): Promise<CaseFixture> {
     person: { officer: await personOf('zjj_officer'), officer2: await personOf('zjj_officer2'), head: await personOf('zjj_head'), legal: await personOf('zjj_legal'), wang: wang.id },
     lcjId: await org('LF-LCJ'),
   }
+}
+
+/** The range the API tests give their item (see caseFixture). */
+export const testStatutoryRange: StatutoryPenaltyRange = {
+  basis: { law: '测试用法规', article: '第一条' },
+  kinds: ['warning', 'fine', 'confiscate_gains'],
+  fines: [{ kind: 'fixed', minFen: 0, maxFen: 200_000_000 }],
 }
 
 /** A valid 统一社会信用代码 (GB 32100) of a demo company. */

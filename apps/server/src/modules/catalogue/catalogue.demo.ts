@@ -4,6 +4,7 @@ import { demoOrgs, townshipList } from '../demo/demo-places'
 import { type DemoContext, registerDemoSeeder } from '../demo/seed-demo'
 import type { CatalogueItemSnapshot } from './catalogue-diff'
 import { catalogueItems2025, type DemoPowerItem, extraPowerItems, legalBasis2024, mineralLaw2024 } from './catalogue-demo-items'
+import { demoStatutoryRanges } from './catalogue-demo-ranges'
 import { snapshotRow } from './catalogue.repository'
 
 /** Rows per INSERT: the seed runs for every test template and at the first `npm start`. */
@@ -53,6 +54,7 @@ export async function seedCatalogueDemo(trx: Transaction<DB>, ctx: DemoContext):
         kind: 'penalty' as const,
         domain: item.domain,
         legal_basis: JSON.stringify(item.legalBasis),
+        statutory_range: demoStatutoryRanges[item.code] ? JSON.stringify(demoStatutoryRanges[item.code]) : null,
         // 木材运输证 was abolished by the 2019 森林法: the item stays, repealed, for the 2024 version.
         status: item.code === 'CF-LC-034' ? ('repealed' as const) : ('active' as const),
         created_at: '2024-02-20T09:00:00+08:00',

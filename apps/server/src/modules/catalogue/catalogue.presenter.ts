@@ -1,4 +1,4 @@
-import { type AdjustmentOp, labelOf, labels } from '@yangguang/core'
+import { type AdjustmentOp, type StatutoryPenaltyRange, citeProvision, labelOf, labels } from '@yangguang/core'
 import type { Actor } from '../../platform/auth/actor'
 import { type CatalogueDiff, type CatalogueItemSnapshot, type FieldChange, itemChanges } from './catalogue-diff'
 import { adjustmentActions, powerItemActions, type VersionFacts, versionActions } from './catalogue.policy'
@@ -13,6 +13,8 @@ export function presentPowerItem(actor: Actor, row: PowerItemRow) {
     kindLabel: labels.powerKind[row.kind],
     domain: row.domain,
     legalBasis: row.legal_basis.map(({ law, article, text }) => ({ law, article, text })),
+    statutoryRange: row.statutory_range ? { ...row.statutory_range, mandatory: row.statutory_range.mandatory ?? [] } : null,
+    statutoryRangeText: row.statutory_range ? describeStatutoryRange(row.statutory_range) : null,
     holders: row.holders.map(({ entityId, name, orgId }) => ({ entityId, name, orgId })),
     status: row.status,
     statusLabel: labels.powerItemStatus[row.status],
@@ -124,4 +126,31 @@ export function presentPublicVersion(row: VersionRow) {
     publishedAt: row.published_at?.toISOString() ?? null,
     itemCount: row.item_count,
   }
+}
+
+/**
+ * 法定处罚幅度 in one Chinese sentence: the provision, the kinds (mandatory ones marked) and each fine
+ * band as the law words it.
+ *
+ * @example
+ * describeStatutoryRange(range) // '《城市道路管理条例》第四十二条：罚款；罚款2万元以下'
+ */
+export function describeStatutoryRange(range: StatutoryPenaltyRange): string {
+  const kinds = range.kinds.map((k) => `${labels.penaltyKind[k]}${range.mandatory?.includes(k) ? '（应当）' : ''}`).join('、') || '不设行政处罚种类'
+  const fines = range.fines.map((f) => {
+    const who = f.party ? `对${f.party === 'person' ? '个人' : '单位'}` : ''
+    if (f.kind === 'fixed') return `${who}${amountText(f.minFen, f.maxFen)}`
+    if (f.kind === 'per_unit') return `${who}按${f.base}每${f.unit}${amountText(f.minFenPerUnit, f.maxFenPerUnit)}`
+    const percent = (f.max ?? f.min) < 1
+    const n = (x: number) => (percent ? `${Number((x * 100).toFixed(4))}%` : `${Number(x.toFixed(6))}倍`)
+    const multiples = f.max === null ? `${n(f.min)}以上` : f.min === 0 ? `${n(f.max)}以下` : `${n(f.min)}以上${n(f.max)}以下`
+    return `${who}${f.base}的${multiples}${f.fallback ? `（${f.fallback.when}，${amountText(f.fallback.minFen, f.fallback.maxFen)}）` : ''}`
+  })
+  return `${citeProvision(range.basis)}：${kinds}${fines.length ? `；罚款${fines.join('，')}` : ''}${range.note ? `。${range.note}` : ''}`
+}
+
+function amountText(minFen: number, maxFen: number | null): string {
+  const yuan = (fen: number) => (fen % 1_000_000 === 0 && fen >= 1_000_000 ? `${fen / 1_000_000}万元` : `${fen / 100}元`)
+  if (maxFen === null) return minFen > 0 ? `${yuan(minFen)}以上` : '数额未规定'
+  return minFen === 0 ? `${yuan(maxFen)}以下` : `${yuan(minFen)}以上${yuan(maxFen)}以下`
 }

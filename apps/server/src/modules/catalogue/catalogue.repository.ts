@@ -34,6 +34,7 @@ function selectPowerItems(db: Executor) {
       'p.kind',
       'p.domain',
       'p.legal_basis',
+      'p.statutory_range',
       'p.status',
       'p.created_at',
       'p.updated_at',
@@ -431,4 +432,10 @@ export async function listPendingAdjustmentsFor(db: Executor, visible: Expressio
     .where(visible)
     .orderBy('a.created_at')
     .execute()
+}
+
+/** 法定处罚幅度 of a power item (null when not entered or no such item). */
+export async function statutoryRangeOf(db: Executor, powerItemId: string) {
+  const row = await db.selectFrom('power_item').select(['statutory_range']).where('id', '=', powerItemId).executeTakeFirst()
+  return row?.statutory_range ?? null
 }

@@ -1,4 +1,4 @@
-import { adjustmentOps, catalogueVersionStatuses, isoDateSchema, orgKinds, powerItemStatuses, powerKinds } from '@yangguang/core'
+import { adjustmentOps, catalogueVersionStatuses, isoDateSchema, orgKinds, partyKinds, penaltyKinds, powerItemStatuses, powerKinds } from '@yangguang/core'
 import { z } from 'zod'
 import { pageQuery } from '../../platform/db/pagination'
 
@@ -15,6 +15,37 @@ export const legalBasisInput = z.object({
   text: z.string().trim().min(1, '请填写条文内容').max(4000),
 })
 
+const fen = z.number().int('金额须为整数（分）').min(0).max(100_000_000_000_00)
+const party = z.enum(partyKinds).nullish()
+const multiple = z.number().min(0).max(1_000)
+
+/**
+ * 法定处罚幅度 of a penalty item (core's StatutoryPenaltyRange): the provision that sets the penalty,
+ * the kinds it allows and makes mandatory, and the fine bands. Checked further by core's rangeProblem.
+ */
+export const statutoryRangeInput = z.object({
+  basis: z.object({ law: z.string().trim().min(2, '请填写罚则所在法律法规').max(100), article: z.string().trim().min(1, '请填写罚则条款').max(60) }),
+  kinds: z.array(z.enum(penaltyKinds)).max(14),
+  mandatory: z.array(z.enum(penaltyKinds)).max(14).default([]),
+  fines: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('fixed'), party, minFen: fen, maxFen: fen.nullable() }),
+        z.object({
+          kind: z.literal('multiple'),
+          party,
+          base: z.string().trim().min(2, '请填写计罚基数').max(60),
+          min: multiple,
+          max: multiple.nullable(),
+          fallback: z.object({ when: z.string().trim().min(2, '请填写适用情形').max(100), minFen: fen, maxFen: fen.nullable(), belowFen: fen.nullish() }).nullish(),
+        }),
+        z.object({ kind: z.literal('per_unit'), party, base: z.string().trim().min(2).max(60), unit: z.string().trim().min(1).max(10), minFenPerUnit: fen, maxFenPerUnit: fen.nullable() }),
+      ]),
+    )
+    .max(2),
+  note: z.string().trim().max(500).nullish(),
+})
+
 export const powerItemCode = z
   .string()
   .trim()
@@ -27,6 +58,8 @@ export const createPowerItemBody = z.object({
   domain: z.string().trim().min(2, '请填写领域').max(30),
   legalBasis: z.array(legalBasisInput).min(1, '至少填写一项法律依据').max(10),
   holderEntityIds: z.array(z.uuid()).max(300).default([]),
+  /** 法定处罚幅度; a penalty item without one cannot be used for a penalty until it is entered. */
+  statutoryRange: statutoryRangeInput.nullish(),
 })
 
 export const updatePowerItemBody = z.object({
@@ -34,6 +67,8 @@ export const updatePowerItemBody = z.object({
   kind: z.enum(powerKinds).optional(),
   domain: z.string().trim().min(2).max(30).optional(),
   legalBasis: z.array(legalBasisInput).min(1, '至少填写一项法律依据').max(10).optional(),
+  /** 法定处罚幅度; null clears it. */
+  statutoryRange: statutoryRangeInput.nullish(),
   /** The complete list of holders the caller may assign; holders outside the caller's scope stay. */
   holderEntityIds: z.array(z.uuid()).max(300).optional(),
 })
@@ -109,6 +144,9 @@ export const powerItemView = z.object({
   kindLabel: z.string(),
   domain: z.string(),
   legalBasis: z.array(legalBasisView),
+  /** 法定处罚幅度 as data, and the same in one Chinese sentence per party kind; null when not entered. */
+  statutoryRange: statutoryRangeInput.nullable(),
+  statutoryRangeText: z.string().nullable(),
   holders: z.array(z.object({ entityId: z.string(), name: z.string(), orgId: z.string() })),
   status: z.enum(powerItemStatuses),
   statusLabel: z.string(),

@@ -1,5 +1,4 @@
-import type { PowerKind } from '@yangguang/core'
-import { labels } from '@yangguang/core'
+import { type PowerKind, type StatutoryPenaltyRange, labels, rangeProblem } from '@yangguang/core'
 import type { Kysely } from 'kysely'
 import type { Actor, RequestContext } from '../../platform/auth/actor'
 import { orgScopeOf } from '../../platform/auth/scope'
@@ -19,6 +18,7 @@ export type PowerItemInput = {
   domain: string
   legalBasis: LegalBasis[]
   holderEntityIds: string[]
+  statutoryRange?: StatutoryPenaltyRange | null
 }
 
 export async function listPowerItems(db: Kysely<DB>, ctx: Ctx, filter: repo.PowerItemFilter) {
@@ -52,12 +52,14 @@ export async function createPowerItem(db: Kysely<DB>, ctx: Ctx, input: PowerItem
     }
     const assignable = await assignableEntityIds(trx, ctx.actor)
     checkHolders(input.holderEntityIds, assignable)
+    checkStatutoryRange(input.statutoryRange)
     const id = await repo.insertPowerItem(trx, {
       code: input.code,
       name: input.name,
       kind: input.kind,
       domain: input.domain,
       legal_basis: JSON.stringify(input.legalBasis),
+      statutory_range: input.statutoryRange ? JSON.stringify(input.statutoryRange) : null,
       // The entering bureau's jurisdiction: only who governs it changes the item later.
       region_code: ctx.actor.regionCode,
     })
@@ -83,11 +85,13 @@ export async function updatePowerItem(db: Kysely<DB>, ctx: Ctx, id: string, inpu
   await inTransaction(db, async (trx) => {
     await repo.lockPowerItem(trx, id)
     const before = await loadFor(trx, ctx, id, 'update')
+    checkStatutoryRange(input.statutoryRange)
     await repo.updatePowerItem(trx, id, {
       name: input.name ?? before.name,
       kind: input.kind ?? before.kind,
       domain: input.domain ?? before.domain,
       legal_basis: JSON.stringify(input.legalBasis ?? before.legal_basis),
+      ...(input.statutoryRange !== undefined ? { statutory_range: input.statutoryRange ? JSON.stringify(input.statutoryRange) : null } : {}),
       updated_at: ctx.now,
     })
     if (input.holderEntityIds) {
@@ -146,6 +150,12 @@ function checkHolders(entityIds: string[], assignable: string[]) {
   if (outside.length > 0) throw new AppError('VALIDATION_FAILED', '所选实施主体不存在或不在您的管辖范围内', { field: 'holderEntityIds', entityIds: outside })
 }
 
+/** 法定处罚幅度 must hold together (fine bands match the kinds, multiples sane): 400 with the Chinese reason. */
+function checkStatutoryRange(range: StatutoryPenaltyRange | null | undefined) {
+  const problem = range ? rangeProblem(range) : null
+  if (problem) throw new AppError('VALIDATION_FAILED', `法定处罚幅度：${problem}`, { field: 'statutoryRange' })
+}
+
 function auditView(row: repo.PowerItemRow) {
-  return { code: row.code, name: row.name, kind: row.kind, domain: row.domain, legalBasis: row.legal_basis, holders: row.holders.map((h) => h.name), status: row.status }
+  return { code: row.code, name: row.name, kind: row.kind, domain: row.domain, legalBasis: row.legal_basis, statutoryRange: row.statutory_range, holders: row.holders.map((h) => h.name), status: row.status }
 }

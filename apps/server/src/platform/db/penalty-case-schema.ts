@@ -7,6 +7,7 @@ import type {
   DecisionOutcome,
   DiscretionTier,
   EvidenceKind,
+  Mitigation,
   NoPenaltyGround,
   PartyKind,
   PenaltyKind,
@@ -61,6 +62,12 @@ export type CaseProposalJson = {
   conditions: string[]
   /** 违法所得 or other base a multiple applies to. */
   baseFen: number | null
+  /** The quantity a per-unit rate applies to (平方米…); absent before 0023. */
+  baseUnits?: number | null
+  /** The evidence for the base; absent before 0023. */
+  baseEvidence?: string | null
+  /** 从轻/减轻 on statutory grounds (arts. 30–32) with evidence; absent before 0023. */
+  mitigation?: Mitigation | null
   reason: string | null
   ground: NoPenaltyGround | null
   acts: CaseActJson[]

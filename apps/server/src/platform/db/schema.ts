@@ -1,3 +1,4 @@
+import type { StatutoryPenaltyRange } from '@yangguang/core'
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { CaseDocumentTables } from './case-documents-schema'
 import type { DiscretionTables } from './discretion-schema'
@@ -269,6 +270,8 @@ export interface PowerItemTable {
   updated_at: DefaultTimestamp
   /** 0015: the jurisdiction that entered it; null for older rows (then its holders' regions decide). */
   region_code: string | null
+  /** 0023: 法定处罚幅度 of a penalty item (core's StatutoryPenaltyRange); null until entered. */
+  statutory_range: NullableJson<StatutoryPenaltyRange>
 }
 
 export interface PowerItemHolderTable {

@@ -202,6 +202,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/cases': inspectors,
   'POST /api/cases/simple': inspectors,
   'GET /api/cases/:id': staff,
+  'GET /api/cases/:id/proposal-review': staff,
   'POST /api/cases/:id/actions/:action': unitStaff,
   'GET /api/penalty-rules/:regionCode': bureau,
   'PUT /api/penalty-rules/:regionCode': bureau,

@@ -85,6 +85,8 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
 
   // The proposal against the unit's 裁量基准: the server's calculator gives the lawful range live.
   await act(officer, '调查终结', async (d) => {
+    // 法定处罚幅度 of the item, from the catalogue: the outer bound no reason overrides.
+    await expect(d.getByTestId('statutory-range')).toContainText('《城镇燃气管理条例》第四十九条第一款')
     await chooseOption(officer, d, '适用的裁量基准', 'CF-ZJ-028-01')
     await d.getByRole('checkbox', { name: /3瓶以上不足10瓶/ }).check()
     await expect(d.getByTestId('lawful-range')).toContainText('一般处罚：罚款 30,000.00 元 至 70,000.00 元')
@@ -112,6 +114,9 @@ test('an officer takes a case from 线索登记 to 归档; the head files and de
 
   const legal = await signIn(browser, 'zjj_legal')
   await legal.goto(caseUrl)
+  // The proposal panel: the lawful range of this case, the benchmark check, the history; no departure.
+  await expect(legal.getByTestId('proposal-review')).toContainText('罚款对单位100,000.00元以下')
+  await expect(legal.getByTestId('proposal-review')).toContainText('罚款在裁量基准')
   await act(legal, '法制审核通过', (d) => d.getByLabel('法制审核意见').fill('主体合法，事实清楚，证据确凿，程序合法，适用依据正确，裁量适当，同意。'))
   await expectStatus(legal, '待决定')
 

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router'
 import { api } from '../../shared/api'
 import { formatTime } from '../../shared/format'
 import { CaseActionModal } from './CaseActionModal'
+import { ProposalReviewPanel } from './ProposalReviewPanel'
 import { EvidenceFiles } from './EvidenceFiles'
 import { CaseStatusTag, daysLeftText, deadlineColor, errorText, yuan } from './case-shared'
 import type { CaseActionView, CaseDeadline, CaseDetail, CaseDocument, CaseEvent, Publication } from './case-types'
@@ -159,6 +160,8 @@ export function CasePage() {
           </Card>
         </Col>
       </Row>
+
+      {c.proposal && <ProposalReviewPanel caseId={c.id} />}
 
       {(c.fineFen > 0 || d.payments.length > 0 || d.remedies.length > 0) && <PaymentsCard d={d} />}
 

@@ -1,5 +1,19 @@
 import { useQuery } from '@tanstack/react-query'
-import { type BenchmarkTier, type DecisionOutcome, type StatutoryRange, type DiscretionTier, decisionOutcomes, labels, type NoPenaltyGround, noPenaltyGrounds, type PenaltyKind, penaltyKinds } from '@yangguang/core'
+import {
+  type BenchmarkTier,
+  type DecisionOutcome,
+  type StatutoryRange,
+  type DiscretionTier,
+  decisionOutcomes,
+  labels,
+  type MitigationGround,
+  mitigationGrounds,
+  type NoPenaltyGround,
+  noPenaltyGrounds,
+  type PenaltyKind,
+  penaltyKinds,
+  type StatutoryPenaltyRange,
+} from '@yangguang/core'
 import { Alert, Checkbox, Col, Form, type FormInstance, Input, Radio, Row, Select, Spin } from 'antd'
 import { api } from '../../shared/api'
 import { errorText, toFen, yuan, yuanRule } from './case-shared'
@@ -10,6 +24,8 @@ type Values = Record<string, unknown>
 /** A published benchmark of the case's power item, as `GET /api/discretion/benchmarks` lists it. */
 export type BenchmarkOption = { id: string; code: string; violation: string; statutory: StatutoryRange; tiers: BenchmarkTier[] }
 /** What the calculator answers (core's `DiscretionResult`): the lawful range for the facts chosen. */
+/** The power item as the catalogue shows it: its 法定处罚幅度 (null until entered). */
+type PowerItemRange = { item: { statutoryRange: StatutoryPenaltyRange | null; statutoryRangeText: string | null } }
 export type LawfulRange = { tier: DiscretionTier; kinds: PenaltyKind[]; minFen: number | null; maxFen: number | null; explanation: string[]; warnings: string[] }
 
 /**
@@ -25,6 +41,16 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
   const conditions = (Form.useWatch('conditions', form) as string[] | undefined) ?? []
   const baseYuan = Form.useWatch('baseYuan', form) as string | undefined
   const fineYuan = Form.useWatch('fineYuan', form) as string | undefined
+  const mitigationEffect = Form.useWatch('mitigationEffect', form) as 'lenient' | 'mitigated' | undefined
+
+  // 法定处罚幅度 of the case's item: the outer bound no reason overrides (the server refuses outside it).
+  const statutory = useQuery({
+    queryKey: ['catalogue', 'power-item', c.powerItem.id],
+    queryFn: () => api.get<PowerItemRange>(`/api/catalogue/power-items/${c.powerItem.id}`),
+    staleTime: 300_000,
+  })
+  const statutoryRange = statutory.data?.item.statutoryRange ?? null
+  const band = statutoryRange?.fines.find((f) => f.party === c.party.kind) ?? statutoryRange?.fines.find((f) => !f.party)
 
   const benchmarks = useQuery({
     queryKey: ['benchmarks', c.powerItem.id],
@@ -32,7 +58,7 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
     staleTime: 300_000,
   })
   const benchmark = benchmarks.data?.items.find((b) => b.id === benchmarkId)
-  const usesMultiple = Boolean(benchmark && (benchmark.statutory.multipleMin != null || benchmark.tiers.some((t) => t.multipleMin != null || t.multipleMax != null)))
+  const usesMultiple = band?.kind === 'multiple' || Boolean(benchmark && (benchmark.statutory.multipleMin != null || benchmark.tiers.some((t) => t.multipleMin != null || t.multipleMax != null)))
   const baseFen = safeFen(baseYuan)
   const range = useQuery({
     queryKey: ['discretion', benchmarkId, tier ?? null, conditions, baseFen, c.party.kind],
@@ -61,6 +87,14 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
       )}
       {outcome === 'penalty' && (
         <>
+          <Alert
+            style={{ marginBottom: 16 }}
+            type={statutoryRange ? 'info' : 'error'}
+            showIcon
+            data-testid="statutory-range"
+            title={statutory.isLoading ? '法定处罚幅度加载中…' : statutory.data?.item.statutoryRangeText ? `法定处罚幅度：${statutory.data.item.statutoryRangeText}` : '本权力事项尚未录入法定处罚幅度，不能给予行政处罚'}
+            description="超出法定幅度（处罚种类或数额）的建议和决定一律不予通过；减轻处罚须选择第三十条至第三十二条的情形并写明证据。"
+          />
           <Row gutter={12}>
             <Col xs={24} md={12}>
               <Form.Item name="benchmarkId" label="适用的裁量基准">
@@ -94,8 +128,37 @@ export function ProposalFields({ c, form, decision = false }: { c: CaseView; for
             </Form.Item>
           )}
           {usesMultiple && (
-            <Form.Item name="baseYuan" label={`${benchmark?.statutory.multipleOf ?? '违法所得'}（计算基数，元）`} rules={[yuanRule(false)]}>
+            <Form.Item name="baseYuan" label={`${band?.kind === 'multiple' ? band.base : (benchmark?.statutory.multipleOf ?? '违法所得')}（计罚基数，元）`} rules={[yuanRule(false)]}>
               <Input suffix="元" style={{ maxWidth: 240 }} />
+            </Form.Item>
+          )}
+          {band?.kind === 'per_unit' && (
+            <Form.Item name="baseUnits" label={`${band.base}（${band.unit}）`} rules={[{ pattern: /^\d{1,9}$/, message: '请填写整数' }]}>
+              <Input suffix={band.unit} style={{ maxWidth: 240 }} inputMode="numeric" />
+            </Form.Item>
+          )}
+          {(usesMultiple || band?.kind === 'per_unit') && (
+            <Form.Item name="baseEvidence" label="计罚基数的认定证据" extra="如：鉴定意见、合同、票据、测量记录（证据编号）">
+              <Input maxLength={1000} />
+            </Form.Item>
+          )}
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <Form.Item name="mitigationEffect" label="从轻、减轻（第三十条至第三十二条）">
+                <Select allowClear options={(['lenient', 'mitigated'] as const).map((e) => ({ value: e, label: labels.mitigationEffect[e] }))} />
+              </Form.Item>
+            </Col>
+            {mitigationEffect && (
+              <Col xs={24} md={16}>
+                <Form.Item name="mitigationGrounds" label="法定情形" rules={[{ required: true, type: 'array', min: 1, message: '请选择从轻、减轻的法定情形' }]}>
+                  <Select mode="multiple" options={mitigationGrounds.map((g) => ({ value: g, label: labels.mitigationGround[g] }))} />
+                </Form.Item>
+              </Col>
+            )}
+          </Row>
+          {mitigationEffect && (
+            <Form.Item name="mitigationEvidence" label="情形的证据" rules={[{ required: mitigationEffect === 'mitigated', min: 2, message: '减轻处罚须写明证据' }]}>
+              <Input maxLength={1000} />
             </Form.Item>
           )}
           {benchmarkId && (
@@ -181,6 +244,12 @@ export function outcomeBody(v: Values, decision = false): Outcome {
     benchmarkId: outcome === 'penalty' ? ((v.benchmarkId as string | undefined) ?? null) : null,
     conditions: outcome === 'penalty' ? ((v.conditions as string[] | undefined) ?? []) : [],
     baseFen: outcome === 'penalty' ? toFen(v.baseYuan as string | undefined) : null,
+    baseUnits: outcome === 'penalty' && typeof v.baseUnits === 'string' && v.baseUnits.trim() ? Number(v.baseUnits) : null,
+    baseEvidence: outcome === 'penalty' && typeof v.baseEvidence === 'string' && v.baseEvidence.trim() ? v.baseEvidence.trim() : null,
+    mitigation:
+      outcome === 'penalty' && v.mitigationEffect
+        ? { effect: v.mitigationEffect as 'lenient' | 'mitigated', grounds: (v.mitigationGrounds as MitigationGround[] | undefined) ?? [], evidence: typeof v.mitigationEvidence === 'string' ? v.mitigationEvidence.trim() : null }
+        : null,
     reason: typeof v.reason === 'string' && v.reason.trim() ? v.reason.trim() : null,
     ...(decision && outcome === 'transfer_judicial' ? { transferTo: (v.transferTo as string | undefined) ?? null } : {}),
   }
@@ -201,6 +270,11 @@ export function outcomeFormValues(p: Partial<Outcome> | null | undefined): Value
     benchmarkId: p.benchmarkId ?? undefined,
     conditions: p.conditions ?? [],
     baseYuan: toYuanText(p.baseFen),
+    baseUnits: p.baseUnits == null ? undefined : String(p.baseUnits),
+    baseEvidence: p.baseEvidence ?? undefined,
+    mitigationEffect: p.mitigation?.effect,
+    mitigationGrounds: p.mitigation?.grounds ?? [],
+    mitigationEvidence: p.mitigation?.evidence ?? undefined,
     reason: p.reason ?? undefined,
   }
 }

@@ -1,6 +1,8 @@
 import type { CaseAction, CaseDeadlineKind, CaseProcedure, CaseSource, CaseStatus, DecisionOutcome, DiscretionTier, EvidenceKind, NoPenaltyGround, PartyKind, PenaltyKind } from '@yangguang/core'
 import type { EvidenceFile } from './EvidenceFiles'
 
+import type { Mitigation } from '@yangguang/core'
+
 // The shapes of apps/server/src/modules/cases/cases.schema.ts (responses), as the web reads them.
 
 /** One act the server lists for a case: allowed now, or refused with every failed guard's message. */
@@ -66,6 +68,10 @@ export type Outcome = {
   benchmarkId?: string | null
   conditions?: string[]
   baseFen?: number | null
+  /** 法定处罚幅度 inputs: the per-unit quantity, the evidence for the base, 从轻/减轻 with grounds. */
+  baseUnits?: number | null
+  baseEvidence?: string | null
+  mitigation?: Mitigation | null
   reason?: string | null
   transferTo?: string | null
 }

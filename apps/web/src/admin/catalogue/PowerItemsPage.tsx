@@ -7,6 +7,7 @@ import { formatTime } from '../../shared/format'
 import { citation, LegalBasisList, summarizeHolders } from '../../portal/catalogue/catalogue-view'
 import { errorText, LegalBasisEditor } from './catalogue-shared'
 import type { HolderOption, PowerItem } from './catalogue-types'
+import { rangeBody, rangeFormValues, type RangeValues, StatutoryRangeEditor } from './StatutoryRangeEditor'
 
 type Filter = { q?: string; kind?: string; domain?: string; holderEntityId?: string; status?: string; page: number }
 type Options = { holders: HolderOption[]; domains: Array<{ domain: string; count: number }> }
@@ -92,6 +93,9 @@ export function PowerItemsPage() {
           expandedRowRender: (item) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <LegalBasisList bases={item.legalBasis} />
+              {item.kind === 'penalty' && (
+                <Typography.Text type={item.statutoryRangeText ? undefined : 'danger'}>法定处罚幅度：{item.statutoryRangeText ?? '尚未录入（不能据以给予行政处罚）'}</Typography.Text>
+              )}
               <Typography.Text type="secondary">实施主体：{item.holders.map((h) => h.name).join('、') || '—'}</Typography.Text>
             </Space>
           ),
@@ -157,7 +161,7 @@ export function PowerItemsPage() {
   )
 }
 
-type FormValues = { code: string; name: string; kind: string; domain: string; legalBasis: PowerItem['legalBasis']; holderEntityIds: string[] }
+type FormValues = { code: string; name: string; kind: string; domain: string; legalBasis: PowerItem['legalBasis']; holderEntityIds: string[]; statutoryRange?: RangeValues }
 
 function PowerItemForm({
   item,
@@ -179,8 +183,8 @@ function PowerItemForm({
   const save = useMutation({
     mutationFn: (v: FormValues) =>
       item
-        ? api.patch(`/api/catalogue/power-items/${item.id}`, { name: v.name, kind: v.kind, domain: v.domain, legalBasis: v.legalBasis, holderEntityIds: v.holderEntityIds })
-        : api.post('/api/catalogue/power-items', v),
+        ? api.patch(`/api/catalogue/power-items/${item.id}`, { name: v.name, kind: v.kind, domain: v.domain, legalBasis: v.legalBasis, holderEntityIds: v.holderEntityIds, statutoryRange: rangeBody(v.statutoryRange) })
+        : api.post('/api/catalogue/power-items', { ...v, statutoryRange: rangeBody(v.statutoryRange) }),
     onSuccess: onSaved,
     onError: (e) => message.error(errorText(e)),
   })
@@ -192,7 +196,7 @@ function PowerItemForm({
         layout="vertical"
         initialValues={
           item
-            ? { ...item, holderEntityIds: item.holders.map((h) => h.entityId).filter((id) => assignable.has(id)) }
+            ? { ...item, holderEntityIds: item.holders.map((h) => h.entityId).filter((id) => assignable.has(id)), statutoryRange: rangeFormValues(item.statutoryRange) }
             : { kind: 'penalty', legalBasis: [{ law: '', article: '', text: '' }], holderEntityIds: [] }
         }
         onFinish={(v) => save.mutate(v)}
@@ -214,6 +218,9 @@ function PowerItemForm({
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="对……的处罚" />
         </Form.Item>
         <LegalBasisEditor />
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {({ getFieldValue }) => (getFieldValue('kind') === 'penalty' ? <StatutoryRangeEditor /> : null)}
+        </Form.Item>
         <Form.Item
           name="holderEntityIds"
           label="实施主体"

@@ -1,4 +1,4 @@
-import type { DutyAdjustmentOp, DutyCategory, OrgKind, PowerKind } from '@yangguang/core'
+import type { DutyAdjustmentOp, DutyCategory, OrgKind, PowerKind, StatutoryPenaltyRange } from '@yangguang/core'
 import type { CatalogueItem, FieldChange, LegalBasis } from '../../portal/catalogue/catalogue-view'
 
 export type { CatalogueDiff, CatalogueItem, FieldChange, LegalBasis } from '../../portal/catalogue/catalogue-view'
@@ -11,6 +11,9 @@ export type PowerItem = {
   kindLabel: string
   domain: string
   legalBasis: LegalBasis[]
+  /** 法定处罚幅度 (penalty items); null until entered. */
+  statutoryRange: StatutoryPenaltyRange | null
+  statutoryRangeText: string | null
   holders: Array<{ entityId: string; name: string; orgId: string }>
   status: 'active' | 'repealed'
   statusLabel: string

@@ -30,6 +30,8 @@ export type ResourceKind =
   | 'enterpriseInspection'
   | 'case'
   | 'caseDocument'
+  | 'caseEvidence'
+  | 'caseEvidenceFile'
   | 'caseVerifyId'
   | 'publishedCase'
   | 'regionCode'
@@ -69,6 +71,7 @@ export async function recordIdsOf(database: Database, orgCode: string, apartFrom
   const countyCode = county.split('/').at(-1) ?? ''
   const one = async (query: ReturnType<typeof sql<Row>>) => (await query.execute(db)).rows[0]?.v ?? null
   const inCounty = sql`(select code from region where path like ${`${county}/%`})`
+  const withFiles = sql`exists (select 1 from case_evidence_file f where f.case_id = c.id)`
   const ids: RecordIds = {
     user: await one(sql<Row>`select id::text as v from app_user where org_id = ${org.id} and username not in (${sql.join(matrixAccounts)}) order by username desc limit 1`),
     org: org.id,
@@ -90,9 +93,16 @@ export async function recordIdsOf(database: Database, orgCode: string, apartFrom
     inspectionOverride: await one(sql<Row>`select id::text as v from inspection_override where org_id = ${org.id} limit 1`),
     inspectionComplaint: await one(sql<Row>`select id::text as v from inspection_complaint where org_id = ${org.id} limit 1`),
     enterpriseInspection: await one(sql<Row>`select i.id::text as v from inspection i join app_user u on u.enterprise_id = i.enterprise_id where u.username = 'qiye' and i.org_id = ${org.id} limit 1`),
-    // A case with issued documents, so '/cases/:id/documents/:docId' names a document of that case.
-    case: await one(sql<Row>`select c.id::text as v from penalty_case c where c.org_id = ${org.id} and exists (select 1 from case_document d where d.case_id = c.id) order by c.case_no limit 1`),
-    caseDocument: await one(sql<Row>`select d.id::text as v from case_document d join penalty_case c on c.id = d.case_id where c.org_id = ${org.id} and exists (select 1 from case_document x where x.case_id = c.id) order by c.case_no, d.issued_at limit 1`),
+    // A case with issued documents (and, first, one whose evidence carries files), so '/cases/:id/documents/:docId'
+    // and '/cases/:id/evidence-files/:fileId' name a document and a file of that case.
+    case: await one(sql<Row>`select c.id::text as v from penalty_case c where c.org_id = ${org.id} and exists (select 1 from case_document d where d.case_id = c.id) order by ${withFiles} desc, c.case_no limit 1`),
+    caseDocument: await one(sql<Row>`select d.id::text as v from case_document d join penalty_case c on c.id = d.case_id where c.org_id = ${org.id} and exists (select 1 from case_document x where x.case_id = c.id) order by ${withFiles} desc, c.case_no, d.issued_at limit 1`),
+    caseEvidence: await one(
+      sql<Row>`select e.id::text as v from case_evidence e join penalty_case c on c.id = e.case_id where c.org_id = ${org.id} and exists (select 1 from case_document x where x.case_id = c.id) order by ${withFiles} desc, c.case_no, exists (select 1 from case_evidence_file f where f.evidence_id = e.id) desc, e.collected_on, e.id limit 1`,
+    ),
+    caseEvidenceFile: await one(
+      sql<Row>`select f.id::text as v from case_evidence_file f join penalty_case c on c.id = f.case_id where c.org_id = ${org.id} and exists (select 1 from case_document x where x.case_id = c.id) order by c.case_no, f.attached_at, f.id limit 1`,
+    ),
     caseVerifyId: await one(sql<Row>`select verify_id as v from case_document where org_id = ${org.id} order by issued_at limit 1`),
     publishedCase: await one(sql<Row>`select case_id::text as v from case_publication where org_id = ${org.id} and status = 'published' limit 1`),
     regionCode: countyCode,
@@ -129,6 +139,8 @@ const parameterKinds: Array<[RegExp, ResourceKind]> = [
   [/\/public\/decisions\/:id/, 'publishedCase'],
   [/\/public\/documents\/:verifyId/, 'caseVerifyId'],
   [/\/documents\/:docId/, 'caseDocument'],
+  [/\/evidence\/:evidenceId/, 'caseEvidence'],
+  [/\/evidence-files\/:fileId/, 'caseEvidenceFile'],
   [/\/my-enterprise\/inspections\/:id/, 'enterpriseInspection'],
   [/\/complaints\/from-inspection\/:id/, 'inspectionComplaint'],
   [/\/supervision\/documents\/:id/, 'supervisionDocument'],
@@ -274,6 +286,8 @@ export async function addOtherCountyRecords(database: Database, own: RecordIds):
     number: sql`number || '-牟定'`,
     verify_id: sql`'mdmdmdmdmdmdmd22'`,
   })
+  const evidence = await cloneRow(db, 'case_evidence', need(own.caseEvidence, 'case evidence'), { case_id: uuid(penaltyCase) })
+  await cloneRow(db, 'case_evidence_file', need(own.caseEvidenceFile, 'evidence file'), { case_id: uuid(penaltyCase), evidence_id: uuid(evidence) })
   await cloneRow(db, 'complaint', need(own.complaint, 'complaint'), {
     org_id: uuid(md),
     region_code: sql`'532323'`,

@@ -44,7 +44,8 @@ export type CaseDocumentInput = {
   violationBasis: LegalBasis[]
   penaltyBasis: LegalBasis[]
   officers: Array<{ name: string; certNo: string | null; role: 'lead' | 'co' }>
-  evidence: Array<{ kind: string; title: string; collectedOn: string }>
+  /** `files`: the names of the files attached to the item (photos, scans, recordings), listed with it. */
+  evidence: Array<{ kind: string; title: string; collectedOn: string; files?: string[] }>
   /** 处罚建议 / 决定 (whichever the document reports). */
   outcome: CaseOutcome | null
   /** The party's statements and the unit's answer (事先告知 → 决定书 must address them, art. 45). */
@@ -847,7 +848,7 @@ function evidenceBlocks(i: CaseDocumentInput, intro = '以上事实有下列证�
     {
       type: 'table',
       columns: ['序号', '证据', '种类', '取得日期'],
-      rows: i.evidence.map((e, n) => [String(n + 1), e.title, evidenceKindLabel(e.kind), chineseDate(e.collectedOn)]),
+      rows: i.evidence.map((e, n) => [String(n + 1), e.files?.length ? `${e.title}（附：${e.files.join('、')}）` : e.title, evidenceKindLabel(e.kind), chineseDate(e.collectedOn)]),
     },
   ]
 }

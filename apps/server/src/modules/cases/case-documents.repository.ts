@@ -65,7 +65,19 @@ export async function findCaseForDocuments(db: Executor, caseId: string, onDate:
       .orderBy('co.role', 'desc') // 'lead' before 'co'
       .orderBy('co.added_at')
       .execute(),
-    db.selectFrom('case_evidence').select(['kind', 'title', 'collected_on']).where('case_id', '=', caseId).orderBy('collected_on').orderBy('created_at').execute(),
+    db
+      .selectFrom('case_evidence')
+      .select([
+        'kind',
+        'title',
+        'collected_on',
+        // The names of the files attached to the item (photos, scans, recordings), for the evidence list.
+        sql<string[]>`coalesce((select array_agg(f.file_name order by f.attached_at, f.id) from case_evidence_file f where f.evidence_id = case_evidence.id), '{}')`.as('file_names'),
+      ])
+      .where('case_id', '=', caseId)
+      .orderBy('collected_on')
+      .orderBy('created_at')
+      .execute(),
     db.selectFrom('case_event').select(['on_date', 'data', 'note']).where('case_id', '=', caseId).where('action', '=', 'record_statement').orderBy('seq').execute(),
     db.selectFrom('case_payment').select(['kind', 'amount_fen', 'paid_on']).where('case_id', '=', caseId).orderBy('paid_on').execute(),
     // The county-level region above the unit names the 复议机关 (本级人民政府) and the court.

@@ -282,7 +282,7 @@ function documentInput(
     violationBasis: c.benchmark_violation_basis ?? c.power_item_basis,
     penaltyBasis: c.benchmark_penalty_basis ?? c.power_item_basis,
     officers: c.officers.map((o) => ({ name: o.name, certNo: o.cert_no, role: o.role })),
-    evidence: c.evidence.map((e) => ({ kind: e.kind, title: e.title, collectedOn: e.collected_on })),
+    evidence: c.evidence.map((e) => ({ kind: e.kind, title: e.title, collectedOn: e.collected_on, files: e.file_names })),
     outcome,
     statements: c.statements.map((s) => {
       // The case service records { statement: { text, adopted, response } }.

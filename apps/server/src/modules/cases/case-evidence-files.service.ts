@@ -1,5 +1,5 @@
 import { evidenceFilesOpen, labels } from '@yangguang/core'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { recordAudit } from '../../platform/audit/audit'
 import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
@@ -7,7 +7,8 @@ import { AppError, forbidden, notFound } from '../../platform/errors'
 import type { FileStore } from '../../platform/files/file-store'
 import { mediaTypeLabels, SNIFF_HEAD_BYTES, type SniffedMediaType, sniffMediaType } from '../../platform/files/file-type-sniff'
 import { receiveUpload } from '../../platform/files/receive-upload'
-import { uploadRules } from '../../platform/files/upload-limits'
+import { recordInlineUploads } from '../../platform/files/accept-inline-files'
+import { acceptUpload, uploadRules } from '../../platform/files/upload-limits'
 import { markUploadsLinked } from '../../platform/files/uploads.repository'
 import type { Ctx } from './case-transitions.service'
 import * as files from './case-evidence-files.repository'
@@ -50,28 +51,51 @@ export async function attachEvidenceFile(db: Kysely<DB>, ctx: Ctx, store: FileSt
   })
   return inTransaction(db, async (trx) => {
     const { row, evidence } = await mayAttach(trx, ctx, options.caseId, options.evidenceId, { lock: true })
-    const attached = await files.insertEvidenceFile(trx, {
-      evidence_id: evidence.id,
-      case_id: row.id,
-      sha256: received.sha256,
-      file_name: options.fileName,
-      media_type: received.mediaType,
-      byte_size: received.byteSize,
-      attached_by: ctx.actor.userId,
-      attached_at: ctx.now,
-    })
-    if (!attached.created) return attached
-    await markUploadsLinked(trx, [received.sha256], ctx.now)
-    await recordAudit(trx, ctx, {
-      action: 'case.attach_evidence_file',
-      entityType: 'case_evidence_file',
-      entityId: attached.row.id,
-      orgId: row.org_id,
-      summary: `${row.case_no ?? row.title}：为证据“${evidence.title}”附加${mediaTypeLabels[received.mediaType]}文件“${options.fileName}”`,
-      after: { caseId: row.id, evidenceId: evidence.id, sha256: received.sha256, fileName: options.fileName, mediaType: received.mediaType, byteSize: received.byteSize },
-    })
-    return attached
+    return attachIn(trx, ctx, row, evidence, { sha256: received.sha256, fileName: options.fileName, mediaType: received.mediaType, byteSize: received.byteSize })
   })
+}
+
+async function attachIn(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  row: repo.CaseRow,
+  evidence: { id: string; title: string },
+  file: { sha256: string; fileName: string; mediaType: SniffedMediaType; byteSize: number },
+): Promise<{ row: files.EvidenceFileRow; created: boolean }> {
+  const attached = await files.insertEvidenceFile(trx, {
+    evidence_id: evidence.id,
+    case_id: row.id,
+    sha256: file.sha256,
+    file_name: file.fileName,
+    media_type: file.mediaType,
+    byte_size: file.byteSize,
+    attached_by: ctx.actor.userId,
+    attached_at: ctx.now,
+  })
+  if (!attached.created) return attached
+  await markUploadsLinked(trx, [file.sha256], ctx.now)
+  await recordAudit(trx, ctx, {
+    action: 'case.attach_evidence_file',
+    entityType: 'case_evidence_file',
+    entityId: attached.row.id,
+    orgId: row.org_id,
+    summary: `${row.case_no ?? row.title}：为证据“${evidence.title}”附加${mediaTypeLabels[file.mediaType]}文件“${file.fileName}”`,
+    after: { caseId: row.id, evidenceId: evidence.id, sha256: file.sha256, fileName: file.fileName, mediaType: file.mediaType, byteSize: file.byteSize },
+  })
+  return attached
+}
+
+/**
+ * The same inside a caller's transaction, for bytes already in hand (the demo's seeded files): the
+ * same checks, the type from the bytes (`acceptUpload`), the upload recorded and linked, the audit
+ * row and leaf. The bytes are stored first; a refusal leaves only an unreferenced file for the cleanup.
+ */
+export async function attachEvidenceBytesIn(trx: Transaction<DB>, ctx: Ctx, store: FileStore, options: { caseId: string; evidenceId: string; bytes: Buffer; fileName: string }) {
+  const { mediaType } = acceptUpload('evidence', options.bytes.subarray(0, SNIFF_HEAD_BYTES))
+  const { sha256 } = await store.putBytes(options.bytes)
+  const { row, evidence } = await mayAttach(trx, ctx, options.caseId, options.evidenceId, { lock: true })
+  await recordInlineUploads(trx, ctx, 'evidence', [{ name: options.fileName, bytes: options.bytes, sha256, byteSize: options.bytes.length, mediaType }])
+  return attachIn(trx, ctx, row, evidence, { sha256, fileName: options.fileName, mediaType, byteSize: options.bytes.length })
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   addCalendarDays,
   calculateDiscretion,
+  chineseDate,
   chinaWorkCalendar,
   generateIdNumber,
   shanghaiDateOf,
@@ -14,10 +15,13 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Actor } from '../../platform/auth/actor'
 import type { DB } from '../../platform/db/schema'
 import { statutoryRangeOf } from '../catalogue/catalogue.repository'
+import type { LegalBasis } from '../../platform/db/schema'
 import { registerDemoSeeder, type DemoContext } from '../demo/seed-demo'
 import { listHeldPowerItems } from '../inspections/inspections.repository'
 import { validCertificatesOn } from '../registry/certificate-validity'
 import { givenSyllables, surnames } from '../registry/registry-demo-data'
+import { basisLine } from './case-document-builders'
+import { attachDemoEvidenceFiles } from './case-evidence-files.demo'
 import { executionOf } from './case-execution.service'
 import { publishDecision, withdrawPublication } from './case-publication.service'
 import { loadCaseState } from './case-state'
@@ -124,6 +128,18 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
   const enterpriseOf = (unit: Unit): Enterprise => {
     const pool = unit.township ? enterprises.filter((e) => e.township_code === unit.township) : enterprises
     return pick(pool.length ? pool : enterprises)
+  }
+
+  // What an item's provision is, for the facts (违反了…的规定) and the on-the-spot decision's basis.
+  const bases = new Map<string, string>()
+  let evidenceFiles = 0
+  const basisOf = async (item: Item): Promise<string> => {
+    const known = bases.get(item.id)
+    if (known) return known
+    const row = await trx.selectFrom('power_item').select('legal_basis').where('id', '=', item.id).executeTakeFirstOrThrow()
+    const line = basisLine(row.legal_basis as LegalBasis[])
+    bases.set(item.id, line)
+    return line
   }
 
   // ——— clock and acts ——————————————————————————————————————————————————————————
@@ -248,11 +264,14 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     const profile = item.profile
     const enterprise = p.person ? null : enterpriseOf(unit)
     const party = p.person ? naturalPerson(unit) : null
-    const partyName = party?.name ?? enterprise!.name
+    // A case from an inspection is against the inspected enterprise (registration takes the party from it).
+    const inspected = inspection ? await repo.findInspection(trx, inspection.id) : undefined
+    const partyName = inspected?.enterprise_name ?? party?.name ?? enterprise!.name
     const violation = item.name.replace(/^对/, '').replace(/的处罚$/, '')
     const place = `禄丰市${unit.townName}${profile.place}`
     const actDate = inspection?.inspection_date ?? addCalendarDays(d, -between(3, 25))
-    const facts = `经查，当事人${partyName}于${actDate}在${place}，${profile.finding}，涉嫌${violation}。`
+    // 违法事实: who, when, where, what act, and the provision it violates.
+    const facts = `经查，当事人${partyName}于${chineseDate(actDate)}在${place}，${profile.finding}，其行为涉嫌${violation}，违反了${await basisOf(item)}的规定。`
     const body = createCaseBody.parse({
       source: inspection ? 'inspection' : pick(['complaint', 'discovery', 'discovery', 'assigned']),
       sourceNote: inspection ? '云执法检查结果为移送立案' : null,
@@ -264,7 +283,7 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       actDate: inspection ? undefined : actDate,
       actPlace: place,
       harmToSafety: false,
-      facts: inspection ? undefined : facts,
+      facts,
       officerIds: [lead.id, co.id],
       major: Boolean(p.major),
     })
@@ -291,6 +310,8 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     await act(lead.actor, d, caseId, 'record_evidence', {
       evidence: { kind: 'inspection_record', title: '现场检查笔录', collectedOn: d, officerIds, onSite: { place, findings: `${profile.finding}。执法人员出示执法证件，现场拍照取证。` } },
     })
+    // The site photo, and on every other case the signed scan of the record, attached to it.
+    await attachDemoEvidenceFiles(trx, lead.actor, caseId, { scan: (evidenceFiles += 1) % 2 === 1 })
     next(1)
     const respondent = party?.name ?? `${pick(surnames)}${pick(givenSyllables)}（${partyName}负责人）`
     await act(lead.actor, d, caseId, 'record_evidence', {
@@ -519,11 +540,11 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       enterpriseId: enterprise?.id ?? null,
       actDate: d,
       actPlace: `禄丰市${unit.townName}${profile.place}`,
-      facts: `当事人${profile.finding}，执法人员当场发现，事实确凿，当事人对事实无异议。`,
+      facts: `当事人${party?.name ?? enterprise!.name}于${chineseDate(d)}在禄丰市${unit.townName}${profile.place}${profile.finding}，其行为属${violation}，违反了${await basisOf(item)}的规定；执法人员当场发现，事实确凿，当事人对事实无异议。`,
       officerIds: [co.id],
       kinds: lawful.kinds,
       fineFen,
-      basis: `《${item.domain === '林草' ? '森林防火条例' : '城市市容和环境卫生管理条例'}》相关规定`,
+      basis: await basisOf(item),
     })
     const { caseId } = await decideSimpleCaseIn(trx, ctxOf(lead.actor, d), input)
     if (!options.close) return caseId

@@ -72,6 +72,8 @@ export async function myInspections(db: Kysely<DB>, ctx: Ctx) {
           certNo: o.certNo,
           validOnInspectionDay: Boolean(onDay?.get(o.personId)?.some((c) => c.certNo === o.certNo)),
           validToday: Boolean(validToday.get(o.personId)?.some((c) => c.certNo === o.certNo)),
+          // 亮证 as recorded on the officers' phone: when this officer showed which certificate.
+          shown: ((r.certificates_shown as Array<{ personId: string; certNo: string; shownAt: string }>).filter((c) => c.personId === o.personId).map((c) => ({ certNo: c.certNo, shownAt: new Date(c.shownAt).toISOString() })))[0] ?? null,
         })),
         items: (r.items as Array<{ code: string; name: string; outcome: string | null }>).map((i) => ({ code: i.code, name: i.name, outcome: i.outcome })),
         rating: rating ? { score: rating.score, comment: rating.comment, ratedAt: rating.created_at.toISOString() } : null,

@@ -293,6 +293,8 @@ describe('the enterprise side', () => {
     const today = mine.items.find((i: { inspectionDate: string }) => i.inspectionDate === '2026-11-20')
     expect(today).toMatchObject({ orgName: '禄丰市住房和城乡建设局', result: 'correct', canRate: true })
     expect(today.officers.every((o: { validOnInspectionDay: boolean }) => o.validOnInspectionDay)).toBe(true)
+    // …and when each showed it (亮证, as recorded on the officers' phone).
+    expect(today.officers.map((o: { certNo: string; shown: { certNo: string } | null }) => o.shown?.certNo)).toEqual(today.officers.map((o: { certNo: string }) => o.certNo))
     expect(today.items.length).toBeGreaterThan(0)
     expect((await qiye.post(`/api/my-enterprise/inspections/${today.id}/rating`, { score: 2, comment: '要求法人到场' })).statusCode).toBe(204)
     expect((await qiye.post(`/api/my-enterprise/inspections/${today.id}/rating`, { score: 5 })).statusCode).toBe(409)

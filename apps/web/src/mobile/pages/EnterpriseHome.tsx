@@ -15,7 +15,7 @@ type Inspection = {
   result: keyof typeof labels.inspectionResult | null
   correctionDeadline: string | null
   findings: string | null
-  officers: Array<{ name: string; role: string; certNo: string | null; validOnInspectionDay: boolean; validToday: boolean }>
+  officers: Array<{ name: string; role: string; certNo: string | null; validOnInspectionDay: boolean; validToday: boolean; shown: { certNo: string; shownAt: string } | null }>
   items: Array<{ code: string; name: string; outcome: string | null }>
   rating: { score: number; comment: string | null } | null
   canRate: boolean
@@ -76,7 +76,8 @@ function InspectionCard({ inspection: i, onChange }: { inspection: Inspection; o
         {i.officers.map((o) => (
           <div key={o.certNo ?? o.name}>
             {o.name} · 执法证 {o.certNo ?? '—'}{' '}
-            <span className={o.validOnInspectionDay ? 'ok' : 'error'}>{o.validOnInspectionDay ? '检查当日有效' : '检查当日无效'}</span>
+            <span className={o.validOnInspectionDay ? 'ok' : 'error'}>{o.validOnInspectionDay ? '检查当日有效' : '检查当日无效'}</span>{' '}
+            <span className="muted">{o.shown ? `亮证 ${beijingTime(o.shown.shownAt)}` : i.status === 'completed' ? '无亮证记录' : ''}</span>
             {o.certNo && (
               <a href={`/portal/certificates/${encodeURIComponent(o.certNo)}`} className="link">
                 {' '}

@@ -83,19 +83,43 @@ const specs: Record<CaseAction, Spec> = {
     body: (v) => ({ officers: { personIds: v.personIds } }),
   },
   extend_deadline: {
-    fields: ({ c, preset }) => (
-      <>
-        <Form.Item name="kind" label="期限" rules={[{ required: true, message: '请选择期限' }]}>
-          <Select options={c.deadlines.filter((x) => x.status === 'open').map((x) => ({ value: x.kind, label: `${x.label}（${x.dueOn} 届满）` }))} disabled={Boolean(preset.kind)} />
-        </Form.Item>
-        <Form.Item name="days" label="延长天数" rules={[{ required: true, message: '请填写延长天数' }]}>
-          <InputNumber min={1} max={365} />
-        </Form.Item>
-        {reasonField('延长理由（留痕审计）')}
-      </>
-    ),
-    body: (v) => ({ reason: text(v.reason), extension: { kind: v.kind, days: v.days } }),
-    initial: (_, preset) => ({ kind: preset.kind }),
+    // Only the periods the region's rules let be extended, before they run out (the server refuses the rest);
+    // a further extension carries the 集体讨论 record. Payment is never extended (art. 66: 暂缓或者分期缴纳).
+    fields: ({ c, preset }) => {
+      const extendable = c.deadlines.filter((x) => x.status === 'open' && x.extendable)
+      return (
+        <>
+          <Form.Item name="kind" label="期限" rules={[{ required: true, message: '请选择期限' }]}>
+            <Select options={extendable.map((x) => ({ value: x.kind, label: `${x.label}（${x.dueOn} 届满${x.extendable?.maxDays ? `，最多延长 ${x.extendable.maxDays}${x.unit === 'working_days' ? '个工作日' : '日'}` : ''}）` }))} disabled={Boolean(preset.kind)} />
+          </Form.Item>
+          <Form.Item name="days" label="延长天数" rules={[{ required: true, message: '请填写延长天数' }]}>
+            <InputNumber min={1} max={365} />
+          </Form.Item>
+          {reasonField('延长理由（留痕审计）')}
+          <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+            {({ getFieldValue }) =>
+              extendable.find((x) => x.kind === getFieldValue('kind'))?.extendable?.needsDiscussion ? (
+                <>
+                  <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已经负责人批准延长过，再次延长须经负责人集体讨论决定，并附集体讨论记录。" />
+                  {dateField('heldOn', '集体讨论日期')}
+                  <Form.Item name="attendees" label="参加人员（至少三人）" rules={[{ required: true, type: 'array', min: 3, message: '集体讨论至少三人参加' }]}>
+                    <Select mode="tags" tokenSeparators={['，', ',', '、', ' ']} open={false} placeholder="输入姓名后回车" />
+                  </Form.Item>
+                  <Form.Item name="conclusion" label="讨论结论" rules={[{ required: true, message: '请填写讨论结论' }]}>
+                    <Input.TextArea rows={3} maxLength={5000} />
+                  </Form.Item>
+                </>
+              ) : null
+            }
+          </Form.Item>
+        </>
+      )
+    },
+    body: (v) => ({
+      reason: text(v.reason),
+      extension: { kind: v.kind, days: v.days, ...(v.attendees ? { discussion: { heldOn: d(v.heldOn), attendees: v.attendees, conclusion: text(v.conclusion) } } : {}) },
+    }),
+    initial: (_, preset) => ({ kind: preset.kind, heldOn: today() }),
   },
   record_evidence: {
     dateFrom: 'collectedOn',

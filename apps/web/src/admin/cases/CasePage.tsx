@@ -306,6 +306,13 @@ function DeadlineTable({ deadlines, extendAllowed, onExtend }: { deadlines: Case
           render: (_, d) => (
             <>
               <Tooltip title={d.reason ? `延长理由：${d.reason}` : undefined}>{d.label}</Tooltip>
+              {d.extension && (
+                <div style={{ color: d.extension.lawful ? '#888' : '#c8102e', fontSize: 12 }}>
+                  {d.extension.groundLabel}（{d.extension.extendedOn}，自 {d.extension.fromDueOn}）{d.extension.lawful ? '' : '：记录于期限届满之后，不计入'}
+                </div>
+              )}
+              {d.originalDueOn !== d.dueOn && <div style={{ color: '#888', fontSize: 12 }}>法定届满日 {d.originalDueOn}</div>}
+              {d.outcome === 'met_late' && <Tag color="red">逾期办理（{d.metOn}）</Tag>}
               <div style={{ color: '#888', fontSize: 12 }}>
                 {d.basis}（{d.days}{d.unit === 'working_days' ? '个工作日' : '日'}）
               </div>
@@ -346,7 +353,7 @@ function DeadlineTable({ deadlines, extendAllowed, onExtend }: { deadlines: Case
                 title: '',
                 width: 70,
                 render: (_: unknown, d: CaseDeadline) =>
-                  d.status === 'open' && (
+                  d.status === 'open' && d.extendable && (
                     <Button size="small" type="link" onClick={() => onExtend(d)}>
                       延长
                     </Button>

@@ -29,6 +29,14 @@ export type CaseDeadline = {
   provisional: boolean
   reason: string | null
   supersededBy: string | null
+  /** The statutory due date, never moved by an extension. */
+  originalDueOn: string
+  /** The original due date plus the extensions granted while it ran. */
+  lawfulDueOn: string
+  outcome: 'met' | 'met_late' | 'missed' | 'running' | null
+  extension: { ground: 'head_approval' | 'collective_discussion' | 'suspension' | 'legacy'; groundLabel: string; days: number | null; fromDueOn: string; extendedOn: string; lawful: boolean; discussion: { heldOn: string; attendees: string[]; conclusion: string } | null } | null
+  /** Whether it may be extended now (the region's rules): at most `maxDays`, with a 集体讨论 record when `needsDiscussion`. */
+  extendable: { maxDays: number | null; needsDiscussion: boolean; unit: 'working_days' | 'natural_days' } | null
 }
 
 export type NextDeadline = { kind: CaseDeadlineKind; label: string; dueOn: string; daysLeft: number; state: DeadlineState; provisional: boolean }

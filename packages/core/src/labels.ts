@@ -48,6 +48,8 @@ import type {
   NoPenaltyGround,
   PartyKind,
   PenaltyKind,
+  PreservationOutcome,
+  PreservedItemStatus,
 } from './penalty-procedure'
 import type { DayKind } from './work-calendar'
 import type { MitigationGround } from './statutory-range'
@@ -285,6 +287,9 @@ export const labels = {
     record_remedy: '登记复议或诉讼',
     apply_court: '申请法院强制执行',
     extend_deadline: '延长期限',
+    record_simple_filing: '当场处罚备案',
+    preserve_evidence: '先行登记保存',
+    resolve_preservation: '先行登记保存处理决定',
   } satisfies Record<CaseAction, string>,
   caseGuard: {
     power_item_held: '清单之外无权力：案由须为本单位持有的权力事项',
@@ -313,6 +318,8 @@ export const labels = {
     execution_complete: '执行完毕',
     reason_given: '须说明理由',
     simple_procedure_limits: '简易程序限额（第五十一条）',
+    simple_filing_pending: '当场处罚决定报所属行政机关备案（第五十二条第三款）',
+    preservation_resolved: '先行登记保存须已作出处理决定（第五十六条）',
   } satisfies Record<CaseGuard, string>,
   decisionOutcome: { penalty: '给予行政处罚', no_penalty: '不予行政处罚', transfer_judicial: '移送司法机关' } satisfies Record<DecisionOutcome, string>,
   noPenaltyGround: {
@@ -368,6 +375,8 @@ export const labels = {
     delivery_receipt: '送达回证',
     payment_reminder: '催告书',
     closing_report: '结案报告',
+    preservation_notice: '先行登记保存通知书',
+    preservation_list: '先行登记保存物品清单',
   } satisfies Record<CaseDocumentKind, string>,
   caseDeadlineKind: {
     filing: '立案期限',
@@ -391,6 +400,14 @@ export const labels = {
     entrusted: '委托送达',
     announcement: '公告送达',
   } satisfies Record<DeliveryMethod, string>,
+  preservationOutcome: { release: '解除先行登记保存（退还）', transfer: '移送有关机关', confiscate: '拟在处罚决定中没收' } satisfies Record<PreservationOutcome, string>,
+  preservedItemStatus: {
+    preserved: '保存中',
+    released: '已解除',
+    transferred: '已移送',
+    held_for_decision: '待处罚决定没收',
+    confiscated: '已没收',
+  } satisfies Record<PreservedItemStatus, string>,
   evidenceKind: {
     documentary: '书证',
     physical: '物证',
@@ -610,6 +627,16 @@ export const fieldLabels: Record<string, string> = {
   decidedOn: '决定日期',
   servedOn: '送达日期',
   deliveredOn: '送达日期',
+  announcedOn: '公告日期',
+  announcementMedium: '公告方式',
+  attempts: '送达尝试',
+  recordedWith: '备案机构或人员',
+  recordedOn: '备案日期',
+  preservedOn: '先行登记保存日期',
+  preservationId: '先行登记保存',
+  quantity: '数量',
+  custody: '保存方式',
+  transferTo: '移送机关',
   paidOn: '缴纳日期',
   closedOn: '结案日期',
   closedFrom: '结案日期起',

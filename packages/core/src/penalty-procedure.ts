@@ -135,6 +135,9 @@ export const caseActions = [
   'record_remedy',
   'apply_court',
   'extend_deadline',
+  'record_simple_filing',
+  'preserve_evidence',
+  'resolve_preservation',
 ] as const
 export type CaseAction = (typeof caseActions)[number]
 
@@ -198,6 +201,13 @@ export const caseGuards = [
   'reason_given',
   /** art. 51: simple procedure only for a warning or a fine ≤ 200 yuan (person) / ≤ 3,000 yuan (organization). */
   'simple_procedure_limits',
+  /** art. 52 ¶3: an on-the-spot decision is filed (备案) with the unit once. */
+  'simple_filing_pending',
+  /**
+   * art. 56: every 先行登记保存 has its 处理决定 before the case is decided, and an item held for 没收 is
+   * confiscated by the decision itself; a case that ends without a decision first releases what it holds.
+   */
+  'preservation_resolved',
 ] as const
 export type CaseGuard = (typeof caseGuards)[number]
 
@@ -211,6 +221,8 @@ export type CaseTransition = {
   to: CaseStatus | 'same' | 'previous'
   guards: readonly CaseGuard[]
   by: readonly CaseActorKind[]
+  /** Only for cases of this procedure (备案 of an on-the-spot decision; 先行登记保存 in an investigation). */
+  procedure?: CaseProcedure
 }
 
 const active: readonly CaseStatus[] = ['investigating', 'under_review', 'notified', 'hearing', 'legal_review', 'pending_decision']
@@ -227,6 +239,10 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'reject_filing', from: ['registered', 'filing_approval'], to: 'not_filed', guards: ['reason_given'], by: ['unit_head'] },
   { action: 'add_officer', from: ['registered', 'filing_approval', ...active], to: 'same', guards: [], by: ['unit_head'] },
   { action: 'record_evidence', from: ['investigating'], to: 'same', guards: ['two_certified_officers'], by: ['case_officer'] },
+  // 第五十六条: 先行登记保存 with the head's approval (the head performs the act); its 处理决定 within 7 (working, art. 85)
+  // days: 解除 (returned), 移送 (to the competent authority), or held for 没收 in the penalty decision.
+  { action: 'preserve_evidence', from: ['investigating'], to: 'same', guards: ['two_certified_officers'], by: ['unit_head'], procedure: 'general' },
+  { action: 'resolve_preservation', from: active, to: 'same', guards: [], by: ['unit_head'], procedure: 'general' },
   { action: 'finish_investigation', from: ['investigating'], to: 'under_review', guards: ['investigation_recorded', 'two_certified_officers', 'within_statutory_range'], by: ['case_officer'] },
   { action: 'return_investigation', from: ['under_review', 'legal_review', 'pending_decision'], to: 'investigating', guards: ['reason_given'], by: ['unit_head', 'legal_reviewer'] },
   // 第四十五条: a decision of another penalty kind than notified is notified anew from 待决定 (重新告知).
@@ -247,7 +263,7 @@ export const caseTransitions: readonly CaseTransition[] = [
     action: 'decide',
     from: ['under_review', 'pending_decision'],
     to: 'decided',
-    guards: ['notice_served', 'statement_window_closed', 'hearing_concluded', 'legal_review_passed', 'collective_discussion_held', 'not_heavier_than_notified', 'one_act_one_fine', 'within_statutory_range', 'within_benchmark_or_reasoned'],
+    guards: ['notice_served', 'statement_window_closed', 'hearing_concluded', 'legal_review_passed', 'collective_discussion_held', 'not_heavier_than_notified', 'one_act_one_fine', 'within_statutory_range', 'within_benchmark_or_reasoned', 'preservation_resolved'],
     by: ['unit_head'],
   },
   { action: 'deliver', from: ['decided'], to: 'executing', guards: [], by: ['case_officer', 'unit_head'] },
@@ -257,9 +273,11 @@ export const caseTransitions: readonly CaseTransition[] = [
   { action: 'remind', from: ['executing'], to: 'enforcement', guards: ['payment_overdue'], by: ['case_officer', 'unit_head'] },
   { action: 'apply_court', from: ['enforcement'], to: 'same', guards: ['reminder_period_passed', 'court_application_period_open'], by: ['unit_head'] },
   { action: 'close', from: ['executing', 'enforcement'], to: 'closed', guards: ['execution_complete'], by: ['case_officer', 'unit_head'] },
+  // 第五十二条第三款: an on-the-spot decision is filed with the unit; late filing is still filing (the deadline shows it late).
+  { action: 'record_simple_filing', from: ['executing', 'enforcement', 'closed', 'archived'], to: 'same', guards: ['simple_filing_pending'], by: ['case_officer', 'unit_head'], procedure: 'simple' },
   { action: 'archive', from: ['closed'], to: 'archived', guards: [], by: ['case_officer', 'unit_head'] },
-  { action: 'terminate', from: ['investigating', 'under_review'], to: 'terminated', guards: ['reason_given'], by: ['unit_head'] },
-  { action: 'transfer', from: ['registered', 'filing_approval', 'investigating', 'under_review'], to: 'transferred', guards: ['reason_given'], by: ['unit_head'] },
+  { action: 'terminate', from: ['investigating', 'under_review'], to: 'terminated', guards: ['reason_given', 'preservation_resolved'], by: ['unit_head'] },
+  { action: 'transfer', from: ['registered', 'filing_approval', 'investigating', 'under_review'], to: 'transferred', guards: ['reason_given', 'preservation_resolved'], by: ['unit_head'] },
   { action: 'suspend', from: active, to: 'suspended', guards: ['reason_given'], by: ['unit_head'] },
   { action: 'resume', from: ['suspended'], to: 'previous', guards: [], by: ['unit_head'] },
   { action: 'revoke_decision', from: ['decided', 'executing', 'enforcement', 'closed'], to: 'revoked', guards: ['reason_given'], by: ['unit_head'] },
@@ -267,23 +285,30 @@ export const caseTransitions: readonly CaseTransition[] = [
 ]
 
 /**
- * The acts the table allows from a status (before guards and policy).
+ * The acts the table allows from a status (before guards and policy); with a procedure, without the
+ * acts of the other procedure.
  *
  * @example
  * allowedActions('filing_approval').map((t) => t.action) // ['approve_filing', 'reject_filing', 'add_officer', …]
+ * allowedActions('executing', 'simple').some((t) => t.action === 'record_simple_filing') // true
  */
-export function allowedActions(status: CaseStatus): CaseTransition[] {
-  return caseTransitions.filter((t) => t.from.includes(status))
+export function allowedActions(status: CaseStatus, procedure?: CaseProcedure): CaseTransition[] {
+  return caseTransitions.filter((t) => t.from.includes(status) && appliesTo(t, procedure))
 }
 
 /**
- * The transition for an act from a status, or null when the table has none.
+ * The transition for an act from a status (and, when given, for a case of that procedure), or null when the table has none.
  *
  * @example
  * transitionFor('investigating', 'finish_investigation')?.to // 'under_review'
+ * transitionFor('executing', 'record_simple_filing', 'general') // null
  */
-export function transitionFor(status: CaseStatus, action: CaseAction): CaseTransition | null {
-  return caseTransitions.find((t) => t.action === action && t.from.includes(status)) ?? null
+export function transitionFor(status: CaseStatus, action: CaseAction, procedure?: CaseProcedure): CaseTransition | null {
+  return caseTransitions.find((t) => t.action === action && t.from.includes(status) && appliesTo(t, procedure)) ?? null
+}
+
+function appliesTo(t: CaseTransition, procedure: CaseProcedure | undefined): boolean {
+  return !t.procedure || !procedure || t.procedure === procedure
 }
 
 /** 文书种类 issued in a case. */
@@ -304,6 +329,8 @@ export const caseDocumentKinds = [
   'delivery_receipt',
   'payment_reminder',
   'closing_report',
+  'preservation_notice',
+  'preservation_list',
 ] as const
 export type CaseDocumentKind = (typeof caseDocumentKinds)[number]
 
@@ -327,6 +354,14 @@ export type CaseDeadlineKind = (typeof caseDeadlineKinds)[number]
 /** 送达方式 (art. 61; 民事诉讼法): 直接 / 留置 / 邮寄 / 电子 (with signed consent) / 委托 / 公告. */
 export const deliveryMethods = ['direct', 'left', 'post', 'electronic', 'entrusted', 'announcement'] as const
 export type DeliveryMethod = (typeof deliveryMethods)[number]
+
+/** 先行登记保存的处理 (art. 56): 解除 (returned to the holder), 移送 (to the competent authority), 没收 in the penalty decision. */
+export const preservationOutcomes = ['release', 'transfer', 'confiscate'] as const
+export type PreservationOutcome = (typeof preservationOutcomes)[number]
+
+/** A preserved item's state: 保存中, then its 处理: 已解除 / 已移送 / 待决定没收 / 已没收 (by the decision). */
+export const preservedItemStatuses = ['preserved', 'released', 'transferred', 'held_for_decision', 'confiscated'] as const
+export type PreservedItemStatus = (typeof preservedItemStatuses)[number]
 
 /** 证据种类 (art. 46). */
 export const evidenceKinds = ['documentary', 'physical', 'audio_visual', 'electronic', 'witness', 'party_statement', 'expert_opinion', 'inspection_record'] as const

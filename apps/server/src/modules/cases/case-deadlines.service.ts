@@ -101,6 +101,31 @@ export async function meetDeadlines(trx: Executor, caseId: string, kinds: readon
   }
 }
 
+/**
+ * Marks the running deadlines of these kinds fulfilled on `onDate`: an open one `met`; one the reminder
+ * job already marked missed stays missed and records the day the act came (`met_on`), so the act done
+ * late shows late (`late`, and off the 待办) — never cancelled.
+ *
+ * @example
+ * await fulfilDeadlines(trx, caseId, ['simple_record'], '2026-11-30')
+ */
+export async function fulfilDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[], onDate: IsoDate): Promise<void> {
+  for (const kind of kinds) {
+    const open = await repo.openDeadline(trx, caseId, kind)
+    if (open) {
+      await meetDeadlineById(trx, open.id, onDate)
+      continue
+    }
+    const missed = await repo.missedDeadline(trx, caseId, kind)
+    if (missed && missed.met_on === null) await repo.updateDeadline(trx, missed.id, { met_on: onDate })
+  }
+}
+
+/** Marks one deadline met on `onDate` (a 先行登记保存 has a deadline of its own among several of the kind). */
+export async function meetDeadlineById(trx: Executor, id: string, onDate: IsoDate): Promise<void> {
+  await repo.updateDeadline(trx, id, { status: 'met', met_on: onDate })
+}
+
 /** Cancels open (and missed) deadlines of the kinds given, or all of them. */
 export async function cancelDeadlines(trx: Executor, caseId: string, kinds: readonly CaseDeadlineKind[] | 'all', except: readonly CaseDeadlineKind[] = []): Promise<void> {
   await repo.cancelRunningDeadlines(trx, caseId, kinds, except)
@@ -252,6 +277,8 @@ export type DeadlineView = {
   dueOn: string
   status: repo.DeadlineRow['status']
   metOn: string | null
+  /** Done, but after its due day. */
+  late: boolean
   daysLeft: number | null
   workingDaysLeft: number | null
   state: 'overdue' | 'due_soon' | 'ok' | null
@@ -307,6 +334,7 @@ export function presentDeadline(
     dueOn: row.due_on,
     status: row.status,
     metOn: row.met_on,
+    late: row.met_on !== null && row.met_on > row.due_on,
     daysLeft: status?.daysLeft ?? null,
     workingDaysLeft: status?.workingDaysLeft ?? null,
     state: status?.state ?? null,

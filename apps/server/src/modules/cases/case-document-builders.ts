@@ -126,6 +126,8 @@ export const partyDocumentKinds: ReadonlySet<CaseDocumentKind> = new Set<CaseDoc
   'no_penalty_decision',
   'on_the_spot_decision',
   'payment_reminder',
+  'preservation_notice',
+  'preservation_list',
 ])
 
 /**
@@ -149,6 +151,9 @@ export const documentNumberCodes: Readonly<Record<CaseDocumentKind, string | nul
   delivery_receipt: null,
   payment_reminder: '催字',
   closing_report: null,
+  preservation_notice: '先保字',
+  // The list goes with the notice and is identified by its number.
+  preservation_list: null,
 }
 
 /**
@@ -180,6 +185,8 @@ const builders: Record<CaseDocumentKind, (input: CaseDocumentInput) => OfficialD
   delivery_receipt: deliveryReceipt,
   payment_reminder: paymentReminder,
   closing_report: closingReport,
+  preservation_notice: preservationNotice,
+  preservation_list: preservationList,
 }
 
 // ── The documents ────────────────────────────────────────────────────────────────────────────────
@@ -758,6 +765,88 @@ function closingReport(i: CaseDocumentInput): OfficialDocument {
 }
 
 // ── Shared pieces ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * 先行登记保存通知书 (art. 56): the head's approval, why the evidence may be lost, where and how it is
+ * kept, the party's duty not to destroy or move it, and the seven (working, art. 85) days within which
+ * the agency decides what becomes of it. The items are on the 物品清单 issued with it.
+ */
+function preservationNotice(i: CaseDocumentInput): OfficialDocument {
+  const p = preservationOf(i)
+  return base(i, 'preservation_notice', [
+    ...addressee(i.party, { withIdNumber: false }),
+    {
+      type: 'paragraph',
+      text: `本机关在调查${i.caseTitle}中，因${trimEnd(p.grounds)}，证据可能灭失或者以后难以取得，经本机关负责人${p.approverName}于${chineseDate(p.approvedOn)}批准，根据${LAW}第五十六条的规定，自${chineseDate(p.preservedOn)}起对${p.items.length > 0 ? `${p.items.map((x) => x.name).join('、')}等${cnNumber(p.items.length)}项物品` : '有关物品'}（详见《先行登记保存物品清单》）予以先行登记保存。`,
+    },
+    {
+      type: 'fields',
+      rows: [
+        { label: '保存地点', value: p.place },
+        { label: '保存方式', value: p.custody === 'on_site' ? `就地保存，由${p.custodian ?? '当事人'}保管` : '异地保存，由本机关保管' },
+        { label: '处理期限', value: p.dueOn ? `本机关将于${chineseDate(p.dueOn)}前（七个工作日内）作出处理决定` : '本机关将在七个工作日内作出处理决定' },
+      ],
+    },
+    {
+      type: 'paragraph',
+      text: '在此期间，你（单位）或者有关人员不得使用、销售、转移、损毁、隐匿或者变更上述物品（第五十六条）。本机关作出处理决定后，将书面告知你（单位）：依法不应没收的予以解除先行登记保存并退还；应当移送有关机关的予以移送；依法应当没收的，在行政处罚决定中予以没收。',
+    },
+    contactBlock(i),
+  ], {
+    sealed: true,
+    signatures: [
+      ...i.officers.map((o) => ({ label: `执法人员签名（执法证号 ${o.certNo ?? '—'}）`, value: o.name })),
+      { label: '当事人签收', value: null },
+    ],
+  })
+}
+
+/** 先行登记保存物品清单: one row per item; signed by the officers and the party (or the person present). */
+function preservationList(i: CaseDocumentInput): OfficialDocument {
+  const p = preservationOf(i)
+  return base(i, 'preservation_list', [
+    { type: 'fields', rows: [...partyRows(i.party, { withIdNumber: false }), { label: '保存日期', value: chineseDate(p.preservedOn) }, { label: '保存地点', value: p.place }] },
+    {
+      type: 'table',
+      columns: ['序号', '物品名称', '规格（型号、批号）', '数量', '单位', '备注'],
+      rows: p.items.map((x, n) => [String(n + 1), x.name, x.spec ?? '—', x.quantity, x.unit, x.note ?? '']),
+    },
+    { type: 'paragraph', text: `以上物品共${cnNumber(p.items.length)}项，经当事人核对无误。本清单与《先行登记保存通知书》${text(i.extra.noticeNumber) ?? ''}一并送达。` },
+  ], {
+    signatures: [
+      ...i.officers.map((o) => ({ label: '执法人员签名', value: o.name })),
+      { label: '当事人（或在场人）签名', value: null },
+    ],
+  })
+}
+
+type PreservationExtra = {
+  preservedOn: string
+  approvedOn: string
+  approverName: string
+  place: string
+  custody: 'on_site' | 'agency'
+  custodian: string | null
+  grounds: string
+  dueOn: string | null
+  items: Array<{ name: string; spec: string | null; quantity: string; unit: string; note: string | null }>
+}
+
+function preservationOf(i: CaseDocumentInput): PreservationExtra {
+  const p = record(i.extra.preservation)
+  const items = Array.isArray(p.items) ? (p.items as unknown[]).map(record) : []
+  return {
+    preservedOn: text(p.preservedOn) ?? i.issuedOn,
+    approvedOn: text(p.approvedOn) ?? i.issuedOn,
+    approverName: text(p.approverName) ?? '',
+    place: text(p.place) ?? '—',
+    custody: p.custody === 'on_site' ? 'on_site' : 'agency',
+    custodian: text(p.custodian),
+    grounds: text(p.grounds) ?? '证据可能灭失或者以后难以取得',
+    dueOn: text(p.dueOn),
+    items: items.map((x) => ({ name: text(x.name) ?? '—', spec: text(x.spec), quantity: text(x.quantity) ?? '—', unit: text(x.unit) ?? '', note: text(x.note) })),
+  }
+}
 
 function base(
   i: CaseDocumentInput,

@@ -31,6 +31,7 @@ import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-exe
 import type { CaseState } from './case-state'
 import * as repo from './cases.repository'
 import type { CaseActionInput } from './cases.schema'
+import { preservationRefusal } from './evidence-preservation.service'
 
 /**
  * The guards of the transition table, one named function each. A guard answers null when the act
@@ -455,5 +456,19 @@ const guards: Record<CaseGuard, Guard> = {
     if (!a.simple) return null
     const check = simpleProcedureCheck({ partyKind: s.row.party_kind, kinds: a.simple.kinds, fineFen: a.simple.fineFen })
     return check.ok ? null : check.reasons.join('；')
+  },
+
+  simple_filing_pending(_db, s) {
+    // 第五十二条第三款: 当场作出的行政处罚决定，应当报所属行政机关备案 — once.
+    if (s.row.procedure !== 'simple') return '只有当场作出的行政处罚决定需要备案'
+    const filed = s.events.find((e) => e.action === 'record_simple_filing')
+    if (!filed) return null
+    const f = (filed.data as { simpleFiling?: { recordedWith?: string; recordedOn?: string } }).simpleFiling
+    return `已于 ${f?.recordedOn ?? filed.on_date} 报${f?.recordedWith ?? '所属行政机关'}备案`
+  },
+
+  preservation_resolved(_db, s, a) {
+    // 第五十六条: see evidence-preservation.service.ts.
+    return preservationRefusal(s, a)
   },
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/audit/audit'
 import { workCalendarFor } from '../../platform/calendar/work-calendar.service'
 import { penaltyRulesForPath, type PenaltyRules } from './case-rules.service'
 import * as repo from './cases.repository'
+import { listPreservations, type PreservationWithItems } from './evidence-preservation.repository'
 
 /**
  * Everything an act, a guard or the detail view needs about one case, read once (inside the act's
@@ -17,12 +18,14 @@ export type CaseState = {
   payments: Awaited<ReturnType<typeof repo.listPayments>>
   instalments: Awaited<ReturnType<typeof repo.listInstalments>>
   remedies: Awaited<ReturnType<typeof repo.listRemedies>>
+  /** 先行登记保存 (art. 56) with their items. */
+  preservations: PreservationWithItems[]
   rules: PenaltyRules
   calendar: WorkCalendar
 }
 
 export async function loadCaseState(db: Executor, row: repo.CaseRow): Promise<CaseState> {
-  const [officers, evidence, events, deadlines, payments, instalments, remedies, rules, calendar] = await Promise.all([
+  const [officers, evidence, events, deadlines, payments, instalments, remedies, preservations, rules, calendar] = await Promise.all([
     repo.listOfficers(db, row.id),
     repo.listEvidence(db, row.id),
     repo.listEvents(db, row.id),
@@ -30,10 +33,11 @@ export async function loadCaseState(db: Executor, row: repo.CaseRow): Promise<Ca
     repo.listPayments(db, row.id),
     repo.listInstalments(db, row.id),
     repo.listRemedies(db, row.id),
+    listPreservations(db, row.id),
     caseRulesFor(db, row.org_region_path),
     caseCalendarFor(db),
   ])
-  return { row, officers, evidence, events, deadlines, payments, instalments, remedies, rules, calendar }
+  return { row, officers, evidence, events, deadlines, payments, instalments, remedies, preservations, rules, calendar }
 }
 
 // Inside one transaction the work calendar and the jurisdiction's rules are read once and reused:

@@ -26,13 +26,15 @@ import type { DB } from '../../platform/db/schema'
 import { inTransaction } from '../../platform/db/transaction'
 import { AppError, forbidden, invalidState, notFound } from '../../platform/errors'
 import { issueCaseDocuments, type IssuedDocument } from './case-documents.service'
-import { cancelDeadlines, extendByDecision, extendForSuspension, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
+import { serviceDateOf } from './case-delivery'
+import { cancelDeadlines, extendByDecision, extendForSuspension, fulfilDeadlines, meetDeadlines, scheduleDeadline } from './case-deadlines.service'
 import { courtApplicationPeriodStart, executionOf, remediesOf } from './case-execution.service'
 import { benchmarkCheck, effectiveProposal, evaluateGuards, legalReviewReasons, toProposalJson, type ActContext, type GuardRefusal } from './case-guards'
 import { caseRulesFor, loadCaseState, type CaseState } from './case-state'
 import { actorKinds, canSeeCase, policyRefusal } from './cases.policy'
 import * as repo from './cases.repository'
 import { actionBodySchemas, type CaseActionInput } from './cases.schema'
+import { confiscateOnDecision, preserveEvidence, resolvePreservation } from './evidence-preservation.service'
 
 export type Ctx = RequestContext & { actor: Actor }
 
@@ -71,7 +73,7 @@ export function parseActionBody(action: CaseAction, body: unknown): CaseActionIn
 export async function performCaseActionIn(trx: Transaction<DB>, ctx: Ctx, caseId: string, action: CaseAction, input: CaseActionInput): Promise<ActResult> {
   const row = await repo.lockCase(trx, caseId)
   if (!row || !canSeeCase(ctx.actor, row)) throw notFound('案件', { id: caseId })
-  const transition = transitionFor(row.status, action)
+  const transition = transitionFor(row.status, action, row.procedure)
   if (!transition) {
     throw invalidState(`案件当前为“${labels.caseStatus[row.status]}”，不能进行“${labels.caseAction[action]}”`, { status: row.status, action })
   }
@@ -215,8 +217,10 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       return { patch: { legal_review: null }, data: { from: row.status } }
     case 'notify': {
       const proposal = effectiveProposal(s, a) as CaseProposalJson
-      const servedOn = input.notice!.servedOn
-      notAfterToday(servedOn, 'notice.servedOn')
+      // 公告送达: served thirty days after the announcement, and the statement and hearing periods run from then.
+      const service = serviceDateOf(s.calendar, { ...input.notice!, date: input.notice!.servedOn }, { field: 'notice', today, notBefore: s.events.at(-1)?.on_date ?? null })
+      const servedOn = service.servedOn
+      if (!service.announcement) notAfterToday(servedOn, 'notice.servedOn')
       if (servedOn < a.onDate && servedOn < (s.events.at(-1)?.on_date ?? servedOn)) throw invalid('告知书送达日期不能早于上一办理环节', 'notice.servedOn')
       // 第六十三条: whether the party may ask for a hearing follows from the notified penalty.
       const eligibility = hearingEligibility({
@@ -243,8 +247,8 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
           legal_review_required: reasons.length > 0,
           legal_review_reasons: reasons,
         },
-        data: { servedOn, method: input.notice!.method, proposal, hearingEligible: eligibility.eligible, hearingReasons: eligibility.reasons, statementDueOn: statement.dueOn, hearingRequestDueOn: hearingDue?.dueOn ?? null },
-        summary: `告知书 ${servedOn} 送达${eligibility.eligible ? '，告知听证权利' : ''}`,
+        data: { servedOn, method: input.notice!.method, ...(service.announcement ? { announcement: service.announcement } : {}), proposal, hearingEligible: eligibility.eligible, hearingReasons: eligibility.reasons, statementDueOn: statement.dueOn, hearingRequestDueOn: hearingDue?.dueOn ?? null },
+        summary: `告知书${service.announcement ? `${service.announcement.announcedOn} 公告，${servedOn} 视为` : ` ${servedOn} `}送达${eligibility.eligible ? '，告知听证权利' : ''}`,
         documents: ['prior_notice'],
       }
     }
@@ -331,16 +335,25 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
     case 'decide':
       return decide(trx, s, a, at)
     case 'deliver': {
-      const d = input.delivery!
-      notAfterToday(d.deliveredOn, 'delivery.deliveredOn')
+      const body = input.delivery!
+      // 公告送达: the decision counts as received thirty days after the announcement (民事诉讼法 第九十五条);
+      // payment (第六十七条), 复议 and 诉讼 run from that day. The agency served within art. 61's seven days if it announced within them.
+      const service = serviceDateOf(s.calendar, { ...body, date: body.deliveredOn }, { field: 'delivery', today, notBefore: row.decided_on })
+      const d = { ...body, deliveredOn: service.servedOn, receiver: body.receiver ?? row.party_name }
+      if (!service.announcement) notAfterToday(d.deliveredOn, 'delivery.deliveredOn')
       if (row.decided_on && d.deliveredOn < row.decided_on) throw invalid('送达日期不能早于决定日期', 'delivery.deliveredOn')
       // 第六十一条: electronic delivery only with the party's signed consent.
       if (d.method === 'electronic' && !d.consentForElectronic) throw invalid('电子送达须经当事人同意并签订确认书（第六十一条）', 'delivery.consentForElectronic')
-      await meetDeadlines(trx, row.id, ['delivery'], d.deliveredOn)
+      await meetDeadlines(trx, row.id, ['delivery'], service.announcement?.announcedOn ?? d.deliveredOn)
       const owes = row.decision?.outcome === 'penalty' && (Number(row.fine_fen) > 0 || Number(row.confiscate_fen) > 0)
       // 第六十七条: pay within 15 days of receiving the decision.
       const payment = owes ? await scheduleDeadline(trx, at, 'payment', d.deliveredOn) : null
-      return { patch: { delivered_on: d.deliveredOn, payment_due_on: payment?.dueOn ?? null }, data: { delivery: d, paymentDueOn: payment?.dueOn ?? null }, summary: `${labels.deliveryMethod[d.method]}，${d.deliveredOn}`, documents: ['delivery_receipt'] }
+      return {
+        patch: { delivered_on: d.deliveredOn, payment_due_on: payment?.dueOn ?? null },
+        data: { delivery: d, paymentDueOn: payment?.dueOn ?? null },
+        summary: service.announcement ? `公告送达：${service.announcement.announcedOn} 公告，${d.deliveredOn} 视为送达` : `${labels.deliveryMethod[d.method]}，${d.deliveredOn}`,
+        documents: ['delivery_receipt'],
+      }
     }
     case 'record_payment': {
       const p = input.payment!
@@ -417,7 +430,8 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
     }
     case 'close':
       await meetDeadlines(trx, row.id, ['payment'], a.onDate)
-      await cancelDeadlines(trx, row.id, 'all', ['publication', 'withdrawal'])
+      // 第五十二条第三款: closing does not file an on-the-spot decision; its 备案 stays due (or shows missed).
+      await cancelDeadlines(trx, row.id, 'all', ['publication', 'withdrawal', 'simple_record'])
       return { patch: { closed_on: a.onDate }, documents: ['closing_report'] }
     case 'archive':
       return { patch: { archived_at: ctx.now } }
@@ -444,6 +458,20 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       if (published) await cancelDeadlines(trx, row.id, ['publication'])
       return { data: { withdrawalDueOn: withdrawal?.dueOn ?? null } }
     }
+    case 'record_simple_filing': {
+      // 第五十二条第三款: filed with the unit (its legal or records office, or a named person); late is still filed.
+      const f = input.simpleFiling!
+      notAfterToday(f.recordedOn, 'simpleFiling.recordedOn')
+      if (row.decided_on && f.recordedOn < row.decided_on) throw invalid(`备案日期不能早于决定日期（${row.decided_on}）`, 'simpleFiling.recordedOn')
+      const due = s.deadlines.find((x) => x.kind === 'simple_record' && (x.status === 'open' || x.status === 'missed'))
+      await fulfilDeadlines(trx, row.id, ['simple_record'], f.recordedOn)
+      const late = due ? f.recordedOn > due.due_on : false
+      return { data: { simpleFiling: f, dueOn: due?.due_on ?? null, late }, summary: `${f.recordedOn} 报${f.recordedWith}备案${late ? `（逾期，期限 ${due!.due_on}）` : ''}` }
+    }
+    case 'preserve_evidence':
+      return preserveEvidence(trx, s, a, { userId: ctx.actor.userId || null, displayName: ctx.actor.displayName }, today)
+    case 'resolve_preservation':
+      return resolvePreservation(trx, s, a)
     case 'extend_deadline': {
       // Only a period the rule set lists, before its due date, by the head then by 集体讨论 (case-deadlines.service).
       const e = input.extension!
@@ -502,6 +530,8 @@ async function decide(trx: Transaction<DB>, s: CaseState, a: ActContext, at: { c
     transferTo: d.transferTo ?? null,
   }
   await meetDeadlines(trx, row.id, ['decision'], a.onDate)
+  // 第五十六条: what was held for 没收 is confiscated by this decision (the guard refused any other outcome), and the decision lists it.
+  const confiscatedItems = d.outcome === 'penalty' ? await confiscateOnDecision(trx, s, a.onDate) : []
   const delivery = await scheduleDeadline(trx, at, 'delivery', a.onDate)
   // 双公示: a penalty decision is published within the configured working days.
   const publication = d.outcome === 'penalty' ? await scheduleDeadline(trx, at, 'publication', a.onDate) : null
@@ -516,9 +546,10 @@ async function decide(trx: Transaction<DB>, s: CaseState, a: ActContext, at: { c
       outside_benchmark: outside,
       benchmark_id: decision.benchmarkId,
     },
-    data: { decision, benchmark: check, deliveryDueOn: delivery.dueOn, publicationDueOn: publication?.dueOn ?? null },
+    data: { decision, benchmark: check, deliveryDueOn: delivery.dueOn, publicationDueOn: publication?.dueOn ?? null, ...(confiscatedItems.length ? { confiscatedItems } : {}) },
     summary: `${labels.decisionOutcome[d.outcome]}${d.fineFen > 0 ? `，罚款${(d.fineFen / 100).toFixed(2)}元` : ''}${outside ? '，超出裁量基准' : ''}`,
     documents,
+    docExtra: confiscatedItems.length ? { confiscatedItems } : undefined,
   }
 }
 
@@ -619,7 +650,7 @@ export async function previewActions(db: Kysely<DB> | Transaction<DB>, ctx: Ctx,
   const kinds = actorKinds(ctx.actor, row, personId, state.officers.map((o) => o.person_id))
   const today = shanghaiDateOf(ctx.now)
   const result = []
-  for (const transition of allowedActions(row.status)) {
+  for (const transition of allowedActions(row.status, row.procedure)) {
     const refusal = policyRefusal(transition, kinds)
     const refusals: Array<{ guard: string; message: string }> = refusal ? [{ guard: 'policy', message: refusal }] : []
     if (!refusal) {

@@ -81,6 +81,7 @@ export const statements: Array<{ text: string; adopted: boolean; response: strin
 
 /** Reasons recorded where the law asks for one (art. 62 ¶3 etc.). */
 export const reasons = {
+  preservationReleased: '经拍照、录像固定证据并抽样送检，证据已能满足调查需要，决定解除先行登记保存，物品退还当事人。',
   rejectFiling: '经初步核查，该线索所涉行为已由当事人自行纠正且不属于本单位管辖事项，不予立案。',
   terminate: '经调查，违法事实不能成立，终止调查。',
   judicialTransfer: '经调查，当事人涉嫌非法采矿罪，涉案数额达到刑事立案追诉标准，依法移送公安机关。',
@@ -100,3 +101,13 @@ export const organs = { police: '禄丰市公安局', court: '禄丰市人民法
 
 /** Names for the hearing place and meetings. */
 export const hearingPlace = '本机关听证室'
+
+/** 先行登记保存 (art. 56) in the demo: the items a site inspection finds and may lose. */
+export const preservationDemo = {
+  custody: 'agency',
+  grounds: '当事人现场有转移涉案物品、销毁票据的迹象，证据可能灭失',
+  items: [
+    { name: '涉案施工机具', spec: '电焊机 BX1-315', quantity: '2', unit: '台' },
+    { name: '销售和进货票据', quantity: '1', unit: '册', note: '共 46 页' },
+  ],
+} as const

@@ -26,9 +26,10 @@ import { executionOf } from './case-execution.service'
 import { publishDecision, withdrawPublication } from './case-publication.service'
 import { loadCaseState } from './case-state'
 import { parseActionBody, performCaseActionIn, type Ctx } from './case-transitions.service'
-import { inquiryQuestions, organs, reasons, statements, violationProfiles, hearingPlace, type ViolationProfile } from './cases-demo-data'
+import { inquiryQuestions, organs, preservationDemo, reasons, statements, violationProfiles, hearingPlace, type ViolationProfile } from './cases-demo-data'
 import { lawfulDemoPenalty } from './cases-demo-lawful'
 import * as repo from './cases.repository'
+import { listPreservations } from './evidence-preservation.repository'
 import { createCaseBody, simpleCaseBody } from './cases.schema'
 import { decideSimpleCaseIn, registerCaseIn } from './cases.service'
 
@@ -205,6 +206,10 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     fromInspection?: boolean
     publish?: boolean
     revoke?: boolean
+    /** 先行登记保存 (art. 56) during the investigation, released within the seven working days. */
+    preservation?: boolean
+    /** The decision served by 公告送达 (民事诉讼法 第九十五条) after a returned letter. */
+    announcement?: boolean
   }
   type Stop =
     | 'register'
@@ -338,6 +343,19 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       await act(unit.head, d, caseId, 'suspend', { reason: reasons.suspend })
       return caseId
     }
+    if (p.preservation) {
+      // 第五十六条: the head approves; the 通知书 and 清单 are issued; the 处理决定 follows within seven working days.
+      next(1)
+      await act(unit.head, d, caseId, 'preserve_evidence', { preservation: { ...preservationDemo, preservedOn: d, place: `禄丰市${unit.townName}${profile.place}` } })
+      next(3)
+      const [preservation] = await listPreservations(trx, caseId)
+      if (preservation) {
+        await act(unit.head, d, caseId, 'resolve_preservation', {
+          note: reasons.preservationReleased,
+          preservationResolution: { preservationId: preservation.id, items: preservation.items.map((i) => ({ itemId: i.id, outcome: 'release' })) },
+        })
+      }
+    }
     if (p.stop === 'evidence') return caseId
 
     // Proposal: from the item's published 裁量基准 when there is one (an amount inside the tier's
@@ -453,7 +471,16 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     if (p.stop === 'decide') return caseId
     if (p.publish && !noPenalty) await publishDecision(inSeed, ctxOf(unit.head, addWd(decidedOn, 1) > today ? today : addWd(decidedOn, 1)), caseId)
     next(1)
-    await act(lead.actor, d, caseId, 'deliver', { delivery: { method: 'direct', deliveredOn: d, receiver: party?.name ?? respondent.replace(/（.*$/, '') } })
+    if (p.announcement) {
+      // 公告送达 only after the letter came back: deemed served thirty days after the announcement.
+      const postedOn = d
+      next(2)
+      await act(lead.actor, d, caseId, 'deliver', {
+        delivery: { method: 'announcement', announcement: { announcedOn: d, medium: '禄丰市人民政府门户网站及当事人住所地公告栏', attempts: [{ method: 'post', on: postedOn, result: '邮件以“查无此人”退回' }] } },
+      })
+    } else {
+      await act(lead.actor, d, caseId, 'deliver', { delivery: { method: 'direct', deliveredOn: d, receiver: party?.name ?? respondent.replace(/（.*$/, '') } })
+    }
     if (p.revoke) {
       next(20)
       await act(unit.head, d, caseId, 'revoke_decision', { reason: reasons.revoke })
@@ -547,17 +574,31 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
       basis: await basisOf(item),
     })
     const { caseId } = await decideSimpleCaseIn(trx, ctxOf(lead.actor, d), input)
-    if (!options.close) return caseId
+    // 第五十二条第三款: filed with the unit's 法制股 within the five working days — one in eight late —
+    // in date order among the case's other acts (a 备案 may come after the case closed).
+    const recordedOn = addWd(d, random() < 0.125 ? between(6, 9) : between(1, 4))
+    let recorded = false
+    const record = async (until: IsoDate) => {
+      if (recorded || recordedOn > until || recordedOn > today) return
+      recorded = true
+      await act(lead.actor, recordedOn, caseId, 'record_simple_filing', { simpleFiling: { recordedWith: `${unit.name}法制股`, recordedOn } })
+    }
     let at = d
+    if (options.close && fineFen > 0 && options.pay) at = addCalendarDays(d, between(0, 10))
+    if (!options.close || (fineFen > 0 && !options.pay) || at > today) {
+      await record(today)
+      return caseId
+    }
     if (fineFen > 0) {
-      if (!options.pay) return caseId
-      at = addCalendarDays(d, between(0, 10))
-      if (at > today) return caseId
+      await record(at)
       await act(lead.actor, at, caseId, 'record_payment', { payment: { kind: 'fine', amountFen: fineFen, paidOn: at, receiptNo: `DC${at.replaceAll('-', '')}` } })
     }
     at = firstWd(addCalendarDays(at, 1))
-    if (at > today) return caseId
-    await act(lead.actor, at, caseId, 'close')
+    if (at <= today) {
+      await record(at)
+      await act(lead.actor, at, caseId, 'close')
+    }
+    await record(today)
     return caseId
   }
 
@@ -575,6 +616,7 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     { late: 'reminded' },
     { instalments: true },
     { reconsideration: true },
+    { preservation: true },
     { outside: true },
     { outside: true },
     ...Array.from({ length: share(25) }, () => ({ statement: true })),
@@ -630,6 +672,8 @@ export async function seedCasesDemo(trx: Transaction<DB>, ctx: DemoContext): Pro
     { stop: 'decide', start: back(11), publish: true },
     { stop: 'decide', start: back(16), person: true, publish: true }, // 送达期限将届满
     { stop: 'deliver', start: back(13), publish: true },
+    { stop: 'deliver', start: back(14), publish: true, announcement: true }, // 公告送达，视为送达之日在后
+    { stop: 'evidence', start: back(12), preservation: true },
     { stop: 'overdue', start: back(40), publish: true }, // 缴款期限已过
     { stop: 'remind', start: back(45), publish: true },
     { stop: 'close', start: back(25), publish: true },

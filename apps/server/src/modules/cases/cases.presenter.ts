@@ -9,6 +9,7 @@ import type { CaseState } from './case-state'
 import { seesPartyIdNumber } from './cases.policy'
 import type * as repo from './cases.repository'
 import type { CaseDetailView } from './cases.schema'
+import { presentPreservations } from './evidence-preservation.service'
 
 /**
  * Cases as the API shows them to signed-in users. Documents (文书) are not part of this presenter:
@@ -152,6 +153,7 @@ export function presentDetail(
           complete: extras.execution.complete,
         }
       : null,
+    preservations: presentPreservations(state),
     benchmarkCheck: extras.benchmark,
     actions: extras.actions,
   }

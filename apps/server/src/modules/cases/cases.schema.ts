@@ -17,6 +17,8 @@ import {
   noPenaltyGrounds,
   partyKinds,
   penaltyKinds,
+  preservationOutcomes,
+  preservedItemStatuses,
   validateIdNumber,
   validateUscc,
   remedyOutcomes,
@@ -170,7 +172,37 @@ const outcomeFields = {
 export const proposalSection = z.object(outcomeFields)
 export const decisionSection = z.object({ ...outcomeFields, transferTo: z.string().trim().max(100).nullish() })
 
-export const noticeSection = z.object({ servedOn: isoDateSchema, method: z.enum(deliveryMethods).default('direct') })
+/**
+ * 公告送达 (民事诉讼法 第九十五条): only after the other methods failed (each attempt with its day and
+ * result) or with the whereabouts unknown; the document is deemed served thirty days after the
+ * announcement, and the server computes that day (it is not typed in).
+ */
+export const announcementSection = z.object({
+  announcedOn: isoDateSchema,
+  /** Where it was announced: 报纸、政府网站、公告栏… */
+  medium: text(200),
+  whereaboutsUnknown: z.boolean().default(false),
+  attempts: z
+    .array(z.object({ method: z.enum(deliveryMethods).exclude(['announcement']), on: isoDateSchema, result: text(200) }))
+    .max(10)
+    .default([]),
+})
+
+/** A served document's date: typed in for every method but 公告送达, whose date follows from the announcement. */
+function requireServiceDate(dateField: 'servedOn' | 'deliveredOn') {
+  return (v: { method: string; announcement?: unknown; servedOn?: string; deliveredOn?: string }, ctx: z.RefinementCtx) => {
+    if (v.method === 'announcement') {
+      if (!v.announcement) ctx.addIssue({ code: 'custom', path: ['announcement'], message: '公告送达须填写公告日期、公告方式及此前的送达尝试（或下落不明的情况）' })
+      if (v[dateField]) ctx.addIssue({ code: 'custom', path: [dateField], message: '公告送达的送达日期由公告日期推算（自发出公告之日起经过三十日），不能另行填写' })
+    } else if (!v[dateField]) {
+      ctx.addIssue({ code: 'custom', path: [dateField], message: '请填写送达日期' })
+    }
+  }
+}
+
+export const noticeSection = z
+  .object({ servedOn: isoDateSchema.optional(), method: z.enum(deliveryMethods).default('direct'), announcement: announcementSection.optional() })
+  .superRefine(requireServiceDate('servedOn'))
 export const statementSection = z.object({ text: text(5000), adopted: z.boolean().default(false), response: z.string().trim().max(5000).nullish() })
 export const hearingSection = z.object({
   requestedOn: isoDateSchema.optional(),
@@ -196,13 +228,21 @@ export const reviewSection = z.object({
   conclusion: z.enum(legalReviewConclusions),
 })
 export const discussionSection = z.object({ heldOn: isoDateSchema, attendees: z.array(text(50)).min(3, '集体讨论至少三人参加').max(30), conclusion: text(5000) })
-export const deliverySection = z.object({
-  method: z.enum(deliveryMethods),
-  deliveredOn: isoDateSchema,
-  receiver: text(50),
-  /** Electronic delivery needs the party's signed consent (art. 61). */
-  consentForElectronic: z.boolean().default(false),
-})
+export const deliverySection = z
+  .object({
+    method: z.enum(deliveryMethods),
+    /** Not for 公告送达 (computed from the announcement). */
+    deliveredOn: isoDateSchema.optional(),
+    /** 受送达人; for 公告送达 the party. */
+    receiver: text(50).optional(),
+    /** Electronic delivery needs the party's signed consent (art. 61). */
+    consentForElectronic: z.boolean().default(false),
+    announcement: announcementSection.optional(),
+  })
+  .superRefine(requireServiceDate('deliveredOn'))
+  .superRefine((v, ctx) => {
+    if (v.method !== 'announcement' && !v.receiver) ctx.addIssue({ code: 'custom', path: ['receiver'], message: '请填写受送达人' })
+  })
 export const paymentSection = z.object({ kind: z.enum(['fine', 'late_fee', 'confiscation']), amountFen: fen.min(1), paidOn: isoDateSchema, receiptNo: z.string().trim().max(50).nullish() })
 export const deferralSection = z.object({ instalments: z.array(z.object({ dueOn: isoDateSchema, amountFen: fen.min(1) })).min(1).max(36) })
 /**
@@ -233,6 +273,33 @@ export const transferSection = z.object({ toOrgId: z.uuid().nullish(), judicial:
 export const officerSection = z.object({ personIds: uuidList.min(1) })
 export const reminderSection = z.object({ servedOn: isoDateSchema })
 export const courtSection = z.object({ appliedOn: isoDateSchema, court: text(100) })
+/** 当场处罚备案 (art. 52 ¶3): to whom (the unit's legal or records office, or a named person) and when. */
+export const simpleFilingSection = z.object({ recordedWith: text(100), recordedOn: isoDateSchema })
+/** 先行登记保存 (art. 56): where, how kept, why the evidence may be lost, and the list of items. */
+export const preservationSection = z.object({
+  preservedOn: isoDateSchema,
+  place: text(200),
+  custody: z.enum(['on_site', 'agency']),
+  custodian: z.string().trim().max(100).nullish(),
+  /** Why the evidence may be lost or hard to obtain later. */
+  grounds: text(1000),
+  items: z
+    .array(z.object({ name: text(100), spec: z.string().trim().max(100).nullish(), quantity: text(30), unit: text(20), note: z.string().trim().max(500).nullish() }))
+    .min(1, '请填写先行登记保存的物品')
+    .max(200),
+})
+/** 先行登记保存的处理决定: one outcome for every item of the preservation. */
+export const preservationResolutionSection = z.object({
+  preservationId: z.uuid(),
+  items: z
+    .array(
+      z
+        .object({ itemId: z.uuid(), outcome: z.enum(preservationOutcomes), transferTo: z.string().trim().max(100).nullish() })
+        .refine((i) => i.outcome !== 'transfer' || Boolean(i.transferTo), { message: '移送的物品须填写接收的机关', path: ['transferTo'] }),
+    )
+    .min(1)
+    .max(200),
+})
 
 /**
  * The body of `POST /api/cases/:id/actions/:action`: every section optional here (one route serves
@@ -260,6 +327,9 @@ export const caseActionBody = z.object({
   officers: officerSection.optional(),
   reminder: reminderSection.optional(),
   court: courtSection.optional(),
+  simpleFiling: simpleFilingSection.optional(),
+  preservation: preservationSection.optional(),
+  preservationResolution: preservationResolutionSection.optional(),
 })
 export type CaseActionInput = z.infer<typeof caseActionBody>
 
@@ -301,6 +371,9 @@ export const actionBodySchemas = {
   resume: base,
   revoke_decision: withReason,
   extend_deadline: withReason.extend({ extension: extensionSection }),
+  record_simple_filing: base.extend({ simpleFiling: simpleFilingSection }),
+  preserve_evidence: base.extend({ preservation: preservationSection }),
+  resolve_preservation: base.extend({ preservationResolution: preservationResolutionSection }),
 } satisfies Record<CaseAction, z.ZodType>
 
 export const actionParams = z.object({ id: z.uuid('编号格式不正确'), action: z.enum(caseActions) })
@@ -330,6 +403,8 @@ export const deadlineView = z.object({
   dueOn: z.string(),
   status: z.enum(['open', 'met', 'missed', 'superseded', 'cancelled']),
   metOn: z.string().nullable(),
+  /** Done, but after its due day (e.g. a 备案 filed late: met late, or missed with the day it came). */
+  late: z.boolean(),
   /** Natural days from today; negative when overdue (open deadlines only). */
   daysLeft: z.number().nullable(),
   workingDaysLeft: z.number().nullable(),
@@ -523,6 +598,38 @@ export const caseDetailView = z.object({
     }),
   ),
   execution: executionView.nullable(),
+  /** 先行登记保存 (art. 56) with its items and their 处理. */
+  preservations: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.number(),
+      approvedOn: z.string(),
+      approverName: z.string(),
+      preservedOn: z.string(),
+      place: z.string(),
+      custody: z.enum(['on_site', 'agency']),
+      custodian: z.string().nullable(),
+      grounds: z.string(),
+      dueOn: z.string().nullable(),
+      resolvedOn: z.string().nullable(),
+      late: z.boolean(),
+      items: z.array(
+        z.object({
+          id: z.string(),
+          seq: z.number(),
+          name: z.string(),
+          spec: z.string().nullable(),
+          quantity: z.string(),
+          unit: z.string(),
+          note: z.string().nullable(),
+          status: z.enum(preservedItemStatuses),
+          statusLabel: z.string(),
+          outcomeOn: z.string().nullable(),
+          transferTo: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
   benchmarkCheck: z
     .object({ benchmarkId: z.string(), code: z.string().nullable(), within: z.boolean().nullable(), rangeMinFen: z.number().nullable(), rangeMaxFen: z.number().nullable(), message: z.string() })
     .nullable(),

@@ -1,6 +1,7 @@
 import type { StatutoryPenaltyRange } from '@yangguang/core'
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { CaseDocumentTables } from './case-documents-schema'
+import type { CasePreservationTables } from './case-preservation-schema'
 import type { DiscretionTables } from './discretion-schema'
 import type { LedgerTables } from './ledger-schema'
 import type { AnonymityTables } from './anonymity-schema'
@@ -11,7 +12,7 @@ import type { SupervisionTables } from './supervision-schema'
 import type { UploadTables } from './upload-schema'
 
 /** Kysely's view of the database. Mirrors the `.sql` migrations; a test compares the two. */
-export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables, UploadTables, AnonymityTables {
+export interface DB extends LedgerTables, DiscretionTables, PenaltyCaseTables, CaseDocumentTables, ReviewTables, SupervisionTables, SocialSupervisionTables, UploadTables, AnonymityTables, CasePreservationTables {
   region: RegionTable
   org: OrgTable
   app_user: AppUserTable

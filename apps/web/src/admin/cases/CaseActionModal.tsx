@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type CaseAction, deliveryMethods, evidenceKinds, labels } from '@yangguang/core'
+import { type CaseAction, deliveryMethods, evidenceKinds, labels, preservationOutcomes } from '@yangguang/core'
 import { Alert, Button, Checkbox, DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { type ReactNode, useState } from 'react'
@@ -209,13 +209,13 @@ const specs: Record<CaseAction, Spec> = {
     fields: (ctx) => (
       <>
         <ProposalFields c={ctx.c.case} form={ctx.form} />
-        {dateField('servedOn', '告知书送达日期')}
         <Form.Item name="method" label="送达方式" rules={[{ required: true }]}>
           <Select options={deliveryMethods.map((m) => ({ value: m, label: labels.deliveryMethod[m] }))} />
         </Form.Item>
+        <ServiceDateFields name="servedOn" label="告知书送达日期" />
       </>
     ),
-    body: (v) => ({ proposal: outcomeBody(v), notice: { servedOn: d(v.servedOn), method: v.method } }),
+    body: (v) => ({ proposal: outcomeBody(v), notice: v.method === 'announcement' ? { method: v.method, announcement: announcementBody(v) } : { servedOn: d(v.servedOn), method: v.method } }),
     initial: (c) => ({ ...outcomeFormValues(c.case.proposal), servedOn: today(), method: 'direct' }),
   },
   submit_legal_review: onlyNote,
@@ -323,9 +323,15 @@ const specs: Record<CaseAction, Spec> = {
         <Form.Item name="method" label="送达方式" rules={[{ required: true }]}>
           <Select options={deliveryMethods.map((m) => ({ value: m, label: labels.deliveryMethod[m] }))} />
         </Form.Item>
-        {dateField('deliveredOn', '送达日期')}
-        <Form.Item name="receiver" label="受送达人（签收人）" rules={[{ required: true, message: '请填写受送达人' }]}>
-          <Input maxLength={50} />
+        <ServiceDateFields name="deliveredOn" label="送达日期" />
+        <Form.Item noStyle shouldUpdate={(a, b) => a.method !== b.method}>
+          {({ getFieldValue }) =>
+            getFieldValue('method') !== 'announcement' && (
+              <Form.Item name="receiver" label="受送达人（签收人）" rules={[{ required: true, message: '请填写受送达人' }]}>
+                <Input maxLength={50} />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item noStyle shouldUpdate={(a, b) => a.method !== b.method}>
           {({ getFieldValue }) =>
@@ -348,7 +354,10 @@ const specs: Record<CaseAction, Spec> = {
         </Form.Item>
       </>
     ),
-    body: (v) => ({ delivery: { method: v.method, deliveredOn: d(v.deliveredOn), receiver: text(v.receiver), consentForElectronic: v.method === 'electronic' && Boolean(v.consentForElectronic) } }),
+    body: (v) =>
+      v.method === 'announcement'
+        ? { delivery: { method: v.method, announcement: announcementBody(v) } }
+        : { delivery: { method: v.method, deliveredOn: d(v.deliveredOn), receiver: text(v.receiver), consentForElectronic: v.method === 'electronic' && Boolean(v.consentForElectronic) } },
     initial: (c) => ({ method: 'direct', deliveredOn: today(), receiver: c.case.party.kind === 'organization' ? (c.case.party.legalRep ?? '') : c.case.party.name }),
   },
   record_payment: {
@@ -425,6 +434,72 @@ const specs: Record<CaseAction, Spec> = {
         : { remedy: { kind: v.kind, startedOn: d(v.startedOn), endedOn: null, result: null } }
     },
     initial: () => ({ remedyId: '', kind: 'reconsideration', startedOn: today() }),
+  },
+  record_simple_filing: {
+    dateFrom: 'recordedOn',
+    fields: () => (
+      <>
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="当场作出的行政处罚决定，应当报所属行政机关备案（第五十二条第三款）。逾期备案的，期限显示为逾期完成。" />
+        <Form.Item name="recordedWith" label="备案机构或人员" rules={[{ required: true, message: '请填写备案机构或人员' }]}>
+          <Input maxLength={100} placeholder="如：本局法制股、案件管理员某某" />
+        </Form.Item>
+        {dateField('recordedOn', '备案日期')}
+      </>
+    ),
+    body: (v) => ({ simpleFiling: { recordedWith: text(v.recordedWith), recordedOn: d(v.recordedOn) } }),
+    initial: () => ({ recordedWith: '本单位法制机构', recordedOn: today() }),
+  },
+  preserve_evidence: {
+    wide: true,
+    fields: () => (
+      <>
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="证据可能灭失或者以后难以取得的，经行政机关负责人批准，可以先行登记保存，并应当在七日（工作日，第八十五条）内作出处理决定（第五十六条）。办理日期即负责人批准日期。" />
+        <Form.Item name="grounds" label="证据可能灭失或者以后难以取得的情形" rules={[{ required: true, message: '请填写理由' }]}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        {dateField('preservedOn', '先行登记保存日期')}
+        <Form.Item name="place" label="保存地点" rules={[{ required: true, message: '请填写保存地点' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="custody" label="保存方式" rules={[{ required: true }]}>
+          <Radio.Group options={[{ value: 'on_site', label: '就地保存' }, { value: 'agency', label: '异地保存（本机关保管）' }]} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.custody !== b.custody}>
+          {({ getFieldValue }) =>
+            getFieldValue('custody') === 'on_site' && (
+              <Form.Item name="custodian" label="保管人" rules={[{ required: true, message: '请填写保管人' }]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            )
+          }
+        </Form.Item>
+        <PreservedItemRows />
+      </>
+    ),
+    body: (v) => ({
+      preservation: {
+        preservedOn: d(v.preservedOn),
+        place: text(v.place),
+        custody: v.custody,
+        custodian: v.custody === 'on_site' ? text(v.custodian) : null,
+        grounds: text(v.grounds),
+        items: ((v.items as Values[] | undefined) ?? []).map((i) => ({ name: text(i.name), spec: text(i.spec), quantity: text(i.quantity), unit: text(i.unit), note: text(i.note) })),
+      },
+    }),
+    initial: () => ({ preservedOn: today(), custody: 'agency', items: [{ name: '', quantity: '', unit: '' }] }),
+  },
+  resolve_preservation: {
+    wide: true,
+    fields: ({ c }) => <PreservationResolutionFields c={c} />,
+    body: (v, c) => {
+      const p = c.preservations.find((x) => x.id === v.preservationId)
+      const items = (p?.items ?? []).filter((i) => v[`outcome_${i.id}`])
+      return {
+        note: text(v.note),
+        preservationResolution: { preservationId: v.preservationId, items: items.map((i) => ({ itemId: i.id, outcome: v[`outcome_${i.id}`], transferTo: text(v[`transferTo_${i.id}`]) })) },
+      }
+    },
+    initial: (c) => ({ preservationId: c.preservations.find((p) => p.resolvedOn === null || p.items.some((i) => i.status === 'held_for_decision'))?.id }),
   },
   remind: {
     dateFrom: 'servedOn',
@@ -583,6 +658,133 @@ function TransferFields() {
         }
       </Form.Item>
       {reasonField('移送理由')}
+    </>
+  )
+}
+
+/**
+ * The service date, or for 公告送达 the announcement (民事诉讼法 第九十五条): its day and medium, and the
+ * failed attempts before it or that the whereabouts are unknown. The server computes the deemed day.
+ */
+function ServiceDateFields({ name, label }: { name: string; label: string }) {
+  return (
+    <Form.Item noStyle shouldUpdate={(a, b) => a.method !== b.method}>
+      {({ getFieldValue }) =>
+        getFieldValue('method') !== 'announcement' ? (
+          dateField(name, label)
+        ) : (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="公告送达只能在受送达人下落不明，或者其他方式无法送达时采用；自发出公告之日起经过三十日视为送达，此后的期限（陈述申辩、听证、缴款、复议、诉讼）自视为送达之日起计算。" />
+            {dateField('announcedOn', '公告日期')}
+            <Form.Item name="medium" label="公告方式" rules={[{ required: true, message: '请填写公告方式' }]}>
+              <Input maxLength={200} placeholder="如：禄丰市人民政府门户网站、当事人住所地公告栏" />
+            </Form.Item>
+            <Form.Item name="whereaboutsUnknown" valuePropName="checked">
+              <Checkbox>受送达人下落不明</Checkbox>
+            </Form.Item>
+            <Form.List name="attempts">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f, i) => (
+                    <Space key={f.key} align="start" style={{ display: 'flex' }} wrap>
+                      <Form.Item name={[f.name, 'method']} label={`送达尝试${i + 1}`} rules={[{ required: true, message: '请选择方式' }]}>
+                        <Select style={{ width: 130 }} options={deliveryMethods.filter((m) => m !== 'announcement').map((m) => ({ value: m, label: labels.deliveryMethod[m] }))} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'on']} label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+                        <DatePicker />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'result']} label="结果" rules={[{ required: true, message: '请填写结果' }]}>
+                        <Input maxLength={200} style={{ width: 220 }} placeholder="如：查无此人，邮件退回" />
+                      </Form.Item>
+                      <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(f.name)} aria-label="删除此送达尝试" />
+                    </Space>
+                  ))}
+                  <Button type="dashed" onClick={() => add({ method: 'post' })} icon={<PlusOutlined />} style={{ marginBottom: 16 }}>
+                    增加此前的送达尝试
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </>
+        )
+      }
+    </Form.Item>
+  )
+}
+
+function announcementBody(v: Values) {
+  return {
+    announcedOn: d(v.announcedOn),
+    medium: text(v.medium),
+    whereaboutsUnknown: Boolean(v.whereaboutsUnknown),
+    attempts: ((v.attempts as Values[] | undefined) ?? []).map((a) => ({ method: a.method, on: d(a.on), result: text(a.result) })),
+  }
+}
+
+/** 先行登记保存物品清单: one row per item. */
+function PreservedItemRows() {
+  return (
+    <Form.List name="items">
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((f, i) => (
+            <Space key={f.key} align="start" style={{ display: 'flex' }} wrap>
+              <Form.Item name={[f.name, 'name']} label={`物品${i + 1}`} rules={[{ required: true, message: '请填写物品名称' }]}>
+                <Input maxLength={100} style={{ width: 180 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'spec']} label="规格">
+                <Input maxLength={100} style={{ width: 130 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'quantity']} label="数量" rules={[{ required: true, message: '请填写数量' }]}>
+                <Input maxLength={30} style={{ width: 80 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'unit']} label="单位" rules={[{ required: true, message: '请填写单位' }]}>
+                <Input maxLength={20} style={{ width: 70 }} />
+              </Form.Item>
+              <Form.Item name={[f.name, 'note']} label="备注">
+                <Input maxLength={500} style={{ width: 130 }} />
+              </Form.Item>
+              {fields.length > 1 && <MinusCircleOutlined style={{ marginTop: 38 }} onClick={() => remove(f.name)} aria-label="删除此物品" />}
+            </Space>
+          ))}
+          <Button type="dashed" onClick={() => add({ name: '', quantity: '', unit: '' })} icon={<PlusOutlined />} style={{ marginBottom: 16 }}>
+            增加物品
+          </Button>
+        </>
+      )}
+    </Form.List>
+  )
+}
+
+/** 处理决定: an outcome for each item still preserved (or held for 没收 and now released). */
+function PreservationResolutionFields({ c }: { c: CaseDetail }) {
+  const open = c.preservations.filter((p) => p.resolvedOn === null || p.items.some((i) => i.status === 'held_for_decision'))
+  return (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title="对每一项物品作出处理：解除先行登记保存并退还、移送有关机关，或拟在行政处罚决定中没收（没收只能由处罚决定作出，物品在决定前继续保存）。" />
+      <Form.Item name="preservationId" label="先行登记保存" rules={[{ required: true, message: '请选择' }]}>
+        <Select options={open.map((p) => ({ value: p.id, label: `第${p.seq}次（${p.preservedOn}，${p.dueOn ? `${p.dueOn} 前处理` : ''}）` }))} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.preservationId !== b.preservationId || Object.keys(a).some((k) => k.startsWith('outcome_') && a[k] !== b[k])}>
+        {({ getFieldValue }) => {
+          const p = open.find((x) => x.id === getFieldValue('preservationId'))
+          return (p?.items ?? [])
+            .filter((i) => i.status === 'preserved' || i.status === 'held_for_decision')
+            .map((i) => (
+              <Space key={i.id} align="start" style={{ display: 'flex' }} wrap>
+                <Form.Item name={`outcome_${i.id}`} label={`${i.name}（${i.quantity}${i.unit}，${i.statusLabel}）`} rules={i.status === 'preserved' ? [{ required: true, message: '请选择处理结果' }] : []}>
+                  <Select style={{ width: 240 }} allowClear options={preservationOutcomes.filter((o) => i.status === 'preserved' || o !== 'confiscate').map((o) => ({ value: o, label: labels.preservationOutcome[o] }))} />
+                </Form.Item>
+                {getFieldValue(`outcome_${i.id}`) === 'transfer' && (
+                  <Form.Item name={`transferTo_${i.id}`} label="接收机关" rules={[{ required: true, message: '请填写接收机关' }]}>
+                    <Input maxLength={100} style={{ width: 200 }} />
+                  </Form.Item>
+                )}
+              </Space>
+            ))
+        }}
+      </Form.Item>
+      {noteField('处理决定说明')}
     </>
   )
 }

@@ -167,6 +167,8 @@ export function CasePage() {
 
       {c.decidedOn && <PublicationCard caseId={c.id} />}
 
+      {d.preservations.length > 0 && <PreservationsCard d={d} />}
+
       <Card title="办理记录" size="small">
         {d.events.length === 0 ? (
           <Empty />
@@ -525,4 +527,32 @@ function eventSummary(e: CaseEvent): string | null {
     default:
       return null
   }
+}
+
+/** 先行登记保存 (art. 56): each preservation with its deadline and every item's 处理. */
+function PreservationsCard({ d }: { d: CaseDetail }) {
+  return (
+    <Card title="先行登记保存" size="small">
+      {d.preservations.map((p) => (
+        <div key={p.id} style={{ marginBottom: 12 }}>
+          <Typography.Text>
+            第{p.seq}次：{p.preservedOn} 于{p.place}（{p.custody === 'on_site' ? `就地保存，保管人${p.custodian ?? ''}` : '异地保存'}），{p.approverName} {p.approvedOn} 批准；
+            {p.resolvedOn ? `${p.resolvedOn} 作出处理决定` : `应于 ${p.dueOn ?? '—'} 前作出处理决定`}
+          </Typography.Text>
+          {p.late && <Tag color="red" style={{ marginInlineStart: 8 }}>逾期处理</Tag>}
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={p.items}
+            columns={[
+              { title: '物品', render: (_, i) => `${i.name}${i.spec ? `（${i.spec}）` : ''}` },
+              { title: '数量', width: 90, render: (_, i) => `${i.quantity}${i.unit}` },
+              { title: '处理', width: 200, render: (_, i) => `${i.statusLabel}${i.transferTo ? `：${i.transferTo}` : ''}${i.outcomeOn ? `（${i.outcomeOn}）` : ''}` },
+            ]}
+          />
+        </div>
+      ))}
+    </Card>
+  )
 }

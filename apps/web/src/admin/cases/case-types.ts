@@ -1,4 +1,4 @@
-import type { CaseAction, CaseDeadlineKind, CaseProcedure, CaseSource, CaseStatus, DecisionOutcome, DiscretionTier, EvidenceKind, NoPenaltyGround, PartyKind, PenaltyKind } from '@yangguang/core'
+import type { CaseAction, CaseDeadlineKind, CaseProcedure, CaseSource, CaseStatus, DecisionOutcome, DiscretionTier, EvidenceKind, NoPenaltyGround, PartyKind, PenaltyKind, PreservedItemStatus } from '@yangguang/core'
 import type { EvidenceFile } from './EvidenceFiles'
 
 import type { Mitigation } from '@yangguang/core'
@@ -21,6 +21,8 @@ export type CaseDeadline = {
   dueOn: string
   status: 'open' | 'met' | 'missed' | 'superseded' | 'cancelled'
   metOn: string | null
+  /** Met, but after its due day. */
+  late: boolean
   /** Natural days from today; negative when overdue (open deadlines only). */
   daysLeft: number | null
   workingDaysLeft: number | null
@@ -182,6 +184,35 @@ export type Execution = {
   complete: boolean
 }
 
+/** 先行登记保存 (行政处罚法 第五十六条) and its items. */
+export type CasePreservation = {
+  id: string
+  seq: number
+  approvedOn: string
+  approverName: string
+  preservedOn: string
+  place: string
+  custody: 'on_site' | 'agency'
+  custodian: string | null
+  grounds: string
+  dueOn: string | null
+  resolvedOn: string | null
+  late: boolean
+  items: Array<{
+    id: string
+    seq: number
+    name: string
+    spec: string | null
+    quantity: string
+    unit: string
+    note: string | null
+    status: PreservedItemStatus
+    statusLabel: string
+    outcomeOn: string | null
+    transferTo: string | null
+  }>
+}
+
 /** `GET /api/cases/:id`. */
 export type CaseDetail = {
   case: CaseView
@@ -195,6 +226,7 @@ export type CaseDetail = {
   instalments: CaseInstalment[]
   remedies: CaseRemedy[]
   execution: Execution | null
+  preservations: CasePreservation[]
   benchmarkCheck: { benchmarkId: string; code: string | null; within: boolean | null; rangeMinFen: number | null; rangeMaxFen: number | null; message: string } | null
   actions: CaseActionView[]
 }

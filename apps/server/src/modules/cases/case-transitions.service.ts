@@ -339,7 +339,7 @@ async function applyEffects(trx: Transaction<DB>, ctx: Ctx, s: CaseState, a: Act
       // 公告送达: the decision counts as received thirty days after the announcement (民事诉讼法 第九十五条);
       // payment (第六十七条), 复议 and 诉讼 run from that day. The agency served within art. 61's seven days if it announced within them.
       const service = serviceDateOf(s.calendar, { ...body, date: body.deliveredOn }, { field: 'delivery', today, notBefore: row.decided_on })
-      const d = { ...body, deliveredOn: service.servedOn, receiver: body.receiver ?? row.party_name }
+      const d = { ...body, deliveredOn: service.servedOn, receiver: body.receiver ?? row.party_name, ...(service.announcement ? { announcement: service.announcement } : {}) }
       if (!service.announcement) notAfterToday(d.deliveredOn, 'delivery.deliveredOn')
       if (row.decided_on && d.deliveredOn < row.decided_on) throw invalid('送达日期不能早于决定日期', 'delivery.deliveredOn')
       // 第六十一条: electronic delivery only with the party's signed consent.

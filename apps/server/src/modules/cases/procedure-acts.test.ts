@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../../../test/harness'
 import { runDueJobs } from '../../platform/jobs/job-runner'
 import { act, at, caseFixture, decision, guardsOf, inquiry, ok, proposal, registerCase, testStatutoryRange, userClient, type CaseFixture } from './cases.test-factory'
@@ -116,6 +116,11 @@ describe('art. 56: 先行登记保存', () => {
   })
 
   it('art. 56: no decision while a preservation has no 处理决定; every item gets one; 没收 only by the decision', async () => {
+    // 没收非法财物 must lie in the item's statutory range (the fixture's test range has no such kind).
+    await t.db.updateTable('power_item').set({ statutory_range: JSON.stringify({ ...testStatutoryRange, kinds: [...testStatutoryRange.kinds, 'confiscate_property'] }) }).where('id', '=', f.heldItemId).execute()
+    onTestFinished(async () => {
+      await t.db.updateTable('power_item').set({ statutory_range: JSON.stringify(testStatutoryRange) }).where('id', '=', f.heldItemId).execute()
+    })
     const id = await investigating('2026-11-20', '先行登记保存处理案')
     const preserved = await act(t, head, id, 'preserve_evidence', { preservation: { preservedOn: '2026-11-20', place: '金山镇东街12号', custody: 'on_site', custodian: '李强', grounds: '钢瓶可能被转移', items } })
     const [cylinders, ledger] = preserved.preservations[0].items as Array<{ id: string }>
@@ -139,14 +144,9 @@ describe('art. 56: 先行登记保存', () => {
     // The cylinders are held for 没收: a decision that does not confiscate 非法财物 is refused.
     const noConfiscation = await act(t, head, id, 'decide', { decision: decision(500_000) }, 422)
     expect(noConfiscation.message).toContain('液化石油气钢瓶经处理决定拟没收，处罚决定须没收非法财物')
-    await t.db.updateTable('power_item').set({ statutory_range: JSON.stringify({ ...testStatutoryRange, kinds: [...testStatutoryRange.kinds, 'confiscate_property'] }) }).where('id', '=', f.heldItemId).execute()
-    try {
-      const decided = await act(t, head, id, 'decide', { decision: decision(500_000, { kinds: ['fine', 'confiscate_property'], confiscateFen: 120_000 }) })
-      expect(decided.preservations[0].items).toMatchObject([{ name: '液化石油气钢瓶', status: 'confiscated', outcomeOn: '2026-11-30' }, { status: 'released' }])
-      expect(decided.events.at(-1).data.confiscatedItems).toEqual([{ name: '液化石油气钢瓶', spec: '15kg', quantity: '12', unit: '只' }])
-    } finally {
-      await t.db.updateTable('power_item').set({ statutory_range: JSON.stringify(testStatutoryRange) }).where('id', '=', f.heldItemId).execute()
-    }
+    const decided = await act(t, head, id, 'decide', { decision: decision(500_000, { kinds: ['fine', 'confiscate_property'], confiscateFen: 120_000 }) })
+    expect(decided.preservations[0].items).toMatchObject([{ name: '液化石油气钢瓶', status: 'confiscated', outcomeOn: '2026-11-30' }, { status: 'released' }])
+    expect(decided.events.at(-1).data.confiscatedItems).toEqual([{ name: '液化石油气钢瓶', spec: '15kg', quantity: '12', unit: '只' }])
   })
 
   it('art. 56: a 处理决定 after the seventh working day is recorded late; a case cannot end holding items', async () => {
@@ -204,7 +204,8 @@ describe('公告送达 (民事诉讼法 art. 95): deemed served thirty days afte
     expect(res.case).toMatchObject({ noticeServedOn: '2026-12-02' })
     expect(deadlinesOf(res, 'statement')).toMatchObject([{ status: 'open', dueOn: '2026-12-09' }])
     at(t, '2026-11-20')
-    const early = await act(t, head, id, 'decide', { decision: decision(500_000) }, 422)
-    expect(guardsOf(early)).toContain('notice_served')
+    const early = await act(t, officer, id, 'conclude_statements', {}, 422)
+    expect(guardsOf(early)).toEqual(['statement_window_closed'])
+    expect(early.message).toContain('陈述申辩期限至 2026-12-09')
   })
 })

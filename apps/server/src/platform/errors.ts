@@ -44,8 +44,6 @@ export const errorStatus = {
   RULE_VIOLATION: 422,
   /** A penalty outside the statutory range of its provision (kinds or amount): refused, never overridden. */
   PENALTY_OUTSIDE_STATUTORY_RANGE: 422,
-  /** A penalty outside the statutory range of its provision (kinds or amount): refused, never overridden. */
-  PENALTY_OUTSIDE_STATUTORY_RANGE: 422,
   INTERNAL: 500,
 } as const
 

@@ -71,7 +71,7 @@ export function EvidenceFiles({ caseId, evidenceId, files, mayAttach, onAttached
 }
 
 /** hex SHA-256: WebCrypto in a secure context, else the library's SHA-256 (plain-HTTP intranet deployments). */
-async function hexSha256(bytes: Uint8Array): Promise<string> {
+async function hexSha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = globalThis.crypto?.subtle ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)) : sha256.digest(bytes)
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
 }

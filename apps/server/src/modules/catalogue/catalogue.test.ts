@@ -72,8 +72,11 @@ describe('the demo catalogue (source article)', () => {
 describe('power items (权力事项)', () => {
   it('lists with filters by kind, domain and holder', async () => {
     const client = await t.as('zjj_officer')
-    const forest = (await client.get('/api/catalogue/power-items?domain=林草&pageSize=100')).json()
+    const forest = (await client.get('/api/catalogue/power-items?domain=林草&kind=penalty&pageSize=100')).json()
     expect(forest.total).toBe(34)
+    // 行政检查 items of the domain (林木采伐, 木材经营加工, 使用林地), seeded beside the penalty items.
+    const forestInspections = (await client.get('/api/catalogue/power-items?domain=林草&kind=inspection&pageSize=100')).json()
+    expect(forestInspections.items.map((i: { kind: string }) => i.kind)).toEqual(['inspection', 'inspection', 'inspection'])
     expect(forest.actions).toEqual([])
     expect(forest.items[0].actions).toEqual([])
     const options = (await sfj.get('/api/catalogue/power-items/options')).json()

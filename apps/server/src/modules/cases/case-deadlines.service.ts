@@ -8,6 +8,7 @@ import {
   calendarDaysBetween,
   labels,
   lawfulDueOn,
+  type CaseDeadlineComputation,
   type CaseDeadlineKind,
   type DeadlineExtensionGround,
   type DeadlineExtensionRecord,
@@ -66,9 +67,24 @@ export async function scheduleDeadline(
   const period = periodOf(kind, at.rules)
   const moveOffRestDay = at.rules.moveOffRestDays[kind] ?? caseDeadlineRules[kind].moveOffRestDay
   const computed = computeCaseDeadline(at.calendar, { kind, startsOn, ...period, moveOffRestDay })
+  const { dueOn, provisional } = await insertComputedDeadline(trx, at.caseId, kind, computed)
+  return { dueOn, provisional }
+}
+
+/**
+ * Writes a computed deadline of the case (provisional when the calendar did not cover its days) and
+ * returns its id, due day and whether it is provisional. Replaces nothing: `scheduleDeadline` cancels the
+ * open one of the kind first; a kind of which a case may have several (先行登记保存) calls this directly.
+ */
+export async function insertComputedDeadline(
+  trx: Executor,
+  caseId: string,
+  kind: CaseDeadlineKind,
+  computed: CaseDeadlineComputation,
+): Promise<{ id: string; dueOn: IsoDate; provisional: boolean }> {
   const d = computed.ok ? computed : computed.provisional
-  await repo.insertDeadline(trx, {
-    case_id: at.caseId,
+  const id = await repo.insertDeadline(trx, {
+    case_id: caseId,
     kind,
     starts_on: d.startsOn,
     days: d.days,
@@ -78,7 +94,7 @@ export async function scheduleDeadline(
     moved: d.moved,
     provisional: !computed.ok,
   })
-  return { dueOn: d.dueOn, provisional: !computed.ok }
+  return { id, dueOn: d.dueOn, provisional: !computed.ok }
 }
 
 /**

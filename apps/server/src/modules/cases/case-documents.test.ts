@@ -13,7 +13,7 @@ import { signOnce } from '../../platform/ledger/sign-checkpoint'
 import type { OfficialDocument } from '../../platform/pdf/official-document'
 import { buildCaseDocument, type CaseDocumentInput, tidyClauses } from './case-document-builders'
 import { issueCaseDocuments, MAX_LOOKUP_FAILURES, renderStoredDocument } from './case-documents.service'
-import { contextOf, createDecidedCase, issue } from './case-documents.test-factory'
+import { contextOf, createDecidedCase, documentInput as sampleInput, issue } from './case-documents.test-factory'
 
 let t: TestApp
 beforeAll(async () => {
@@ -35,42 +35,6 @@ function textOf(doc: OfficialDocument): string {
   for (const s of doc.signatures ?? []) parts.push(s.label)
   if (doc.closing) parts.push(doc.closing.organ, doc.closing.date)
   return parts.join('\n')
-}
-
-function sampleInput(overrides: Partial<CaseDocumentInput> = {}): CaseDocumentInput {
-  return {
-    organ: { name: '禄丰市住房和城乡建设局', address: '云南省楚雄彝族自治州禄丰市金山镇龙城路1号', postalCode: '651200', phone: '0878-4121234' },
-    remedy: { reviewOrgan: '禄丰市人民政府', court: '禄丰市人民法院' },
-    caseNo: '禄住建立〔2026〕7号',
-    caseTitle: '未取得施工许可证擅自施工案',
-    source: '检查发现',
-    party: { kind: 'person', name: '张三丰', idNumber: '532331198507150014', creditCode: null, legalRep: null, address: '禄丰市金山镇龙城路18号', phone: '13887012345' },
-    act: { date: '2026-08-03', endDate: null, place: '禄丰市金山镇龙城路18号' },
-    facts: '当事人未取得施工许可证擅自开工建设',
-    powerItem: { code: 'LF-ZJ-003', name: '对未取得施工许可证擅自施工的处罚', legalBasis: [{ law: '中华人民共和国建筑法', article: '第六十四条', text: '…' }] },
-    violationBasis: [{ law: '中华人民共和国建筑法', article: '第七条', text: '…' }],
-    penaltyBasis: [{ law: '中华人民共和国建筑法', article: '第六十四条', text: '…' }, { law: '建筑工程施工许可管理办法', article: '第十二条', text: '…' }],
-    officers: [
-      { name: '王建', certNo: '53233120260001', role: 'lead' },
-      { name: '赵敏', certNo: '53233120260002', role: 'co' },
-    ],
-    evidence: [{ kind: 'inspection_record', title: '现场检查笔录', collectedOn: '2026-08-12' }],
-    outcome: { outcome: 'penalty', kinds: ['warning', 'fine'], fineFen: 1_234_560, confiscateFen: 0, tier: 'ordinary', ground: null, reason: null, conditions: ['首次被查处'] },
-    statements: [],
-    hearing: null,
-    legalReview: { passed: true, reviewerName: '周法', onDate: '2026-11-10', opinion: '事实清楚，证据确凿。' },
-    collectiveDiscussion: null,
-    dates: { filedOn: '2026-08-12', noticeServedOn: '2026-10-20', decidedOn: '2026-11-20', deliveredOn: null, paymentDueOn: null, closedOn: null },
-    periods: { statementDays: 5, hearingRequestDays: 5 },
-    hearingEligible: true,
-    payments: [],
-    extra: {},
-    issuedOn: '2026-11-20',
-    number: '禄住建罚决字〔2026〕第12号',
-    verification: { qrText: 'http://localhost:3000/verify?d=abcdefghijklmnop.AAAA', verifyId: 'abcdefghijklmnop' },
-    lookup: { code: 'K7QF9XMD', url: 'http://localhost:3000/portal/lookup' },
-    ...overrides,
-  }
 }
 
 describe('document builders', () => {

@@ -1,10 +1,9 @@
 import { caseDeadlineRules, computeCaseDeadline, labels, type CaseDocumentKind, type IsoDate, type PreservationOutcome } from '@yangguang/core'
 import type { Executor } from '../../platform/audit/audit'
 import { AppError } from '../../platform/errors'
-import { meetDeadlineById } from './case-deadlines.service'
+import { insertComputedDeadline, meetDeadlineById } from './case-deadlines.service'
 import type { ActContext } from './case-guards'
 import type { CaseState } from './case-state'
-import * as repo from './cases.repository'
 import * as preservationRepo from './evidence-preservation.repository'
 
 /**
@@ -38,19 +37,8 @@ export async function preserveEvidence(trx: Executor, s: CaseState, a: ActContex
   if (p.custody === 'on_site' && !p.custodian) throw invalid('就地保存的，请填写保管人', 'preservation.custodian')
   const moveOffRestDay = s.rules.moveOffRestDays.preservation ?? caseDeadlineRules.preservation.moveOffRestDay
   const computed = computeCaseDeadline(s.calendar, { kind: 'preservation', startsOn: p.preservedOn, moveOffRestDay })
-  const d = computed.ok ? computed : computed.provisional
   // One deadline per preservation: a second preservation does not replace the first one's.
-  const deadlineId = await repo.insertDeadline(trx, {
-    case_id: s.row.id,
-    kind: 'preservation',
-    starts_on: d.startsOn,
-    days: d.days,
-    unit: d.unit,
-    basis: d.basis,
-    due_on: d.dueOn,
-    moved: d.moved,
-    provisional: !computed.ok,
-  })
+  const { id: deadlineId, dueOn } = await insertComputedDeadline(trx, s.row.id, 'preservation', computed)
   const seq = s.preservations.length + 1
   const officerIds = s.officers.map((o) => o.person_id)
   const preservationId = await preservationRepo.insertPreservation(trx, {
@@ -71,10 +59,10 @@ export async function preserveEvidence(trx: Executor, s: CaseState, a: ActContex
     trx,
     p.items.map((item, i) => ({ preservation_id: preservationId, case_id: s.row.id, seq: i + 1, name: item.name, spec: item.spec ?? null, quantity: item.quantity, unit: item.unit, note: item.note ?? null })),
   )
-  const preservation = { seq, preservedOn: p.preservedOn, place: p.place, custody: p.custody, custodian: p.custodian ?? null, grounds: p.grounds, approverName: approver.displayName, approvedOn: a.onDate, dueOn: d.dueOn, items: p.items }
+  const preservation = { seq, preservedOn: p.preservedOn, place: p.place, custody: p.custody, custodian: p.custodian ?? null, grounds: p.grounds, approverName: approver.displayName, approvedOn: a.onDate, dueOn, items: p.items }
   return {
     data: { preservationId, ...preservation },
-    summary: `第${seq}次，${p.items.length}项物品，${d.dueOn} 前作出处理决定`,
+    summary: `第${seq}次，${p.items.length}项物品，${dueOn} 前作出处理决定`,
     documents: ['preservation_notice', 'preservation_list'],
     docExtra: { preservationId, preservation },
   }

@@ -41,7 +41,7 @@ test('the public sees a published decision with the person masked; the party loo
   const admin = await signedIn(baseURL!, 'admin')
 
   // The case, through the API.
-  const items = (await ok<{ items: Array<{ id: string; name: string }> }>(await officer.get('/api/inspection-plans/held-items'), 'held items')).items
+  const items = (await ok<{ items: Array<{ id: string; name: string }> }>(await officer.get('/api/inspection-plans/held-items?kind=penalty'), 'held items')).items
   const item = items.find((i) => i.name.includes('不具备安全条件的场所')) ?? items[0]
   const me = (await ok<{ user: { orgId: string } }>(await officer.get('/api/auth/me'), 'me')).user
   const persons = (await ok<{ items: Array<{ id: string; name: string }> }>(await officer.get(`/api/persons?orgId=${me.orgId}&status=active&pageSize=200`), 'persons')).items
@@ -69,7 +69,7 @@ test('the public sees a published decision with the person masked; the party loo
   await act(officer, caseId, 'record_evidence', {
     evidence: { kind: 'party_statement', title: '对赵建国的询问笔录', collectedOn: on, officerIds, inquiry: { person: '赵建国', qa: [{ q: '钢瓶是谁存放的？', a: '是我放的，马上搬走。' }] } },
   })
-  const proposal = { outcome: 'penalty', kinds: ['fine'], fineFen: 200_000, reason: '存放数量较多且位于居民区，依法给予罚款；当事人此前已因同类行为被责令改正，不适用首违不罚。', acts: [{ description: '在不具备安全条件的场所储存燃气', fineFen: 200_000 }] }
+  const proposal = { outcome: 'penalty', kinds: ['fine'], fineFen: 80_000, reason: '存放位于居民区，经责令限期改正逾期未改正，依法对个人处一千元以下罚款；当事人此前已因同类行为被责令改正，不适用首违不罚。', acts: [{ description: '在不具备安全条件的场所储存燃气', fineFen: 80_000 }] }
   await act(officer, caseId, 'finish_investigation', { proposal })
   await act(officer, caseId, 'notify', { notice: { servedOn: on } })
   await act(officer, caseId, 'record_waiver', { note: '当事人书面明确放弃陈述、申辩权利。' })
@@ -86,13 +86,13 @@ test('the public sees a published decision with the person masked; the party loo
   await page.getByLabel('检索处罚决定').press('Enter')
   const listed = page.getByTestId('decision-item').filter({ hasText: decision.number })
   await expect(listed).toContainText('赵某')
-  await expect(listed).toContainText('罚款人民币贰仟元整')
+  await expect(listed).toContainText('罚款人民币捌佰元整')
   await listed.getByRole('link', { name: '赵某' }).click()
   const detail = page.getByTestId('decision-detail')
   await expect(detail).toContainText(decision.number)
   await expect(detail).toContainText('自然人')
   await expect(detail).toContainText('云南省楚雄彝族自治州禄丰市')
-  await expect(detail).toContainText('0.2') // 罚款金额（万元）
+  await expect(detail).toContainText('0.08') // 罚款金额（万元）
   const shown = await page.locator('body').innerText()
   for (const secret of ['赵建国', PARTY.idNumber, PARTY.phone, '北门街12号']) expect(shown).not.toContain(secret)
 

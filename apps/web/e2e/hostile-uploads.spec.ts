@@ -59,10 +59,12 @@ test('a hostile "photo" is refused; stored photos are served sandboxed, and a po
       photos: [photo, polyglot].map((bytes) => ({ sha256: sha(bytes), capturedAt: now, mediaType: 'text/html' })),
       representativeName: '王建国',
       representativeConfirmedAt: now,
+      // 亮证 (art. 55): both officers showed their certificates on the spot.
+      certificatesShown: detail.officers.map((o: { personId: string; certNo: string }) => ({ personId: o.personId, certNo: o.certNo, shownAt: now })),
       completedAt: now,
     },
   })
-  expect(completed.status()).toBe(200)
+  expect(completed.status(), await completed.text()).toBe(200)
   expect((await completed.json()).inspection.photos.map((p: { mediaType: string }) => p.mediaType)).toEqual(['image/png', 'image/png'])
 
   // The supervisor's view: every served photo carries its sniffed type, nosniff, a sandboxing CSP and `inline`.

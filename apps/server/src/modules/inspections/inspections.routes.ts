@@ -51,11 +51,22 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     const ctx = signedIn(req)
     return { items: (await plans.listPlans(db, ctx, req.query)).map((p) => presentPlan(ctx.actor, p)) }
   })
-  app.get('/inspection-plans/held-items', { schema: { tags: planTags, summary: '本单位享有的行政检查事项（编制计划、临时检查只能选择行政检查事项）', response: { 200: z.object({ items: z.array(s.heldItemView) }), 401: errorBody, 403: errorBody } } }, async (req) => {
-    const ctx = signedIn(req)
-    if (!ctx.actor.orgId) throw forbidden()
-    return { items: (await repo.listHeldPowerItems(db, ctx.actor.orgId)).filter((i) => i.kind === 'inspection') }
-  })
+  app.get(
+    '/inspection-plans/held-items',
+    {
+      schema: {
+        tags: planTags,
+        summary: '本单位享有的权力事项：行政检查事项（默认；编制计划、临时检查只能选择行政检查事项），或 kind=penalty 时的行政处罚事项（案件的案由）',
+        querystring: s.heldItemsQuery,
+        response: { 200: z.object({ items: z.array(s.heldItemView) }), 400: errorBody, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (req) => {
+      const ctx = signedIn(req)
+      if (!ctx.actor.orgId) throw forbidden()
+      return { items: (await repo.listHeldPowerItems(db, ctx.actor.orgId)).filter((i) => i.kind === req.query.kind) }
+    },
+  )
   app.get('/inspection-plans/:id', { schema: { tags: planTags, summary: '检查计划详情（事项和检查对象）', params: idParams, response: { 200: s.planDetailView, 401: errorBody, 404: errorBody } } }, async (req) => {
     const ctx = signedIn(req)
     const plan = await plans.loadPlan(db, ctx, req.params.id)

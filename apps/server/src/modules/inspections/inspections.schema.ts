@@ -50,6 +50,9 @@ export const planDetailView = z.object({
   targets: z.array(z.object({ id: z.string(), name: z.string(), creditCode: z.string() })),
 })
 
+/** Which of the unit's held items: 行政检查 (plans and inspections) or 行政处罚 (a case's 案由). */
+export const heldItemsQuery = z.object({ kind: z.enum(['inspection', 'penalty']).default('inspection') })
+
 export const heldItemView = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), domain: z.string() })
 
 export const adHocBody = z.object({

@@ -415,6 +415,12 @@ describe('plans, ad-hoc inspections and joint inspections', () => {
     const officer = await t.as('zjj_officer')
     const held = (await officer.get('/api/inspection-plans/held-items')).json().items
     expect(held.length).toBeGreaterThan(0)
+    expect(held.every((i: { kind: string }) => i.kind === 'inspection')).toBe(true)
+    // A case's 案由 is chosen among the unit's 行政处罚 items: the same list with kind=penalty.
+    const penaltyItems = (await officer.get('/api/inspection-plans/held-items?kind=penalty')).json().items
+    expect(penaltyItems.length).toBeGreaterThan(0)
+    expect(penaltyItems.every((i: { kind: string }) => i.kind === 'penalty')).toBe(true)
+    expect((await officer.get('/api/inspection-plans/held-items?kind=license')).statusCode).toBe(400)
     const notHeld = await t.db.selectFrom('power_item').select('id').where('domain', '=', '林草').where('kind', '=', 'inspection').executeTakeFirstOrThrow()
     const enterprise = await t.db.selectFrom('enterprise').select('id').where('credit_code', '=', DEMO_ENTERPRISE.creditCode).executeTakeFirstOrThrow()
     const base = { year: 2026, kind: 'special', title: '2026年冬季施工安全专项检查', months: [12], targetMode: 'list', enterpriseIds: [enterprise.id] }

@@ -123,8 +123,8 @@ type HeldItem = { id: string; code: string; name: string; kind: string; domain: 
 
 /** The 行政处罚 items the caller's unit holds (清单之外无权力: nothing else can be a case's 案由). */
 export function usePenaltyItems(enabled = true) {
-  const q = useQuery({ queryKey: ['inspection-plans', 'held-items'], enabled, queryFn: () => api.get<{ items: HeldItem[] }>('/api/inspection-plans/held-items'), staleTime: 300_000 })
-  return (q.data?.items ?? []).filter((i) => i.kind === 'penalty')
+  const q = useQuery({ queryKey: ['inspection-plans', 'held-items', 'penalty'], enabled, queryFn: () => api.get<{ items: HeldItem[] }>('/api/inspection-plans/held-items?kind=penalty'), staleTime: 300_000 })
+  return q.data?.items ?? []
 }
 
 /** `YYYY-MM-DD` from a dayjs value a DatePicker gives, or null. */
